@@ -1,0 +1,83 @@
+/**
+ * Ranks knowledge entries for free text through the Lunr index, and tells how much of the text
+ * the knowledge covered, so off-topic questions are not answered with a confident guess.
+ *
+ * @example
+ * const { hits, coverage } = rankEntries(kb, index, 'task queue');
+ */
+import type lunr from 'lunr';
+import type { Entry, Knowledge } from '../knowledge/model.js';
+import { searchIndex, stem, tokenize } from '../knowledge/search-index.js';
+import { editDistance } from './names.js';
+
+/** Words that carry no topic in a question about tools. */
+export const QUESTION_WORDS = new Set(
+  (
+    'python pythons py library libraries lib libs package packages tool tools module modules use using used ' +
+    'should would could can need needs want wants best good better great nice what which whats how why who ' +
+    'do does did done my our your me we you us something some way ways recommend recommended suggest ' +
+    'tell thing things stuff work works help get make please want there any anything also just really ' +
+    'one ones like go option options choice choices alternative alternatives'
+  ).split(' '),
+);
+
+export interface Ranked {
+  entry: Entry;
+  score: number;
+  /** Share of the query words this entry matched in its name or aliases. */
+  nameCover: number;
+  /** Share of the query words this entry matched in its use cases. */
+  useCover: number;
+  /** Share of the query words this entry matched anywhere. */
+  cover: number;
+}
+
+export interface Ranking {
+  tokens: string[];
+  hits: Ranked[];
+  /** Share of the query words that matched anything in the top hits. */
+  coverage: number;
+}
+
+function matchedWords(stems: string[], terms: Map<string, Set<string>>, fields?: string[]): number {
+  let n = 0;
+  for (const s of stems) {
+    for (const [term, where] of terms) {
+      if (fields && !fields.some((f) => where.has(f))) continue;
+      if (term === s || (s.length >= 5 && editDistance(term, s) === 1)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+/** Ranks entries (optionally of some types only) for the text. */
+export function rankEntries(
+  kb: Knowledge,
+  index: lunr.Index,
+  text: string,
+  types?: Entry['type'][],
+): Ranking {
+  const tokens = tokenize(text, QUESTION_WORDS);
+  const stems = tokens.map(stem);
+  const raw = searchIndex(index, tokens);
+  const hits: Ranked[] = [];
+  const seen = new Set<string>();
+  for (const h of raw) {
+    const entry = kb.entries.get(h.id);
+    if (!entry || (types && !types.includes(entry.type))) continue;
+    hits.push({
+      entry,
+      score: h.score,
+      nameCover: matchedWords(stems, h.terms, ['name', 'aliases']) / stems.length,
+      useCover: matchedWords(stems, h.terms, ['use_cases']) / stems.length,
+      cover: matchedWords(stems, h.terms) / stems.length,
+    });
+    for (const t of h.terms.keys()) seen.add(t);
+    if (hits.length >= 12) break;
+  }
+  const covered = matchedWords(stems, new Map([...seen].map((t) => [t, new Set(['any'])])));
+  return { tokens, hits, coverage: stems.length ? covered / stems.length : 0 };
+}

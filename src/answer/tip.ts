@@ -1,0 +1,33 @@
+/**
+ * Tips: one short standalone tip with its source, picked by a seed so the same seed gives the
+ * same tip (a door passes the day for "tip of the day", or seed + 1 for "another tip").
+ *
+ * @example
+ * tipAnswer(kb, '', 3).tipSeed // 3
+ */
+import type { Knowledge, TipEntry } from '../knowledge/model.js';
+import { tokenize } from '../knowledge/search-index.js';
+import { entryAnswer } from './card.js';
+import type { Answer } from './types.js';
+
+function about(tip: TipEntry, words: string[], kb: Knowledge): boolean {
+  const hay = [tip.text, ...tip.related, ...tip.related.map((id) => kb.entries.get(id)?.id ?? '')]
+    .join(' ')
+    .toLowerCase();
+  return words.some((w) => hay.includes(w));
+}
+
+/** The tip at `seed` in the rotation, among tips about the topic when one is given and matches. */
+export function tipAnswer(kb: Knowledge, topic: string, seed: number): Answer {
+  const words = tokenize(topic);
+  const matching = words.length ? kb.tips.filter((t) => about(t, words, kb)) : [];
+  const pool = matching.length ? matching : kb.tips;
+  const index = ((Math.trunc(seed) % pool.length) + pool.length) % pool.length;
+  const tip = pool[index] as TipEntry;
+  const answer = entryAnswer(kb, tip);
+  const note =
+    words.length && !matching.length
+      ? [{ type: 'note' as const, text: `No tip about "${topic}" yet, so here is another one.` }]
+      : [];
+  return { ...answer, title: 'Python stack tip', sections: [...answer.sections, ...note], tipSeed: seed };
+}

@@ -1,0 +1,166 @@
+/**
+ * Reads `knowledge/*.yml`, validates each file with zod and cross-checks the whole:
+ * unique ids, existing references and sources, unambiguous names and aliases.
+ *
+ * @example
+ * const { knowledge, problems } = checkKnowledge('knowledge');
+ * const kb = loadKnowledge('knowledge'); // throws KnowledgeError listing every problem
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import YAML from 'yaml';
+import { KnowledgeError, type Problem } from '../errors.js';
+import { type Entry, entryKeys, type Knowledge } from './model.js';
+import { type KnowledgeFile, KnowledgeFileSchema } from './schema.js';
+
+const LISTS = ['packages', 'checklists', 'stacks', 'concepts', 'tips'] as const;
+
+/** Lower-case, letters and digits only: how names and aliases are compared. */
+export function normKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function fieldPath(path: PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
+}
+
+function parseFile(file: string, text: string, problems: Problem[]): KnowledgeFile | undefined {
+  const doc = YAML.parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push({ file, message: `YAML: ${e.message.split('\n')[0]}` });
+    return undefined;
+  }
+  const raw = doc.toJS() as unknown;
+  const parsed = KnowledgeFileSchema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const [list, index, ...rest] = issue.path;
+    const item = (raw as Record<string, unknown[]> | null)?.[String(list)]?.[Number(index)] as
+      | { id?: unknown }
+      | undefined;
+    const entry =
+      typeof index === 'number'
+        ? typeof item?.id === 'string'
+          ? item.id
+          : `${String(list)}[${index}]`
+        : undefined;
+    problems.push({
+      file,
+      entry,
+      field: fieldPath(entry ? rest : issue.path) || undefined,
+      message: issue.message,
+    });
+  }
+  return undefined;
+}
+
+function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Problem[]): void {
+  const at = (id: string) => origin.get(id) ?? '?';
+  const owner = new Map<string, string>();
+  for (const e of kb.entries.values()) {
+    const file = at(e.id);
+    for (const src of e.sources) {
+      if (!kb.sources.has(src))
+        problems.push({ file, entry: e.id, field: 'sources', message: `unknown source id "${src}"` });
+    }
+    const refs: [string, string[]][] = [['related', e.related]];
+    if (e.type === 'package') refs.push(['alternatives', e.alternatives]);
+    if (e.type === 'stack') refs.push(['packages', e.packages]);
+    for (const [field, ids] of refs) {
+      for (const ref of ids) {
+        if (!kb.entries.has(ref)) problems.push({ file, entry: e.id, field, message: `unknown id "${ref}"` });
+        else if (ref === e.id)
+          problems.push({ file, entry: e.id, field, message: 'an entry cannot refer to itself' });
+      }
+    }
+    if (e.type === 'tip') continue;
+    for (const key of entryKeys(e).map(normKey)) {
+      if (!key) continue;
+      const other = owner.get(key);
+      if (other && other !== e.id) {
+        problems.push({
+          file,
+          entry: e.id,
+          field: 'aliases',
+          message: `"${key}" already names "${other}" (${at(other)})`,
+        });
+      } else owner.set(key, e.id);
+    }
+  }
+  kb.names = owner;
+}
+
+/** Validates every knowledge file; returns the knowledge when there is no problem. */
+export function checkKnowledge(dir: string): { knowledge?: Knowledge; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+      .sort();
+  } catch {
+    return { problems: [{ file: dir, message: 'knowledge folder not found or not readable' }] };
+  }
+  if (!files.length) return { problems: [{ file: dir, message: 'no .yml files in the knowledge folder' }] };
+
+  const kb: Knowledge = {
+    sources: new Map(),
+    packages: [],
+    checklists: [],
+    stacks: [],
+    concepts: [],
+    tips: [],
+    entries: new Map(),
+    names: new Map(),
+    digest: '',
+  };
+  const origin = new Map<string, string>();
+  const hash = createHash('sha256');
+  for (const name of files) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    hash.update(`${name}\0${text}\0`);
+    const data = parseFile(basename(name), text, problems);
+    if (!data) continue;
+    for (const s of data.sources ?? []) {
+      if (kb.sources.has(s.id))
+        problems.push({ file: name, entry: s.id, field: 'id', message: 'duplicate source id' });
+      kb.sources.set(s.id, s);
+    }
+    for (const list of LISTS) {
+      for (const item of data[list] ?? []) {
+        const type = list.slice(0, -1) as Entry['type'];
+        if (kb.entries.has(item.id)) {
+          problems.push({
+            file: name,
+            entry: item.id,
+            field: 'id',
+            message: `duplicate id (also in ${origin.get(item.id)})`,
+          });
+          continue;
+        }
+        const entry = { ...item, type } as Entry;
+        kb.entries.set(item.id, entry);
+        origin.set(item.id, name);
+        (kb[list] as Entry[]).push(entry);
+      }
+    }
+  }
+  kb.digest = hash.digest('hex').slice(0, 16);
+  crossCheck(kb, origin, problems);
+  if (!kb.packages.length) problems.push({ file: dir, message: 'no packages defined' });
+  return problems.length ? { problems } : { knowledge: kb, problems };
+}
+
+/** Loads the knowledge or throws a KnowledgeError naming every problem. */
+export function loadKnowledge(dir: string): Knowledge {
+  const { knowledge, problems } = checkKnowledge(dir);
+  if (!knowledge) throw new KnowledgeError(problems);
+  return knowledge;
+}

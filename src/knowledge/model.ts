@@ -1,0 +1,60 @@
+/**
+ * The loaded knowledge: every entry tagged with its type, plus lookup maps.
+ *
+ * @example
+ * const e = kb.entries.get('django'); if (e?.type === 'package') console.log(e.attributes?.performance);
+ */
+import type { Checklist, Concept, Package, Source, Stack, Tip } from './schema.js';
+
+export type Entry =
+  | ({ type: 'package' } & Package)
+  | ({ type: 'checklist' } & Checklist)
+  | ({ type: 'stack' } & Stack)
+  | ({ type: 'concept' } & Concept)
+  | ({ type: 'tip' } & Tip);
+
+export type PackageEntry = Extract<Entry, { type: 'package' }>;
+export type ChecklistEntry = Extract<Entry, { type: 'checklist' }>;
+export type StackEntry = Extract<Entry, { type: 'stack' }>;
+export type ConceptEntry = Extract<Entry, { type: 'concept' }>;
+export type TipEntry = Extract<Entry, { type: 'tip' }>;
+
+export interface Knowledge {
+  sources: Map<string, Source>;
+  packages: PackageEntry[];
+  checklists: ChecklistEntry[];
+  stacks: StackEntry[];
+  concepts: ConceptEntry[];
+  tips: TipEntry[];
+  /** Every entry by id, tips included. */
+  entries: Map<string, Entry>;
+  /** Normalised id, name or alias to entry id (tips excluded). */
+  names: Map<string, string>;
+  /** Hash of the knowledge files; ties a built search index to the knowledge it was built from. */
+  digest: string;
+}
+
+/** The display name of an entry. */
+export function entryName(e: Entry): string {
+  switch (e.type) {
+    case 'package':
+      return e.name;
+    case 'tip':
+      return e.id;
+    default:
+      return e.title;
+  }
+}
+
+/** The subject kind reported in answers: a package's kind, or the entry's type (`faq` for questions). */
+export function entryKind(e: Entry): string {
+  if (e.type === 'package') return e.kind;
+  if (e.type === 'concept') return e.kind;
+  return e.type;
+}
+
+/** Every string that names the entry: id, name or title, aliases. */
+export function entryKeys(e: Entry): string[] {
+  if (e.type === 'tip') return [e.id];
+  return [e.id, entryName(e), ...e.aliases];
+}

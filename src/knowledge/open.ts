@@ -1,0 +1,64 @@
+/**
+ * Opens the knowledge and its search index together: loads and validates the YAML, then loads
+ * the index built by `npm run build`, rebuilding it in memory when it is missing or stale.
+ *
+ * @example
+ * const { knowledge, index, indexNote } = openKnowledge();
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type lunr from 'lunr';
+import { IndexError } from '../errors.js';
+import { loadKnowledge } from './load.js';
+import type { Knowledge } from './model.js';
+import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
+
+/** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
+export const ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+export const DEFAULT_PATHS = {
+  knowledgeDir: resolve(ROOT, 'knowledge'),
+  indexFile: resolve(ROOT, 'dist', 'search-index.json'),
+};
+
+export interface OpenedKnowledge {
+  knowledge: Knowledge;
+  index: lunr.Index;
+  /** Set when the built index could not be used and one was built in memory instead. */
+  indexNote?: string;
+}
+
+/** Loads knowledge (throws KnowledgeError) and its index. */
+export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> = {}): OpenedKnowledge {
+  const { knowledgeDir, indexFile } = { ...DEFAULT_PATHS, ...paths };
+  const knowledge = loadKnowledge(knowledgeDir);
+  try {
+    return { knowledge, index: loadIndex(indexFile, knowledge) };
+  } catch (err) {
+    if (!(err instanceof IndexError)) throw err;
+    return {
+      knowledge,
+      index: buildIndex(knowledge),
+      indexNote: `${err.message}; built it in memory (run npm run build)`,
+    };
+  }
+}
+
+/** Builds the index for the knowledge and writes it next to the compiled code. */
+export function writeIndex(paths: Partial<typeof DEFAULT_PATHS> = {}): {
+  file: string;
+  bytes: number;
+  entries: number;
+} {
+  const { knowledgeDir, indexFile } = { ...DEFAULT_PATHS, ...paths };
+  const knowledge = loadKnowledge(knowledgeDir);
+  const json = serializeIndex(knowledge, buildIndex(knowledge));
+  mkdirSync(dirname(indexFile), { recursive: true });
+  writeFileSync(indexFile, json);
+  return { file: indexFile, bytes: json.length, entries: knowledge.entries.size - knowledge.tips.length };
+}

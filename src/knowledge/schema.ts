@@ -1,0 +1,128 @@
+/**
+ * The shape of every knowledge file, as zod schemas. Knowledge is data: these schemas are the
+ * only place that says what a valid entry looks like.
+ *
+ * @example
+ * const parsed = KnowledgeFileSchema.safeParse(yaml.parse(text));
+ */
+import { z } from 'zod';
+
+/** Lower-case slug: letters, digits and single hyphens, e.g. `django-orm`. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "django-orm"')
+  .max(60);
+
+const Line = z.string().trim().min(1, 'must not be empty');
+const Short = (max: number) => Line.max(max, `must be at most ${max} characters`);
+const SourceIds = z.array(IdSchema).min(1, 'cite at least one source');
+
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  title: Short(150),
+  url: z.url().optional(),
+  about: Short(300),
+});
+
+/** The comparable attributes of a framework, with the articles' own ratings where they give one. */
+export const AttributesSchema = z
+  .strictObject({
+    primary_use: Short(120),
+    performance: Short(80),
+    development_speed: Short(80),
+    flexibility: Short(80),
+    talent_pool: Short(80),
+    best_for: Short(160),
+    main_strength: Short(160),
+    async: Short(120),
+    built_ins: Short(200),
+  })
+  .partial();
+
+export const PACKAGE_KINDS = ['framework', 'library', 'stdlib', 'database', 'tool'] as const;
+
+export const PackageSchema = z.strictObject({
+  id: IdSchema,
+  name: Short(60),
+  aliases: z.array(Short(60)).default([]),
+  kind: z.enum(PACKAGE_KINDS),
+  category: Short(60),
+  summary: Short(220),
+  use_cases: z.array(Short(80)).min(1, 'list at least one use case'),
+  why: z.array(Short(200)).min(1, 'give at least one reason people pick it'),
+  alternatives: z.array(IdSchema).default([]),
+  related: z.array(IdSchema).default([]),
+  install: Short(80).optional(),
+  attributes: AttributesSchema.optional(),
+  sources: SourceIds,
+});
+
+export const ChecklistSchema = z.strictObject({
+  id: IdSchema,
+  title: Short(100),
+  aliases: z.array(Short(80)).default([]),
+  summary: Short(300),
+  ordered: z.boolean().default(true),
+  items: z.array(Short(300)).min(2, 'a checklist needs at least two items').max(30),
+  related: z.array(IdSchema).default([]),
+  sources: SourceIds,
+});
+
+export const StackSchema = z.strictObject({
+  id: IdSchema,
+  title: Short(100),
+  role: Short(40),
+  aliases: z.array(Short(80)).default([]),
+  summary: Short(300),
+  layers: z
+    .array(
+      z.strictObject({
+        layer: Short(40),
+        picks: z.array(Short(80)).min(1),
+      }),
+    )
+    .min(2),
+  packages: z.array(IdSchema).default([]),
+  good_for: z.array(Short(120)).default([]),
+  related: z.array(IdSchema).default([]),
+  sources: SourceIds,
+});
+
+export const CONCEPT_KINDS = ['concept', 'faq'] as const;
+
+export const ConceptSchema = z.strictObject({
+  id: IdSchema,
+  title: Short(120),
+  kind: z.enum(CONCEPT_KINDS).default('concept'),
+  aliases: z.array(Short(80)).default([]),
+  summary: Short(400),
+  points: z.array(Short(300)).default([]),
+  related: z.array(IdSchema).default([]),
+  sources: SourceIds,
+});
+
+export const TipSchema = z.strictObject({
+  id: IdSchema,
+  text: Short(280),
+  related: z.array(IdSchema).default([]),
+  sources: SourceIds,
+});
+
+/** One YAML file holds one or more of these lists; files of the same kind are merged. */
+export const KnowledgeFileSchema = z.strictObject({
+  sources: z.array(SourceSchema).optional(),
+  packages: z.array(PackageSchema).optional(),
+  checklists: z.array(ChecklistSchema).optional(),
+  stacks: z.array(StackSchema).optional(),
+  concepts: z.array(ConceptSchema).optional(),
+  tips: z.array(TipSchema).optional(),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Attributes = z.infer<typeof AttributesSchema>;
+export type Package = z.infer<typeof PackageSchema>;
+export type Checklist = z.infer<typeof ChecklistSchema>;
+export type Stack = z.infer<typeof StackSchema>;
+export type Concept = z.infer<typeof ConceptSchema>;
+export type Tip = z.infer<typeof TipSchema>;
+export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;

@@ -1,0 +1,117 @@
+/**
+ * The Lunr full-text index over every searchable entry. Built once (`npm run build`) into a JSON
+ * file that start-up loads. User text never reaches `index.search()`: callers pass tokens, and
+ * queries are built with `index.query`.
+ *
+ * @example
+ * const index = buildIndex(kb);
+ * const hits = searchIndex(index, ['task', 'queue']);
+ */
+import { readFileSync } from 'node:fs';
+import lunr from 'lunr';
+import { IndexError } from '../errors.js';
+import { type Entry, entryName, type Knowledge } from './model.js';
+
+const FORMAT = 1;
+
+/** Field weights: names and aliases above use cases above summaries. */
+const FIELDS = { name: 10, aliases: 8, use_cases: 5, category: 2, summary: 1, body: 0.5 } as const;
+
+export interface Hit {
+  id: string;
+  score: number;
+  /** Index terms this entry matched, by field: `term -> fields`. */
+  terms: Map<string, Set<string>>;
+}
+
+function doc(e: Exclude<Entry, { type: 'tip' }>): Record<keyof typeof FIELDS | 'id', string> {
+  const base = { id: e.id, name: entryName(e), aliases: e.aliases.join(' '), summary: e.summary };
+  switch (e.type) {
+    case 'package':
+      return { ...base, use_cases: e.use_cases.join(' '), category: e.category, body: e.why.join(' ') };
+    case 'checklist':
+      return { ...base, use_cases: '', category: 'checklist', body: e.items.join(' ') };
+    case 'stack':
+      return {
+        ...base,
+        use_cases: e.good_for.join(' '),
+        category: `${e.role} stack`,
+        body: e.layers.map((l) => l.picks.join(' ')).join(' '),
+      };
+    case 'concept':
+      return { ...base, use_cases: '', category: e.kind, body: e.points.join(' ') };
+  }
+}
+
+/** Builds the index over packages, checklists, stacks and concepts (tips are not searched). */
+export function buildIndex(kb: Knowledge): lunr.Index {
+  return lunr(function build() {
+    this.ref('id');
+    for (const [field, boost] of Object.entries(FIELDS)) this.field(field, { boost });
+    this.metadataWhitelist = [];
+    for (const e of kb.entries.values()) if (e.type !== 'tip') this.add(doc(e));
+  });
+}
+
+/** Serialises an index together with the digest of the knowledge it was built from. */
+export function serializeIndex(kb: Knowledge, index: lunr.Index): string {
+  return JSON.stringify({ format: FORMAT, digest: kb.digest, index: index.toJSON() });
+}
+
+/** Loads a serialised index; throws IndexError if it is missing, unreadable or built from other knowledge. */
+export function loadIndex(path: string, kb: Knowledge): lunr.Index {
+  let raw: { format?: number; digest?: string; index?: object };
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new IndexError(
+      missing ? `search index not found at ${path}` : `search index at ${path} is not valid JSON`,
+    );
+  }
+  if (raw.format !== FORMAT || !raw.index)
+    throw new IndexError(`search index at ${path} has an unknown format`);
+  if (raw.digest !== kb.digest)
+    throw new IndexError(`search index at ${path} was built from other knowledge`);
+  try {
+    return lunr.Index.load(raw.index);
+  } catch {
+    throw new IndexError(`search index at ${path} could not be loaded`);
+  }
+}
+
+/** Lower-cased word tokens with stop words removed; what every query is built from. */
+export function tokenize(text: string, stopWords: ReadonlySet<string> = new Set()): string[] {
+  const words = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && w.length <= 40 && !stopWords.has(w));
+  return words.filter((w) => lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined).slice(0, 24);
+}
+
+/**
+ * Runs an OR query of the tokens (each also fuzzy by one edit when long enough).
+ * An empty token list matches nothing.
+ */
+export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
+  if (!tokens.length) return [];
+  const results = index.query((q) => {
+    for (const t of tokens) {
+      q.term(t, { presence: lunr.Query.presence.OPTIONAL });
+      if (t.length >= 5) q.term(t, { editDistance: 1, boost: 0.3, presence: lunr.Query.presence.OPTIONAL });
+    }
+  });
+  return results.map((r) => {
+    const terms = new Map<string, Set<string>>();
+    for (const [term, fields] of Object.entries(r.matchData.metadata))
+      terms.set(term, new Set(Object.keys(fields)));
+    return { id: r.ref, score: r.score, terms };
+  });
+}
+
+/** The stemmed form Lunr indexes a word under, to tell which query words a hit matched. */
+export function stem(word: string): string {
+  return lunr.stemmer(new lunr.Token(word, {})).toString();
+}
