@@ -175,9 +175,7 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
       case 'lookup':
         return lookup(q.name, q.explicit);
       case 'find':
-        return (
-          byUseCase(q.need) ?? fromSearch(q.need, 'find') ?? unknownAnswer(q.need, names.suggest(q.need))
-        );
+        return byUseCase(q.need) ?? fromSearch(q.need, 'find') ?? unknownAnswer(q.need, [], true);
       case 'checklist':
         return pickOf('checklist', q.topic);
       case 'stack':

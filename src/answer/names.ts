@@ -163,12 +163,13 @@ export class NameIndex {
   /** Names closest to the phrase, for "did you mean". */
   suggest(phrase: string, limit = 3): Entry[] {
     const key = normKey(phrase);
-    if (!key) return [];
+    if (!key || key.length > 30 || phrase.trim().split(/\s+/).length > 2) return [];
+    const max = Math.max(1, Math.floor(key.length / 3));
     const scored: { id: string; d: number }[] = [];
     for (const [cand, id] of this.kb.names) {
-      const d = distance(key, cand);
+      const d = distance(key, cand, max + 1);
       const bonus = cand.startsWith(key) || key.startsWith(cand) ? -1 : 0;
-      if (d + bonus <= Math.max(1, Math.floor(key.length / 3))) scored.push({ id, d: d + bonus });
+      if (d + bonus <= max) scored.push({ id, d: d + bonus });
     }
     scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
     return [...new Set(scored.map((s) => s.id))]
@@ -186,9 +187,9 @@ function slipRank(typed: string, name: string): number {
   return diff === 2 ? 1 : 2;
 }
 
-/** Plain Levenshtein distance, used only for suggestions. */
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
+/** Levenshtein distance, used only for suggestions; gives up (99) once it exceeds `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return 99;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -200,6 +201,9 @@ function distance(a: string, b: string): number {
       );
     }
     prev = cur;
+    let best = limit + 1;
+    for (const v of cur) if (v < best) best = v;
+    if (best > limit) return 99;
   }
   return prev[b.length] as number;
 }

@@ -91,17 +91,57 @@ export function tokenize(text: string, stopWords: ReadonlySet<string> = new Set(
   return words.filter((w) => lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined).slice(0, 24);
 }
 
+/** Lunr keeps its term dictionary on the index; the typings do not declare it. */
+const terms = (index: lunr.Index) =>
+  (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+
+const vocabularies = new WeakMap<lunr.Index, Map<number, string[]>>();
+
+/** Index terms one edit away from `term` (terms of five or more letters), found by length bucket. */
+function neighbours(index: lunr.Index, term: string): string[] {
+  let byLength = vocabularies.get(index);
+  if (!byLength) {
+    byLength = new Map();
+    for (const t of Object.keys(terms(index))) byLength.set(t.length, [...(byLength.get(t.length) ?? []), t]);
+    vocabularies.set(index, byLength);
+  }
+  if (term.length < 5) return [];
+  const out: string[] = [];
+  for (const len of [term.length - 1, term.length, term.length + 1]) {
+    for (const t of byLength.get(len) ?? []) if (editDistance1(term, t)) out.push(t);
+  }
+  return out.slice(0, 5);
+}
+
+/** True when a and b differ by exactly one insertion, deletion, substitution or swap of neighbours. */
+function editDistance1(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /**
- * Runs an OR query of the tokens (each also fuzzy by one edit when long enough).
- * An empty token list matches nothing.
+ * Runs an OR query of the tokens; a word the index does not hold is replaced by index terms
+ * one edit away. An empty token list matches nothing.
  */
 export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
   if (!tokens.length) return [];
+  const wanted = tokens.flatMap((t) => {
+    const s = stem(t);
+    return Object.hasOwn(terms(index), s)
+      ? [{ term: s, boost: 1 }]
+      : neighbours(index, s).map((n) => ({ term: n, boost: 0.3 }));
+  });
+  if (!wanted.length) return [];
   const results = index.query((q) => {
-    for (const t of tokens) {
-      q.term(t, { presence: lunr.Query.presence.OPTIONAL });
-      if (t.length >= 5) q.term(t, { editDistance: 1, boost: 0.3, presence: lunr.Query.presence.OPTIONAL });
-    }
+    for (const { term, boost } of wanted)
+      q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
   });
   return results.map((r) => {
     const terms = new Map<string, Set<string>>();
