@@ -19,7 +19,11 @@ export type Query =
 /** Longest text we read; the rest of a very long message is ignored. */
 export const MAX_QUERY_CHARS = 500;
 
-/** Removes Slack markup: mentions, channel links, special mentions, links, formatting, entities. */
+/**
+ * Removes Slack markup: mentions, channel links, special mentions, links, formatting. Angle
+ * brackets left over (typed by the user, arriving as &lt; &gt;) become spaces, so nothing
+ * downstream can ever form a mention.
+ */
 export function stripSlackMarkup(text: string): string {
   return text
     .replace(/<[@#!][^>]*>/g, ' ')
@@ -28,8 +32,7 @@ export function stripSlackMarkup(text: string): string {
     .replace(/```([\s\S]*?)```/g, '$1')
     .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
     .replace(/[`*~]/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
+    .replace(/&lt;|&gt;|[<>]/g, ' ')
     .replace(/&amp;/g, '&');
 }
 

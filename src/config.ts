@@ -1,0 +1,111 @@
+/**
+ * Configuration has one home: environment variables (and `.env` through dotenv), validated by
+ * one zod schema. A bad or missing variable gives one line naming it and what it should look like.
+ *
+ * @example
+ * const config = loadConfig(process.env); // throws ConfigError('SLACK_BOT_TOKEN must ...')
+ */
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optional(
+    z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with "xoxb-"'),
+  ),
+  SLACK_SIGNING_SECRET: optional(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9]{16,128}$/,
+        'must be the app\'s signing secret (letters and digits, from "Basic Information")',
+      ),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z
+      .string()
+      .regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with "xapp-" (Socket Mode)'),
+  ),
+  SLACK_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
+  ),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0-65535')
+      .max(65535, 'must be 0-65535')
+      .default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => blankToUndefined(typeof v === 'string' ? v.toLowerCase() : v),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  NODE_ENV: optional(z.string()),
+  STATE_DIR: z.preprocess(blankToUndefined, z.string().default('./.data')),
+});
+
+export type Mode = 'console' | 'http' | 'socket';
+
+export interface Config {
+  mode: Mode;
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  production: boolean;
+  stateDir: string;
+}
+
+/** Validates the environment; throws ConfigError with one line naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  const hasToken = Boolean(e.SLACK_BOT_TOKEN);
+  const hasSecret = Boolean(e.SLACK_SIGNING_SECRET);
+  if (hasToken !== hasSecret) {
+    const missing = hasToken ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
+    throw new ConfigError(
+      `${missing} is missing: set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run the bot, or neither for the local console`,
+    );
+  }
+  if (e.SLACK_APP_TOKEN && !hasToken) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET too (Socket Mode still uses the bot token)',
+    );
+  }
+  const slack =
+    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+        }
+      : undefined;
+  return {
+    mode: slack ? (slack.appToken ? 'socket' : 'http') : 'console',
+    slack,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    stateDir: e.STATE_DIR,
+  };
+}
+
+/** Every secret value in the config, so the logger can scrub them from any message. */
+export function secretsOf(config: Config): string[] {
+  const s = config.slack;
+  return [s?.botToken, s?.signingSecret, s?.appToken].filter((v): v is string => Boolean(v));
+}

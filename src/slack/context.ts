@@ -1,0 +1,28 @@
+/**
+ * What every Slack listener needs, passed in as one options object.
+ *
+ * @example
+ * registerCommands(app, { engine, log, seen, today });
+ */
+import type { types } from '@slack/bolt';
+import type { Engine } from '../answer/engine.js';
+import type { Logger } from '../log.js';
+import type { SlackMessage } from '../render/blocks.js';
+import type { SeenStore } from './dedupe.js';
+
+export interface SlackContext {
+  engine: Engine;
+  log: Logger;
+  seen: SeenStore;
+  /** Tip-of-the-day seed (the day number); injectable for tests. */
+  today: () => number;
+}
+
+/** Subject ids of an answer, for logs (never user text). */
+export const subjectIds = (a: { subjects: { id: string }[] }) => a.subjects.map((s) => s.id);
+
+/** Our Block Kit JSON typed as Slack's SDK expects (the renderer keeps it within Slack's limits). */
+export const slackMessage = (msg: SlackMessage) => ({
+  text: msg.text,
+  blocks: msg.blocks as unknown as types.KnownBlock[],
+});

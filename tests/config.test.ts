@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, secretsOf } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789' };
+
+function error(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs the console without credentials, HTTP with them, Socket Mode with an app token', () => {
+    expect(loadConfig({}).mode).toBe('console');
+    expect(loadConfig({ ...SLACK }).mode).toBe('http');
+    expect(loadConfig({ ...SLACK, SLACK_APP_TOKEN: 'xapp-1-A1-123-abc' }).mode).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '  ' }).mode).toBe('console');
+  });
+
+  it('defaults PORT to 3000 and LOG_LEVEL to info', () => {
+    const c = loadConfig({ ...SLACK });
+    expect(c.port).toBe(3000);
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('names the bad variable and what it should look like, in one line', () => {
+    const cases: [NodeJS.ProcessEnv, RegExp][] = [
+      [{ ...SLACK, SLACK_BOT_TOKEN: 'xoxp-user' }, /^SLACK_BOT_TOKEN .*xoxb-/],
+      [{ ...SLACK, SLACK_SIGNING_SECRET: 'has spaces!' }, /^SLACK_SIGNING_SECRET /],
+      [{ ...SLACK, SLACK_APP_TOKEN: 'nope' }, /^SLACK_APP_TOKEN .*xapp-/],
+      [{ ...SLACK, PORT: 'eighty' }, /^PORT /],
+      [{ ...SLACK, PORT: '70000' }, /^PORT /],
+      [{ ...SLACK, LOG_LEVEL: 'loud' }, /^LOG_LEVEL .*info/],
+      [{ ...SLACK, SLACK_API_URL: 'ftp://x' }, /^SLACK_API_URL /],
+      [{ SLACK_BOT_TOKEN: SLACK.SLACK_BOT_TOKEN }, /^SLACK_SIGNING_SECRET is missing/],
+      [{ SLACK_SIGNING_SECRET: SLACK.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
+    ];
+    for (const [env, re] of cases) {
+      const msg = error(env);
+      expect(msg).toMatch(re);
+      expect(msg).not.toContain('\n');
+    }
+  });
+
+  it('lists the secrets so the logger can scrub them', () => {
+    expect(secretsOf(loadConfig({ ...SLACK }))).toEqual([SLACK.SLACK_BOT_TOKEN, SLACK.SLACK_SIGNING_SECRET]);
+  });
+});

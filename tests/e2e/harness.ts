@@ -1,0 +1,180 @@
+/**
+ * Starts the real pystack process (`node dist/src/main.js`) in HTTP mode against the fake Slack
+ * and sends it requests signed exactly as Slack signs them.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import type { FakeSlack } from './fake-slack.js';
+
+export const SECRET = '8f742231b10e8888abcd99edabcd00d1';
+export const TOKEN = 'xoxb-1111-2222-e2eSECRETtokenVALUE';
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export function sign(body: string, timestamp: number, secret = SECRET): Record<string, string> {
+  const sig = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-signature': sig, 'x-slack-request-timestamp': String(timestamp) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((r) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => r(port));
+    });
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  proc: ChildProcess;
+  logs: () => string;
+  post(
+    body: string,
+    opts?: { contentType?: string; headers?: Record<string, string>; timestamp?: number; secret?: string },
+  ): Promise<Response>;
+  command(text: string, extra?: Record<string, string>): Promise<Response>;
+  event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<Response>;
+  action(payload: Record<string, unknown>): Promise<Response>;
+  stop(): Promise<number | null>;
+}
+
+export async function startApp(fake: FakeSlack, env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort();
+  let out = '';
+  const proc = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+      STATE_DIR: resolve(ROOT, 'dist/e2e-state'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.on('data', (d) => {
+    out += d;
+  });
+  proc.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 15_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`app exited ${proc.exitCode}:\n${out}`);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > until) throw new Error(`app not healthy in 15 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const post: RunningApp['post'] = (body, opts = {}) => {
+    const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    return fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': opts.contentType ?? 'application/json',
+        ...sign(body, ts, opts.secret),
+        ...opts.headers,
+      },
+      body,
+    });
+  };
+  return {
+    url,
+    proc,
+    logs: () => out,
+    post,
+    command: (text, extra = {}) =>
+      post(
+        new URLSearchParams({
+          token: 'legacy',
+          team_id: 'T0TEST',
+          team_domain: 'test',
+          channel_id: 'C0GENERAL',
+          channel_name: 'general',
+          user_id: 'U0ASKER',
+          user_name: 'asker',
+          command: '/pystack',
+          text,
+          api_app_id: 'A0PYSTACK',
+          response_url: `${fakeUrl(fake)}/response/cmd`,
+          trigger_id: '1.2.3',
+          ...extra,
+        }).toString(),
+        { contentType: 'application/x-www-form-urlencoded' },
+      ),
+    event: (event, eventId, headers) =>
+      post(
+        JSON.stringify({
+          token: 'legacy',
+          team_id: 'T0TEST',
+          api_app_id: 'A0PYSTACK',
+          event,
+          type: 'event_callback',
+          event_id: eventId,
+          event_time: Math.floor(Date.now() / 1000),
+          authorizations: [{ team_id: 'T0TEST', user_id: 'UBOT', is_bot: true }],
+        }),
+        { headers },
+      ),
+    action: (payload) =>
+      post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), {
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    stop: () =>
+      new Promise((r) => {
+        if (proc.exitCode !== null) return r(proc.exitCode);
+        proc.once('exit', (code) => r(code));
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+const fakeUrl = (fake: FakeSlack) => fake.url;
+
+/** A block_actions payload for a button in a message. */
+export function buttonClick(
+  fake: FakeSlack,
+  actionId: string,
+  value: string,
+  opts: { ephemeral?: boolean; ts?: string } = {},
+) {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: 'U0CLICKER', username: 'clicker', team_id: 'T0TEST' },
+    api_app_id: 'A0PYSTACK',
+    token: 'legacy',
+    container: {
+      type: 'message',
+      message_ts: opts.ts ?? '1700000000.000100',
+      channel_id: 'C0GENERAL',
+      is_ephemeral: opts.ephemeral ?? true,
+    },
+    trigger_id: '1.2.3',
+    channel: { id: 'C0GENERAL', name: 'general' },
+    ...(opts.ephemeral === false
+      ? { message: { type: 'message', ts: opts.ts ?? '1700000000.000100', text: 'x', blocks: [] } }
+      : {}),
+    response_url: `${fake.url}/response/${actionId}`,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'pystack_feedback',
+        value,
+        action_ts: '1700000001.0001',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
+  };
+}
