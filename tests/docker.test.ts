@@ -1,0 +1,77 @@
+/**
+ * Keeps the Dockerfile honest without a Docker engine: its stages are carried out as written
+ * (scripts/dockerfile.ts), then the runtime folder is checked and run.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDockerfile } from '../scripts/dockerfile.js';
+import { startFakeSlack } from './e2e/fake-slack.js';
+import { SECRET, TOKEN } from './e2e/harness.js';
+
+let out: string;
+let runtime: ReturnType<typeof runDockerfile>;
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'pystack-image-'));
+  runtime = runDockerfile(out);
+}, 240_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('Dockerfile', () => {
+  it('is multi-stage, runs as a non-root user, exposes the port and has a HEALTHCHECK on /healthz', () => {
+    expect(readdirSync(out).sort()).toEqual(['build', 'runtime']);
+    expect(runtime.meta.USER).toBe('node');
+    expect(runtime.meta.EXPOSE).toBe('3000');
+    expect(runtime.meta.HEALTHCHECK).toContain('/healthz');
+    expect(runtime.env.NODE_ENV).toBe('production');
+  });
+
+  it('ships production dependencies only, with the compiled code and the search index', () => {
+    const modules = readdirSync(join(runtime.dir, 'node_modules'));
+    expect(modules).toContain('lunr');
+    for (const dev of ['typescript', 'vitest', 'eslint', 'prettier']) expect(modules).not.toContain(dev);
+    expect(existsSync(join(runtime.dir, 'dist/search-index.json'))).toBe(true);
+    expect(existsSync(join(runtime.dir, 'src'))).toBe(false);
+  });
+
+  it('answers in the console when started without Slack credentials', () => {
+    const text = execFileSync(process.execPath, ['dist/src/main.js'], {
+      cwd: runtime.dir,
+      input: 'compare django fastapi\n',
+      env: { PATH: process.env.PATH ?? '', ...runtime.env },
+    }).toString();
+    expect(text).toContain('Django vs FastAPI');
+  });
+
+  it('serves Slack over HTTP and passes its own HEALTHCHECK command', async () => {
+    const fake = await startFakeSlack();
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const env = { PATH: process.env.PATH ?? '', ...runtime.env, PORT: port };
+    const proc = spawn(process.execPath, ['dist/src/main.js'], {
+      cwd: runtime.dir,
+      env: { ...env, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
+      stdio: 'ignore',
+    });
+    try {
+      const cmd = JSON.parse(runtime.meta.HEALTHCHECK?.replace(/^.*?CMD\s+/, '') ?? '[]') as string[];
+      let code = 1;
+      for (let i = 0; i < 100 && code !== 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        code = await new Promise<number>((r) =>
+          spawn(cmd[0] === 'node' ? process.execPath : (cmd[0] ?? ''), cmd.slice(1), { env, stdio: 'ignore' }).on(
+            'exit',
+            (c) => r(c ?? 1),
+          ),
+        );
+      }
+      expect(code).toBe(0);
+    } finally {
+      proc.kill('SIGTERM');
+      await fake.close();
+    }
+  }, 30_000);
+});
