@@ -32,8 +32,7 @@ export function matches(a: Answer, m: Matcher, top?: number): boolean {
   if (m.intent && ![m.intent].flat().includes(a.intent)) return false;
   const hit = (s: { id: string; name: string }, aliases: string[]) =>
     aliases.some((al) => [norm(s.id), norm(s.name)].includes(norm(al)));
-  if (m.set)
-    return a.subjects.length === m.set.length && m.set.every((al) => a.subjects.some((s) => hit(s, al)));
+  if (m.set) return a.subjects.length === m.set.length && m.set.every((al) => a.subjects.some((s) => hit(s, al)));
   if (m.oneOf) return a.subjects.slice(0, top ?? m.top ?? 1).some((s) => hit(s, m.oneOf as string[]));
   if (m.title) {
     const s = a.subjects[0];
@@ -78,9 +77,7 @@ for (const row of rows) {
 }
 const pct = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
 console.log(`by intent: ${[...byIntent].map(([k, v]) => `${k} ${v.ok}/${v.n}`).join(', ')}`);
-console.log(
-  `eval ${file.replace(`${ROOT}/`, '')}: ${rows.length} questions, top-1 ${pct(top1)}, top-3 ${pct(top3)}`,
-);
+console.log(`eval ${file.replace(`${ROOT}/`, '')}: ${rows.length} questions, top-1 ${pct(top1)}, top-3 ${pct(top3)}`);
 const min = Number(values.min);
 if (top3 / rows.length < min || top1 / rows.length < min) {
   console.log(`below the bar of ${(min * 100).toFixed(0)}%`);

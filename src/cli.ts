@@ -40,9 +40,7 @@ function engineFor(): Engine {
 
 function printAnswer(engine: Engine, text: string, json: boolean, tipSeed: number): string {
   const answer = engine.answer(text, { tipSeed });
-  return json
-    ? JSON.stringify(renderJson(answer))
-    : renderTerminal(answer, { width: process.stdout.columns || 100 });
+  return json ? JSON.stringify(renderJson(answer)) : renderTerminal(answer, { width: process.stdout.columns || 100 });
 }
 
 async function batch(engine: Engine, json: boolean): Promise<void> {
@@ -88,9 +86,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const question = rest.join(' ');
       if (!question.trim())
-        process.stderr.write(
-          'pystack: no question given, showing help. Try: pystack ask "django vs flask"\n',
-        );
+        process.stderr.write('pystack: no question given, showing help. Try: pystack ask "django vs flask"\n');
       process.stdout.write(`${printAnswer(engine, question, values.json, today())}\n`);
       return 0;
     }
@@ -129,9 +125,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build-index': {
       const { file, bytes, entries } = writeIndex();
-      process.stdout.write(
-        `pystack: indexed ${entries} entries into ${file} (${Math.round(bytes / 1024)} KB)\n`,
-      );
+      process.stdout.write(`pystack: indexed ${entries} entries into ${file} (${Math.round(bytes / 1024)} KB)\n`);
       return 0;
     }
     default:
@@ -145,8 +139,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const known =
-      err instanceof PystackError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known = err instanceof PystackError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(
       `pystack: ${known ? (err as Error).message : `unexpected error: ${(err as Error).stack ?? err}`}\n`,
     );

@@ -12,9 +12,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: optional(
-    z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with "xoxb-"'),
-  ),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with "xoxb-"')),
   SLACK_SIGNING_SECRET: optional(
     z
       .string()
@@ -24,9 +22,7 @@ const EnvSchema = z.object({
       ),
   ),
   SLACK_APP_TOKEN: optional(
-    z
-      .string()
-      .regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with "xapp-" (Socket Mode)'),
+    z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with "xapp-" (Socket Mode)'),
   ),
   SLACK_API_URL: optional(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),

@@ -19,14 +19,7 @@ export interface ConsoleOptions {
 }
 
 /** Resolves when the input ends. */
-export function runConsole({
-  engine,
-  input,
-  output,
-  intro,
-  width,
-  tipSeed = 0,
-}: ConsoleOptions): Promise<void> {
+export function runConsole({ engine, input, output, intro, width, tipSeed = 0 }: ConsoleOptions): Promise<void> {
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (intro) output.write(`${intro}\n`);
@@ -37,8 +30,7 @@ export function runConsole({
   rl.on('line', (line) => {
     const text = line.trim();
     if (/^(?:exit|quit|:q)$/i.test(text)) return rl.close();
-    if (text)
-      output.write(`${renderTerminal(engine.answer(text, { tipSeed: tipSeed + asked++ }), { width })}\n`);
+    if (text) output.write(`${renderTerminal(engine.answer(text, { tipSeed: tipSeed + asked++ }), { width })}\n`);
     prompt();
   });
   return new Promise((done) => rl.on('close', () => done()));

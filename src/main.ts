@@ -85,9 +85,7 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = err as { code?: string; data?: { error?: string }; message?: string };
     const why =
-      e.code === 'slack_webapi_platform_error'
-        ? `Slack rejected the bot token (${e.data?.error})`
-        : e.message;
+      e.code === 'slack_webapi_platform_error' ? `Slack rejected the bot token (${e.data?.error})` : e.message;
     log.fatal({ err }, `could not start: ${why}`);
     process.stderr.write(`pystack: could not start: ${why}\n`);
     process.exit(1);

@@ -17,10 +17,7 @@ describe('logger', () => {
   it('redacts tokens, secrets and Authorization headers wherever they appear', () => {
     const { lines, destination } = capture();
     const log = createLogger({ level: 'info', secrets: ['s3cr3tSigningValue'], destination });
-    log.info(
-      { token: 'xoxb-abc', headers: { authorization: 'Bearer xoxb-abc' } },
-      'call with xoxb-123-456-abcdef',
-    );
+    log.info({ token: 'xoxb-abc', headers: { authorization: 'Bearer xoxb-abc' } }, 'call with xoxb-123-456-abcdef');
     log.error({ err: new Error('failed with s3cr3tSigningValue and xapp-1-A-2') }, 'oops');
     const all = lines.join('');
     expect(all).not.toMatch(/xoxb-|xapp-|s3cr3tSigningValue/);

@@ -70,10 +70,7 @@ function attributeRows(items: Entry[]): Row[] {
 /** Compares the entries (callers pass 2 to 4 distinct entries). */
 export function compareAnswer(kb: Knowledge, items: Entry[]): Answer {
   const attrs = attributeRows(items);
-  const rows = [
-    ...(attrs.length ? [GENERAL[0] as Row, ...attrs] : []),
-    ...GENERAL.slice(attrs.length ? 1 : 0),
-  ]
+  const rows = [...(attrs.length ? [GENERAL[0] as Row, ...attrs] : []), ...GENERAL.slice(attrs.length ? 1 : 0)]
     .map((r) => ({ label: r.label, values: items.map((e) => r.get(e) ?? NONE) }))
     .filter((r) => r.values.some((v) => v !== NONE));
   const names = items.map(entryName);

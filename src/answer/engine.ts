@@ -87,13 +87,10 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
     const named = r.hits.find(eligible);
     const bar = mode === 'find' ? (useCover === 0 ? 0 : 1.2) : 0.6;
     if (named && (!topPkg || named.score >= bar * topPkg.score)) return entryAnswer(kb, named.entry);
-    if (topPkg && mode === 'lookup' && topPkg.nameCover >= 0.5 && topPkg === top)
-      return entryAnswer(kb, topPkg.entry);
+    if (topPkg && mode === 'lookup' && topPkg.nameCover >= 0.5 && topPkg === top) return entryAnswer(kb, topPkg.entry);
     if (topPkg && (top.entry.type === 'package' || mode === 'find' || topPkg.useCover >= 0.5)) {
       const maxCover = Math.max(...pkgs.map((h) => h.cover));
-      const picks = pkgs
-        .filter((h) => h.score >= topPkg.score * 0.3 && h.cover >= 0.75 * maxCover)
-        .map((h) => h.entry);
+      const picks = pkgs.filter((h) => h.score >= topPkg.score * 0.3 && h.cover >= 0.75 * maxCover).map((h) => h.entry);
       return recommendAnswer(kb, text, picks);
     }
     return searchListAnswer(
@@ -131,7 +128,10 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
       const one = names.single(item);
       if (one) entries.push(one.entry);
       else if (q.explicit) {
-        for (const seg of names.segment(item)) seg.entry ? entries.push(seg.entry) : unknown.push(seg.text);
+        for (const seg of names.segment(item)) {
+          if (seg.entry) entries.push(seg.entry);
+          else unknown.push(seg.text);
+        }
       } else return ask(parse(q.text, { compare: false }), seed);
     }
     const distinct = [...new Map(entries.map((e) => [e.id, e])).values()];
@@ -159,9 +159,7 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
     const named = names.single(topic);
     if (named?.entry.type === type) return entryAnswer(kb, named.entry);
     const hit = rank(words.join(' '), [type]).hits[0];
-    return hit
-      ? entryAnswer(kb, hit.entry)
-      : listed(`I have no ${type} for "${topic}". Here are the ones I have.`);
+    return hit ? entryAnswer(kb, hit.entry) : listed(`I have no ${type} for "${topic}". Here are the ones I have.`);
   }
 
   function ask(q: Query, seed: number): Answer {

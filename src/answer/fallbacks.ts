@@ -58,8 +58,7 @@ export function unknownAnswer(typed: string, suggestions: Entry[], offTopic = fa
         : `I don't know "${typed}".`,
     },
   ];
-  if (suggestions.length)
-    sections.push({ type: 'text', text: `Did you mean ${joinAnd(suggestions.map(entryName))}?` });
+  if (suggestions.length) sections.push({ type: 'text', text: `Did you mean ${joinAnd(suggestions.map(entryName))}?` });
   sections.push({ type: 'note', text: 'Try /pystack help for what I can answer.' });
   return {
     intent: 'unknown',

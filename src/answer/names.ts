@@ -172,9 +172,7 @@ export class NameIndex {
       if (d + bonus <= max) scored.push({ id, d: d + bonus });
     }
     scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
-    return [...new Set(scored.map((s) => s.id))]
-      .slice(0, limit)
-      .map((id) => this.kb.entries.get(id) as Entry);
+    return [...new Set(scored.map((s) => s.id))].slice(0, limit).map((id) => this.kb.entries.get(id) as Entry);
   }
 }
 

@@ -40,7 +40,6 @@ export function stripSlackMarkup(text: string): string {
 export function normalize(raw: string): string {
   let t = stripSlackMarkup(raw.slice(0, MAX_QUERY_CHARS * 4))
     .normalize('NFKC')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .toLowerCase()
@@ -180,8 +179,7 @@ export function parse(raw: string, options: { compare?: boolean } = {}): Query {
   if (role?.[1]) return { kind: 'stack', text, role: role[1] };
 
   const between = text.match(/^(?:what(?:'s| is| are) )?(?:the )?(?:main )?differences? between (.+)$/);
-  if (allowCompare && between?.[1])
-    return { kind: 'compare', text, items: splitItems(between[1]), explicit: false };
+  if (allowCompare && between?.[1]) return { kind: 'compare', text, items: splitItems(between[1]), explicit: false };
   const cmp = text.replace(LEAD_IN, '').replace(TRAIL, '');
   if (allowCompare && /(?:,|\bvs\b|\bversus\b|\bor\b|\bcompared (?:to|with)\b|\bagainst\b)/.test(cmp)) {
     const items = splitItems(cmp.replace(/^(?:comparing|comparison of)\s+/, ''));

@@ -54,12 +54,7 @@ function matchedWords(stems: string[], terms: Map<string, Set<string>>, fields?:
 }
 
 /** Ranks entries (optionally of some types only) for the text. */
-export function rankEntries(
-  kb: Knowledge,
-  index: lunr.Index,
-  text: string,
-  types?: Entry['type'][],
-): Ranking {
+export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, types?: Entry['type'][]): Ranking {
   const tokens = tokenize(text, QUESTION_WORDS);
   const stems = tokens.map(stem);
   const raw = searchIndex(index, tokens);

@@ -20,7 +20,7 @@ export const LIMITS = {
 /** Blocks an answer may use, leaving room for a door's buttons and notes. */
 export const ANSWER_BLOCKS = 44;
 
-// biome-ignore lint/suspicious/noExplicitAny: Block Kit objects are plain JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Block Kit JSON is open-ended
 export type Block = Record<string, any>;
 export interface SlackMessage {
   text: string;

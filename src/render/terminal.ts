@@ -12,7 +12,7 @@ export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    for (let w = word; w.length; ) {
+    for (let w = word; w.length;) {
       const piece = w.length > width ? w.slice(0, width) : w;
       w = w.slice(piece.length);
       if (line && line.length + 1 + piece.length > width) {
@@ -57,9 +57,7 @@ function section(s: Section, width: number): string[] {
     case 'list':
       return [
         ...(s.title ? [`${s.title}:`] : []),
-        ...s.items.flatMap((it, i) =>
-          indentWrap(s.ordered ? `${String(i + 1).padStart(2)}. ` : '  - ', it, width),
-        ),
+        ...s.items.flatMap((it, i) => indentWrap(s.ordered ? `${String(i + 1).padStart(2)}. ` : '  - ', it, width)),
         '',
       ];
     case 'table':
@@ -80,19 +78,10 @@ function section(s: Section, width: number): string[] {
 /** The answer as terminal text, ending with a newline. */
 export function renderTerminal(a: Answer, { width = 100 }: { width?: number } = {}): string {
   const w = Math.max(40, Math.min(width, 160));
-  const lines = [
-    a.title,
-    '='.repeat(Math.min(w, a.title.length)),
-    '',
-    ...a.sections.flatMap((s) => section(s, w)),
-  ];
+  const lines = [a.title, '='.repeat(Math.min(w, a.title.length)), '', ...a.sections.flatMap((s) => section(s, w))];
   if (a.sources.length)
     lines.push(
-      ...indentWrap(
-        'Sources: ',
-        a.sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title)).join('; '),
-        w,
-      ),
+      ...indentWrap('Sources: ', a.sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title)).join('; '), w),
     );
   return `${lines
     .join('\n')

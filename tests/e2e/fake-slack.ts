@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface Call {
   method: string;
-  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Block Kit JSON is open-ended
   body: Record<string, any>;
   authorization?: string;
   status: number;
@@ -69,8 +69,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         : path;
     const body = await readBody(req);
     const fault = faults.get(method)?.shift();
-    const record = (status: number) =>
-      calls.push({ method, body, authorization: req.headers.authorization, status });
+    const record = (status: number) => calls.push({ method, body, authorization: req.headers.authorization, status });
     if (fault && 'hang' in fault) {
       record(0);
       hung.push(req);

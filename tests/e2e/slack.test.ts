@@ -30,9 +30,7 @@ describe('requests and signatures', () => {
   });
 
   it('answers url_verification with the challenge', async () => {
-    const res = await app.post(
-      JSON.stringify({ type: 'url_verification', challenge: 'chal-123', token: 'x' }),
-    );
+    const res = await app.post(JSON.stringify({ type: 'url_verification', challenge: 'chal-123', token: 'x' }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('chal-123');
   });
@@ -316,11 +314,7 @@ describe('buttons and App Home', () => {
   it('a feedback click is acknowledged, shown as counted, and logged without user text', async () => {
     const from = fake.calls.length;
     const res = await app.action(
-      buttonClick(
-        fake,
-        'pystack_feedback_up',
-        JSON.stringify({ q: 'what is the secret-question-xyz httpx' }),
-      ),
+      buttonClick(fake, 'pystack_feedback_up', JSON.stringify({ q: 'what is the secret-question-xyz httpx' })),
     );
     expect(res.status).toBe(200);
     await waitUntil(() => since('response', from).length === 1);
@@ -343,9 +337,7 @@ describe('buttons and App Home', () => {
 
   it('feedback on a channel message updates that message', async () => {
     const from = fake.calls.length;
-    await app.action(
-      buttonClick(fake, 'pystack_feedback_down', value, { ephemeral: false, ts: '1700000900.000100' }),
-    );
+    await app.action(buttonClick(fake, 'pystack_feedback_down', value, { ephemeral: false, ts: '1700000900.000100' }));
     await waitUntil(() => since('chat.update', from).length === 1);
     expect(since('chat.update', from)[0]?.body.ts).toBe('1700000900.000100');
   });

@@ -3,14 +3,7 @@
  * once; the answer is re-derived from the question in the button (answers are deterministic).
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import {
-  ACTIONS,
-  type ButtonValue,
-  decodeValue,
-  feedbackCounted,
-  USER_ID,
-  withActions,
-} from '../../render/actions.js';
+import { ACTIONS, type ButtonValue, decodeValue, feedbackCounted, USER_ID, withActions } from '../../render/actions.js';
 import { renderBlocks } from '../../render/blocks.js';
 import { type SlackContext, slackMessage, subjectIds } from '../context.js';
 
@@ -66,10 +59,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         feedback: false,
         footnote: feedbackCounted(vote),
       });
-      ctx.log.info(
-        { event: 'feedback', vote, intent: answer.intent, subjects: subjectIds(answer) },
-        'feedback',
-      );
+      ctx.log.info({ event: 'feedback', vote, intent: answer.intent, subjects: subjectIds(answer) }, 'feedback');
       try {
         if (!ephemeral && body.channel?.id && body.message?.ts) {
           await client.chat.update({ channel: body.channel.id, ts: body.message.ts, ...slackMessage(msg) });

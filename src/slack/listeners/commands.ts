@@ -8,16 +8,7 @@ import { renderBlocks } from '../../render/blocks.js';
 import { type SlackContext, slackMessage, subjectIds } from '../context.js';
 
 /** Intents worth sharing in a channel. */
-const SHAREABLE = new Set([
-  'compare',
-  'library',
-  'recommend',
-  'checklist',
-  'stack',
-  'concept',
-  'search',
-  'tip',
-]);
+const SHAREABLE = new Set(['compare', 'library', 'recommend', 'checklist', 'stack', 'concept', 'search', 'tip']);
 
 export function registerCommands(app: App, { engine, log, today }: SlackContext): void {
   app.command(/^\/pystack/, async ({ command, ack }) => {
