@@ -27,9 +27,14 @@ export function runConsole({ engine, input, output, intro, width, tipSeed = 0 }:
   const prompt = () => interactive && rl.prompt();
   rl.setPrompt('pystack> ');
   prompt();
+  let closed = false;
   rl.on('line', (line) => {
+    if (closed) return;
     const text = line.trim();
-    if (/^(?:exit|quit|:q)$/i.test(text)) return rl.close();
+    if (/^(?:exit|quit|:q)$/i.test(text)) {
+      closed = true;
+      return rl.close();
+    }
     if (text) output.write(`${renderTerminal(engine.answer(text, { tipSeed: tipSeed + asked++ }), { width })}\n`);
     prompt();
   });

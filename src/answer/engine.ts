@@ -70,7 +70,7 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
   /** Free text: an entry it names, packages it asks for, or what search finds. */
   function fromSearch(text: string, mode: 'ask' | 'find' | 'lookup'): Answer | undefined {
     const r = rank(text);
-    if (!r.hits.length || r.coverage < 0.5) return undefined;
+    if (!r.hits.length || r.coverage < 0.5 || (r.tokens.length > 1 && r.coverage <= 0.5)) return undefined;
     const top = r.hits[0] as (typeof r.hits)[number];
     const pkgs = r.hits.filter((h) => h.entry.type === 'package');
     const topPkg = pkgs[0];

@@ -38,17 +38,18 @@ export function stripSlackMarkup(text: string): string {
 
 /** Lower-case, markup-free, single-spaced text without leading courtesies or trailing punctuation. */
 export function normalize(raw: string): string {
-  let t = stripSlackMarkup(raw.slice(0, MAX_QUERY_CHARS * 4))
+  let t = stripSlackMarkup(raw.slice(0, MAX_QUERY_CHARS * 4).replace(/[\ud800-\udbff]$/, ''))
     .normalize('NFKC')
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, MAX_QUERY_CHARS);
-  t = t.replace(/^\/?@?pystack\b[:,]?\s*/, '');
+    .slice(0, MAX_QUERY_CHARS)
+    .replace(/[\ud800-\udbff]$/, '');
   for (;;) {
     const next = t
+      .replace(/^\/?@?pystack\b[:,]?\s*/, '')
       .replace(/^(?:hey|hi|hello|yo|ok|okay|so|please|pls|quick question|question)\b[,:!]?\s*/, '')
       .replace(/^(?:can|could|would) you (?:please )?(?:tell me |show me |give me )?/, '')
       .replace(/\s*\b(?:please|pls|thanks|thank you|thx)$/, '')

@@ -39,16 +39,18 @@ export interface Ranking {
   coverage: number;
 }
 
+/** How many query words the terms match: 1 for an exact match, 0.5 for a one-edit match. */
 function matchedWords(stems: string[], terms: Map<string, Set<string>>, fields?: string[]): number {
   let n = 0;
   for (const s of stems) {
+    let best = 0;
     for (const [term, where] of terms) {
       if (fields && !fields.some((f) => where.has(f))) continue;
-      if (term === s || (s.length >= 5 && editDistance(term, s) === 1)) {
-        n++;
-        break;
-      }
+      if (term === s) best = 1;
+      else if (s.length >= 5 && editDistance(term, s) === 1) best = Math.max(best, 0.5);
+      if (best === 1) break;
     }
+    n += best;
   }
   return n;
 }

@@ -34,7 +34,7 @@ function fieldPath(path: PropertyKey[]): string {
 function parseFile(file: string, text: string, problems: Problem[]): KnowledgeFile | undefined {
   const doc = YAML.parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ file, message: `YAML: ${e.message.split('\n')[0]}` });
+    for (const e of doc.errors) problems.push({ file, message: `YAML: ${(e.message.split('\n')[0] ?? '').replace(/:\s*$/, '')}` });
     return undefined;
   }
   const raw = doc.toJS() as unknown;
@@ -153,6 +153,9 @@ export function checkKnowledge(dir: string): { knowledge?: Knowledge; problems: 
     }
   }
   kb.digest = hash.digest('hex').slice(0, 16);
+  // Cross-checks only make sense once every file reads: a broken file would bury its own error
+  // under "unknown id" lines from every entry that refers into it.
+  if (problems.length) return { problems };
   crossCheck(kb, origin, problems);
   if (!kb.packages.length) problems.push({ file: dir, message: 'no packages defined' });
   return problems.length ? { problems } : { knowledge: kb, problems };

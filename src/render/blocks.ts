@@ -112,7 +112,7 @@ export function renderBlocks(a: Answer, maxBlocks: number = ANSWER_BLOCKS): Slac
   };
   const body = a.sections.flatMap(sectionBlocks);
   const sources = sourcesBlock(a);
-  const room = maxBlocks - 1 - (sources ? 1 : 0);
+  const room = maxBlocks - (sources ? 1 : 0);
   let blocks = [header, ...body];
   if (blocks.length > room) {
     blocks = [

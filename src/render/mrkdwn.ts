@@ -13,7 +13,7 @@ export function escapeMrkdwn(text: string): string {
 /** Cuts text to at most `max` characters, ending with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = text.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '');
   // never leave half an escape sequence such as "&am"
   return `${cut.replace(/&[a-z]{0,4}$/, '')}…`;
 }

@@ -8,7 +8,8 @@
 import type { Answer, Section } from '../answer/types.js';
 
 /** Wraps text to lines of at most `width` characters (long words are cut). */
-export function wrap(text: string, width: number): string[] {
+export function wrap(text: string, maxWidth: number): string[] {
+  const width = Math.max(1, Math.floor(maxWidth) || 1);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -32,7 +33,8 @@ function indentWrap(prefix: string, text: string, width: number): string[] {
 
 function table(columns: string[], rows: { label: string; values: string[] }[], width: number): string[] {
   const labelW = Math.min(18, Math.max(...rows.map((r) => r.label.length), 5));
-  const colW = Math.max(12, Math.floor((width - labelW - 3 * columns.length) / columns.length));
+  const longest = Math.max(...columns.map((c) => c.length));
+  const colW = Math.max(12, Math.min(longest, 24), Math.floor((width - labelW - 3 * columns.length) / columns.length));
   const cells = (label: string, values: string[]) => {
     const wrapped = [wrap(label, labelW), ...values.map((v) => wrap(v, colW))];
     const height = Math.max(...wrapped.map((w) => w.length));
