@@ -4,14 +4,18 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv';
+import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCHEMA = resolve(ROOT, '../shared/slack-manifest-schema/manifest.schema.1.0.0.json');
 const manifest = YAML.parse(readFileSync(resolve(ROOT, 'manifest.yml'), 'utf8'));
+
+// ajv and ajv-formats are CommonJS; under NodeNext their default export sits on `.default`.
+const Ajv = AjvModule.default;
+const addFormats = formatsModule.default;
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: false });

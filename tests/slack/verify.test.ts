@@ -15,23 +15,17 @@ const now = timestamp * 1000 + 30_000;
 
 describe('Slack request signature verification', () => {
   it("accepts Slack's worked example", () => {
-    expect(() =>
-      verifySlackRequest({ signingSecret: secret, body, headers, nowMilliseconds: now }),
-    ).not.toThrow();
+    expect(() => verifySlackRequest({ signingSecret: secret, body, headers, nowMilliseconds: now })).not.toThrow();
     expect(isValidSlackRequest({ signingSecret: secret, body, headers, nowMilliseconds: now })).toBe(true);
   });
 
   it('refuses a changed body, another secret or a changed signature', () => {
-    expect(
-      isValidSlackRequest({ signingSecret: secret, body: `${body}x`, headers, nowMilliseconds: now }),
-    ).toBe(false);
-    expect(
-      isValidSlackRequest({ signingSecret: `${secret.slice(0, -1)}6`, body, headers, nowMilliseconds: now }),
-    ).toBe(false);
-    const forged = { ...headers, 'x-slack-signature': signature.replace(/.$/, '0') };
-    expect(isValidSlackRequest({ signingSecret: secret, body, headers: forged, nowMilliseconds: now })).toBe(
+    expect(isValidSlackRequest({ signingSecret: secret, body: `${body}x`, headers, nowMilliseconds: now })).toBe(false);
+    expect(isValidSlackRequest({ signingSecret: `${secret.slice(0, -1)}6`, body, headers, nowMilliseconds: now })).toBe(
       false,
     );
+    const forged = { ...headers, 'x-slack-signature': signature.replace(/.$/, '0') };
+    expect(isValidSlackRequest({ signingSecret: secret, body, headers: forged, nowMilliseconds: now })).toBe(false);
   });
 
   it('refuses the example once it is more than 5 minutes old', () => {

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Answer, Intent, Section } from '../../src/answer/types.js';
+import { realEngine } from '../helpers/kb.js';
+import { ROOT } from '../helpers/paths.js';
+
+const engine = realEngine();
+const ask = (text: string, tipSeed?: number) => engine.answer(text, { tipSeed });
+const ids = (a: Answer) => a.subjects.map((s) => s.id);
+const notes = (a: Answer) => a.sections.flatMap((s) => (s.type === 'note' ? [s.text] : []));
+const texts = (a: Answer) => a.sections.flatMap((s) => (s.type === 'text' ? [s.text] : []));
+
+describe('one representative question per intent', () => {
+  const cases: [string, Intent, string | undefined][] = [
+    ['compare django flask', 'compare', 'django'],
+    ['lib httpx', 'library', 'httpx'],
+    ['what should I use for html parsing?', 'recommend', 'beautifulsoup'],
+    ['checklist production', 'checklist', 'production-readiness'],
+    ['stack backend', 'stack', 'backend-developer-stack'],
+    ['what is idempotency', 'concept', 'idempotency'],
+    ['is python fast enough?', 'concept', 'is-python-fast-enough'],
+    ['observability', 'search', undefined],
+    ['tip', 'tip', undefined],
+    ['help', 'help', undefined],
+    ['what is frobnitz', 'unknown', undefined],
+  ];
+  it.each(cases)('%j -> %s', (q, intent, first) => {
+    const a = ask(q);
+    expect(a.intent).toBe(intent);
+    if (first) expect(a.subjects[0]?.id).toBe(first);
+  });
+
+  it('a search answer lists several entries of mixed kinds', () => {
+    const a = ask('observability');
+    expect(a.subjects.length).toBeGreaterThanOrEqual(1);
+    expect(a.sections[0]?.type).toBe('picks');
+  });
+
+  it('checklist and stack with no topic list every one', () => {
+    const checklists = ask('checklist');
+    expect(checklists.intent).toBe('checklist');
+    expect(checklists.subjects.length).toBe(engine.knowledge.checklists.length);
+    const stacks = ask('stack');
+    expect(stacks.intent).toBe('stack');
+    expect(stacks.subjects.length).toBe(engine.knowledge.stacks.length);
+  });
+
+  it('a tip about a topic picks a tip about it', () => {
+    const a = ask('tip about testing');
+    expect(a.intent).toBe('tip');
+    expect(texts(a).join(' ').toLowerCase()).toMatch(/test/);
+    expect(notes(a)).toEqual([]);
+  });
+
+  it('a tip about an unknown topic says so and still gives a tip', () => {
+    const a = ask('tip about frobnitz');
+    expect(a.intent).toBe('tip');
+    expect(notes(a).join(' ')).toMatch(/No tip about "frobnitz"/);
+  });
+});
+
+describe('compare', () => {
+  it('django flask fastapi carries the articles’ performance ratings in a table', () => {
+    const a = ask('compare django flask fastapi');
+    expect(a.intent).toBe('compare');
+    expect(ids(a)).toEqual(['django', 'flask', 'fastapi']);
+    const table = a.sections.find((s): s is Extract<Section, { type: 'table' }> => s.type === 'table');
+    expect(table?.columns).toEqual(['Django', 'Flask', 'FastAPI']);
+    const performance = table?.rows.find((r) => r.label === 'Performance');
+    expect(performance?.values).toEqual(['Moderate', 'Good', 'Excellent (Highest)']);
+  });
+
+  it('natural phrasings compare the same things', () => {
+    for (const q of ['django vs flask', 'difference between django and flask', 'django or flask?']) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('compare');
+      expect(ids(a), q).toEqual(['django', 'flask']);
+    }
+  });
+
+  it('takes 2 to 4 and notes when more are given', () => {
+    expect(ids(ask('compare django flask fastapi litestar'))).toHaveLength(4);
+    expect(notes(ask('compare django flask fastapi litestar')).join(' ')).not.toMatch(/up to 4/);
+    const a = ask('compare django flask fastapi litestar tornado starlette');
+    expect(a.intent).toBe('compare');
+    expect(ids(a)).toEqual(['django', 'flask', 'fastapi', 'litestar']);
+    expect(notes(a).join(' ')).toMatch(/up to 4/);
+  });
+
+  it('with one name shows that entry and asks for more', () => {
+    const a = ask('compare django');
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual(['django']);
+    expect(notes(a).join(' ')).toMatch(/two to four/);
+  });
+
+  it('with no name is help', () => {
+    expect(ask('compare').intent).toBe('help');
+  });
+
+  it('with an unknown name says which one', () => {
+    const a = ask('compare django frobnitz');
+    expect(a.intent).toBe('unknown');
+    expect(a.title).toContain('frobnitz');
+    expect(a.title).not.toContain('django');
+  });
+
+  it('resolves aliases and typos in compared names', () => {
+    expect(ids(ask('compare drf fastpi'))).toEqual(['django-rest-framework', 'fastapi']);
+  });
+});
+
+describe('unknown names and off-topic questions', () => {
+  it('a near miss gets suggestions', () => {
+    const a = ask('what is djangooo');
+    expect(a.intent).toBe('unknown');
+    expect(a.sources).toEqual([]);
+    expect(texts(a).join(' ')).toMatch(/Did you mean .*Django/);
+  });
+
+  it('a one-letter slip is answered, with a note naming what was shown', () => {
+    const a = ask('what is djangoo');
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual(['django']);
+    expect(notes(a).join(' ')).toContain('Showing Django for "djangoo"');
+  });
+
+  it('gibberish gets no suggestions', () => {
+    const a = ask('what is frobnitz');
+    expect(a.intent).toBe('unknown');
+    expect(texts(a).join(' ')).not.toMatch(/Did you mean/);
+  });
+
+  it.each(['weather in paris', 'how tall is mount everest', 'tell me a joke', 'recipe for banana bread'])(
+    'off-topic %j -> unknown',
+    (q) => {
+      const a = ask(q);
+      expect(a.intent).toBe('unknown');
+      expect(a.subjects).toEqual([]);
+    },
+  );
+
+  // BUG: half the words matching anything passes the 0.5 coverage bar, so a one-word overlap is
+  // answered as a confident recommendation: "time" matches OpenCV's "real-time vision" use case
+  // (recommend opencv, ultralytics, ...), and "bread" is one edit from "read" (recommend xlrd,
+  // python-pptx, python-docx, ...) through the fuzzy neighbour terms of searchIndex.
+  it.each(['what time is it in tokyo', 'how do i bake bread'])('off-topic %j -> unknown', (q) => {
+    expect(ask(q).intent).toBe('unknown');
+  });
+});
+
+describe('every answer', () => {
+  const questions = readFileSync(resolve(ROOT, 'tests', 'eval', 'questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  const extra = ['compare django flask fastapi', 'tip', 'checklist', 'stack', 'observability', 'lib httpx'];
+  const all = [...questions, ...extra];
+
+  it('cites at least one source unless it is help or unknown', () => {
+    const uncited = all.filter((q) => {
+      const a = ask(q);
+      return a.intent !== 'help' && a.intent !== 'unknown' && a.sources.length === 0;
+    });
+    expect(questions.length).toBeGreaterThan(100);
+    expect(uncited).toEqual([]);
+  });
+
+  it('cites only sources that exist, each once', () => {
+    for (const q of all) {
+      const srcs = ask(q).sources.map((s) => s.id);
+      expect(new Set(srcs).size, q).toBe(srcs.length);
+      for (const s of srcs) expect(engine.knowledge.sources.has(s), `${q}: ${s}`).toBe(true);
+    }
+  });
+
+  it('is deterministic: the same input twice gives deep-equal answers', () => {
+    for (const q of all) expect(ask(q, 7), q).toEqual(ask(q, 7));
+  });
+});
+
+describe('tips', () => {
+  it('a seed picks the tip; seed n and n + 1 differ', () => {
+    const a = ask('tip', 5);
+    const b = ask('tip', 6);
+    expect(a.tipSeed).toBe(5);
+    expect(b.tipSeed).toBe(6);
+    expect(ids(a)).not.toEqual(ids(b));
+    expect(ask('tip', 5)).toEqual(a);
+  });
+
+  it('rotates through every tip and wraps around, negative seeds included', () => {
+    const n = engine.knowledge.tips.length;
+    const seen = new Set(Array.from({ length: n }, (_, i) => ids(ask('tip', i))[0]));
+    expect(seen.size).toBe(n);
+    expect(ids(ask('tip', n))).toEqual(ids(ask('tip', 0)));
+    expect(ids(ask('tip', -1))).toEqual(ids(ask('tip', n - 1)));
+  });
+
+  it('the default seed is 0', () => {
+    expect(ask('tip')).toEqual(ask('tip', 0));
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, NameIndex } from '../../src/answer/names.js';
+import { realKnowledge } from '../helpers/kb.js';
+
+const names = new NameIndex(realKnowledge().knowledge);
+
+describe('editDistance', () => {
+  it('is 0 for equal strings', () => {
+    expect(editDistance('django', 'django')).toBe(0);
+  });
+
+  it('counts a transposition of neighbours as one edit', () => {
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('djnago', 'django')).toBe(1);
+    expect(editDistance('pandsa', 'pandas')).toBe(1);
+  });
+
+  it('counts one substitution, insertion or deletion as one edit, anywhere', () => {
+    expect(editDistance('flask', 'flisk')).toBe(1);
+    expect(editDistance('flask', 'flasks')).toBe(1);
+    expect(editDistance('flask', 'lask')).toBe(1);
+    expect(editDistance('fastpi', 'fastapi')).toBe(1);
+    expect(editDistance('xflask', 'flask')).toBe(1);
+  });
+
+  it('is symmetric', () => {
+    for (const [a, b] of [
+      ['fastpi', 'fastapi'],
+      ['djnago', 'django'],
+      ['numpyy', 'numpy'],
+    ] as const) {
+      expect(editDistance(a, b)).toBe(editDistance(b, a));
+    }
+  });
+
+  it('caps at 2 for two or more edits', () => {
+    expect(editDistance('fastpi', 'fastai')).toBe(1);
+    expect(editDistance('django', 'flask')).toBe(2);
+    expect(editDistance('abcd', 'badc')).toBe(2);
+    expect(editDistance('a', 'abc')).toBe(2);
+    expect(editDistance('', 'ab')).toBe(2);
+  });
+});
+
+describe('NameIndex.resolve: exact names and aliases', () => {
+  it.each([
+    ['bs4', 'beautifulsoup'],
+    ['BS4', 'beautifulsoup'],
+    ['sklearn', 'scikit-learn'],
+    ['scikit learn', 'scikit-learn'],
+    ['postgres', 'postgresql'],
+    ['cv2', 'opencv'],
+    ['Beautiful Soup', 'beautifulsoup'],
+    ['drf', 'django-rest-framework'],
+    ['rq', 'rq'],
+  ])('%s -> %s', (typed, id) => {
+    expect(names.resolve(typed)).toEqual({ entry: expect.objectContaining({ id }), typo: false });
+  });
+});
+
+describe('NameIndex.resolve: typos', () => {
+  it('djnago -> django (swapped letters)', () => {
+    expect(names.resolve('djnago')).toEqual({ entry: expect.objectContaining({ id: 'django' }), typo: true });
+  });
+
+  it('fastpi -> fastapi (a dropped letter), not fastai (a wrong letter)', () => {
+    // both are one edit away; the dropped letter is the likelier slip
+    expect(
+      names
+        .nearby('fastpi')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['fastai', 'fastapi']);
+    expect(names.resolve('fastpi')?.entry.id).toBe('fastapi');
+  });
+
+  it('accepts no typos in short names', () => {
+    expect(names.nearby('rqq')).toEqual([]);
+    expect(names.resolve('rqq')).toBeUndefined();
+    expect(names.resolve('fla')).toBeUndefined();
+  });
+
+  it('resolves nothing for a word that is far from every name', () => {
+    expect(names.resolve('frobnitz')).toBeUndefined();
+  });
+});
+
+describe('NameIndex.segment', () => {
+  it('takes the longest name first: "django rest framework fastapi"', () => {
+    const segs = names.segment('django rest framework fastapi');
+    expect(segs.map((s) => [s.text, s.entry?.id])).toEqual([
+      ['django rest framework', 'django-rest-framework'],
+      ['fastapi', 'fastapi'],
+    ]);
+  });
+
+  it('drops filler words and keeps unknown words without an entry', () => {
+    const segs = names.segment('the flask library and frobnitz');
+    expect(segs.map((s) => [s.text, s.entry?.id])).toEqual([
+      ['flask', 'flask'],
+      ['frobnitz', undefined],
+    ]);
+  });
+
+  it('marks typo matches', () => {
+    const [seg] = names.segment('djnago');
+    expect(seg?.entry?.id).toBe('django');
+    expect(seg?.typo).toBe(true);
+  });
+});
+
+describe('NameIndex.single and suggest', () => {
+  it('single: one name among filler words, but not two names', () => {
+    expect(names.single('the flask library')?.entry.id).toBe('flask');
+    expect(names.single('django flask')).toBeUndefined();
+  });
+
+  it('suggest: near names for a near miss, nothing for gibberish', () => {
+    expect(names.suggest('djangooo').map((e) => e.id)).toContain('django');
+    expect(names.suggest('frobnitz')).toEqual([]);
+    expect(names.suggest('')).toEqual([]);
+  });
+});
