@@ -21,6 +21,7 @@ Commands:
   ask "<question>"      answer one question (--json for JSON, --batch to read one question per line from stdin)
   tip                   print a Python stack tip (--seed N picks one; default: tip of the day)
   console               answer questions typed at a prompt until end of input
+  post-tip --channel C  post the next tip of that channel's rotation once (needs Slack credentials)
   check                 validate the knowledge files (--dir DIR) and list every problem
   build-index           build the search index from the knowledge (npm run build does this)
   help                  show this help
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: 'boolean', default: false },
       seed: { type: 'string' },
       dir: { type: 'string' },
+      channel: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -122,6 +124,10 @@ async function main(argv: string[]): Promise<number> {
         `pystack check: knowledge OK: ${[count(knowledge.packages.length, 'packages'), count(knowledge.checklists.length, 'checklists'), count(knowledge.stacks.length, 'stacks'), count(knowledge.concepts.length, 'concepts'), count(knowledge.tips.length, 'tips'), count(knowledge.sources.size, 'sources')].join(', ')}\n`,
       );
       return 0;
+    }
+    case 'post-tip': {
+      const { postTipOnce } = await import('./tips/once.js');
+      return postTipOnce(values.channel);
     }
     case 'build-index': {
       const { file, bytes, entries } = writeIndex();

@@ -5,8 +5,12 @@
  * @example
  * const config = loadConfig(process.env); // throws ConfigError('SLACK_BOT_TOKEN must ...')
  */
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+
+/** Weekdays at 09:00. */
+export const DEFAULT_TIPS_SCHEDULE = '0 9 * * 1-5';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -46,7 +50,51 @@ const EnvSchema = z.object({
   ),
   NODE_ENV: optional(z.string()),
   STATE_DIR: z.preprocess(blankToUndefined, z.string().default('./.data')),
+  TIPS_CHANNEL: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'must be channel ids such as C0123ABCD, comma-separated'))
+          .min(1),
+      ),
+  ),
+  TIPS_SCHEDULE: z.preprocess(blankToUndefined, z.string().default(DEFAULT_TIPS_SCHEDULE)),
+  TIPS_TIMEZONE: z.preprocess(blankToUndefined, z.string().default('UTC')),
+  TIPS_SCHEDULER: z.preprocess(
+    (v) => blankToUndefined(typeof v === 'string' ? v.toLowerCase() : v),
+    z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  ),
 });
+
+/** Checks a cron expression and time zone with croner; returns the problem, if any, as one line. */
+export function scheduleProblem(schedule: string, timezone: string): { name: string; message: string } | undefined {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    return {
+      name: 'TIPS_TIMEZONE',
+      message: `must be an IANA time zone such as UTC or Europe/Paris, got "${timezone}"`,
+    };
+  }
+  try {
+    const next = new Cron(schedule, { paused: true, timezone }).nextRun();
+    if (!next) return { name: 'TIPS_SCHEDULE', message: `never fires: "${schedule}"` };
+  } catch (err) {
+    const why = (err as Error).message.replace(/^CronPattern:\s*/, '');
+    return {
+      name: 'TIPS_SCHEDULE',
+      message: `must be a cron expression (5 fields, or 6 with seconds) such as "0 9 * * 1-5": ${why}`,
+    };
+  }
+  return undefined;
+}
 
 export type Mode = 'console' | 'http' | 'socket';
 
@@ -57,6 +105,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   production: boolean;
   stateDir: string;
+  /** Scheduled tips; undefined when TIPS_CHANNEL is not set or TIPS_SCHEDULER=off. */
+  tips?: { channels: string[]; schedule: string; timezone: string };
 }
 
 /** Validates the environment; throws ConfigError with one line naming the first bad variable. */
@@ -90,7 +140,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           apiUrl: e.SLACK_API_URL,
         }
       : undefined;
+  const problem = scheduleProblem(e.TIPS_SCHEDULE, e.TIPS_TIMEZONE);
+  if (problem) throw new ConfigError(`${problem.name} ${problem.message}`);
+  const tips =
+    e.TIPS_CHANNEL && e.TIPS_SCHEDULER === 'on'
+      ? { channels: e.TIPS_CHANNEL, schedule: e.TIPS_SCHEDULE, timezone: e.TIPS_TIMEZONE }
+      : undefined;
   return {
+    tips,
     mode: slack ? (slack.appToken ? 'socket' : 'http') : 'console',
     slack,
     port: e.PORT,

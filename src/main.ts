@@ -19,6 +19,8 @@ async function runSlack(config: Config, log: Logger): Promise<void> {
   const engine = createEngine(opened);
   const { createSlackApp } = await import('./slack/app.js');
   const slack = createSlackApp({ config, engine, log });
+  const { createTipScheduler } = await import('./tips/create.js');
+  const tips = config.tips ? createTipScheduler({ config, engine, log, channels: config.tips.channels }) : undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -29,6 +31,7 @@ async function runSlack(config: Config, log: Logger): Promise<void> {
       process.exit(0);
     }, STOP_WITHIN_MS - 500);
     timer.unref();
+    tips?.stop();
     slack.stop().then(
       () => {
         log.info('stopped');
@@ -44,6 +47,7 @@ async function runSlack(config: Config, log: Logger): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   const t0 = performance.now();
   await slack.start();
+  tips?.start();
   log.info(
     {
       mode: config.mode,
