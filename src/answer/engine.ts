@@ -13,7 +13,7 @@ import { entryAnswer } from './card.js';
 import { compareAnswer } from './compare.js';
 import { helpAnswer, listAnswer, searchListAnswer, unknownAnswer } from './fallbacks.js';
 import { NameIndex } from './names.js';
-import { parse, type Query } from './parse.js';
+import { MAX_QUERY_CHARS, parse, type Query, stripSlackMarkup } from './parse.js';
 import { recommendAnswer } from './recommend.js';
 import { type Ranked, type Ranking, rankEntries } from './search.js';
 import { tipAnswer } from './tip.js';
@@ -192,6 +192,12 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
 
   return {
     knowledge: kb,
-    answer: (text, options = {}) => ask(parse(text), options.tipSeed ?? 0),
+    answer(text, options = {}) {
+      const answer = ask(parse(text), options.tipSeed ?? 0);
+      const long = stripSlackMarkup(text).trim().length > MAX_QUERY_CHARS;
+      return long
+        ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
+        : answer;
+    },
   };
 }

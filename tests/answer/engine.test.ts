@@ -202,3 +202,14 @@ describe('tips', () => {
     expect(ask('tip')).toEqual(ask('tip', 0));
   });
 });
+
+describe('very long messages', () => {
+  it('are answered from their first characters, with a note saying so', () => {
+    const engine = realEngine();
+    const a = engine.answer(`what is httpx ${'and more words '.repeat(400)}`);
+    expect(a.sections.some((s) => s.type === 'note' && /first 500 characters/.test(s.text))).toBe(true);
+    expect(engine.answer('what is httpx').sections.some((s) => s.type === 'note' && /long message/.test(s.text))).toBe(
+      false,
+    );
+  });
+});
