@@ -40,22 +40,25 @@ export interface RunningApp {
   stop(): Promise<number | null>;
 }
 
+/** The environment of a pystack process talking to the fake Slack (nothing inherited but PATH). */
+export function slackEnv(fake: FakeSlack | undefined, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    ...(fake ? { SLACK_API_URL: fake.apiUrl } : {}),
+    NODE_ENV: 'production',
+    STATE_DIR: resolve(ROOT, 'dist/e2e-state'),
+    ...extra,
+  };
+}
+
 export async function startApp(fake: FakeSlack, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
   let out = '';
   const proc = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'debug',
-      NODE_ENV: 'production',
-      STATE_DIR: resolve(ROOT, 'dist/e2e-state'),
-      ...env,
-    },
+    env: slackEnv(fake, { PORT: String(port), LOG_LEVEL: 'debug', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout?.on('data', (d) => {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../helpers/blockkit.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { type RunningApp, SECRET, startApp, TOKEN } from './harness.js';
+import { type RunningApp, slackEnv, startApp } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let fake: FakeSlack | undefined;
@@ -45,13 +45,7 @@ describe('scheduled tips', () => {
   it('refuses an invalid TIPS_SCHEDULE at start-up with one line', () => {
     const r = spawnSync(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: TOKEN,
-        SLACK_SIGNING_SECRET: SECRET,
-        TIPS_CHANNEL: 'C0TIPS',
-        TIPS_SCHEDULE: '99 * * * *',
-      },
+      env: slackEnv(undefined, { TIPS_CHANNEL: 'C0TIPS', TIPS_SCHEDULE: '99 * * * *' }),
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);
@@ -61,14 +55,7 @@ describe('scheduled tips', () => {
 
   it('pystack post-tip posts the next tip of the channel once per run, continuing the rotation', async () => {
     const slack = await startFakeSlack();
-    const env = {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      STATE_DIR: mkdtempSync(join(tmpdir(), 'post-tip-')),
-      LOG_LEVEL: 'silent',
-    };
+    const env = slackEnv(slack, { STATE_DIR: mkdtempSync(join(tmpdir(), 'post-tip-')), LOG_LEVEL: 'silent' });
     const run = () =>
       new Promise<number | null>((done) =>
         spawn(process.execPath, ['dist/src/cli.js', 'post-tip', '--channel', 'C0ONCE'], {
