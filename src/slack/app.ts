@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Engine } from '../answer/engine.js';
+import { dayNumber } from '../answer/tip.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { SlackContext } from './context.js';
@@ -77,6 +78,7 @@ export function createSlackApp({
     token: slack.botToken,
     signingSecret: slack.signingSecret,
     logger,
+    deferInitialization: true,
     logLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO,
     customRoutes: [healthz],
     clientOptions: {
@@ -92,8 +94,7 @@ export function createSlackApp({
   const ctx: SlackContext = {
     engine,
     log,
-    seen,
-    today: today ?? (() => Math.floor(Date.now() / 86_400_000)),
+    today: today ?? (() => dayNumber()),
   };
 
   app.use(async ({ body, context, next }) => {
@@ -118,6 +119,7 @@ export function createSlackApp({
   return {
     app,
     async start() {
+      await app.init(); // auth.test: a rejected token throws here, not as an unhandled rejection
       await app.start(config.port);
       ready = true;
     },

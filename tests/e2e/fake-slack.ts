@@ -23,6 +23,8 @@ export interface FakeSlack {
   /** Successful calls of a method (or response_url posts with method 'response'). */
   ok(method: string): Call[];
   failNext(method: string, ...faults: Fault[]): void;
+  /** Answers every later call of a method with this body (e.g. auth.test rejecting the token). */
+  answer(method: string, body: Record<string, unknown>): void;
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<Call[]>;
   close(): Promise<void>;
 }
@@ -58,6 +60,7 @@ const RESPONSES: Record<string, Record<string, unknown>> = {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: Call[] = [];
   const faults = new Map<string, Fault[]>();
+  const answers: Record<string, Record<string, unknown>> = { ...RESPONSES };
   const hung: IncomingMessage[] = [];
   let ts = 1_700_000_000;
   const server: Server = createServer(async (req, res) => {
@@ -84,7 +87,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     record(200);
     res.writeHead(200, { 'content-type': 'application/json' });
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
-    res.end(JSON.stringify(RESPONSES[method] ?? { ok: true, channel, ts: `${ts++}.000100` }));
+    res.end(JSON.stringify(answers[method] ?? { ok: true, channel, ts: `${ts++}.000100` }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
@@ -96,6 +99,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     ok,
     failNext: (m, ...f) => faults.set(m, [...(faults.get(m) ?? []), ...f]),
+    answer: (m, body) => {
+      answers[m] = body;
+    },
     async waitFor(m, count = 1, timeoutMs = 8000) {
       const until = Date.now() + timeoutMs;
       while (ok(m).length < count) {

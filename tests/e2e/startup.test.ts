@@ -1,0 +1,44 @@
+/**
+ * Start-up failures that come from Slack itself end in one clear line and exit 1, never a stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeSlack } from './fake-slack.js';
+import { slackEnv } from './harness.js';
+
+describe('start-up', () => {
+  it('stops with one line when Slack rejects the bot token', async () => {
+    const fake = await startFakeSlack();
+    fake.answer('auth.test', { ok: false, error: 'invalid_auth' });
+    try {
+      const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
+        // spawnSync would block the fake server in this process, so run the child asynchronously
+        import('node:child_process').then(({ spawn }) => {
+          const p = spawn(process.execPath, ['dist/src/main.js'], {
+            cwd: resolve(import.meta.dirname, '../..'),
+            env: slackEnv(fake, { PORT: '0' }),
+          });
+          let stderr = '';
+          p.stderr.on('data', (d) => {
+            stderr += d;
+          });
+          p.on('exit', (status) => done({ status, stderr }));
+        });
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe('pystack: could not start: Slack rejected the bot token (invalid_auth)');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('stops with one line when the knowledge folder is broken', () => {
+    const r = spawnSync(process.execPath, ['dist/src/cli.js', 'check', '--dir', '/nonexistent'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\s+at /);
+  });
+});
