@@ -9,6 +9,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from './answer/engine.js';
+import { dayNumber as today } from './answer/tip.js';
 import { formatProblem, PystackError } from './errors.js';
 import { checkKnowledge } from './knowledge/load.js';
 import { DEFAULT_PATHS, openKnowledge, writeIndex } from './knowledge/open.js';
@@ -30,8 +31,6 @@ Examples:
   pystack ask "compare django fastapi"
   pystack ask --json "what should I use for background jobs"
   printf 'lib httpx\\ncelery or rq?\\n' | pystack ask --json --batch`;
-
-const today = () => Math.floor(Date.now() / 86_400_000);
 
 function engineFor(): Engine {
   const opened = openKnowledge();
@@ -57,7 +56,7 @@ async function batch(engine: Engine, json: boolean): Promise<void> {
         ? JSON.stringify({ intent: 'unknown', subjects: [], sources: [], text: message, blocks: [] })
         : message;
     }
-    process.stdout.write(json ? `${out}\n` : `${out}\n`);
+    process.stdout.write(`${out}\n`);
   }
 }
 

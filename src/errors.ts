@@ -5,7 +5,7 @@
  * @example
  * throw new KnowledgeError([{ file: 'libraries.yml', entry: 'django', field: 'sources', message: 'cite a source' }]);
  */
-export type ErrorCode = 'E_KNOWLEDGE' | 'E_INDEX' | 'E_CONFIG' | 'E_STATE';
+export type ErrorCode = 'E_KNOWLEDGE' | 'E_INDEX' | 'E_CONFIG';
 
 export class PystackError extends Error {
   constructor(

@@ -5,6 +5,7 @@
  */
 import dotenv from 'dotenv';
 import { createEngine } from './answer/engine.js';
+import { dayNumber } from './answer/tip.js';
 import { type Config, loadConfig, secretsOf } from './config.js';
 import { runConsole } from './console.js';
 import { PystackError } from './errors.js';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       intro,
-      tipSeed: Math.floor(Date.now() / 86_400_000),
+      tipSeed: dayNumber(),
     });
     return;
   }

@@ -9,11 +9,15 @@ import type { Knowledge, TipEntry } from '../knowledge/model.js';
 import { tokenize } from '../knowledge/search-index.js';
 import { entryAnswer } from './card.js';
 import type { Answer } from './types.js';
+import { namesOf } from './util.js';
+
+/** The tip-of-the-day seed: days since the Unix epoch. */
+export function dayNumber(now: number = Date.now()): number {
+  return Math.floor(now / 86_400_000);
+}
 
 function about(tip: TipEntry, words: string[], kb: Knowledge): boolean {
-  const hay = [tip.text, ...tip.related, ...tip.related.map((id) => kb.entries.get(id)?.id ?? '')]
-    .join(' ')
-    .toLowerCase();
+  const hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
   return words.some((w) => hay.includes(w));
 }
 

@@ -35,14 +35,6 @@ export function namesOf(kb: Knowledge, ids: string[]): string[] {
   });
 }
 
-/** The entries of the ids that exist. */
-export function entriesOf(kb: Knowledge, ids: string[]): Entry[] {
-  return ids.flatMap((id) => {
-    const e = kb.entries.get(id);
-    return e ? [e] : [];
-  });
-}
-
 /** "a, b and c". */
 export function joinAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');

@@ -2,18 +2,16 @@
  * What every Slack listener needs, passed in as one options object.
  *
  * @example
- * registerCommands(app, { engine, log, seen, today });
+ * registerCommands(app, { engine, log, today });
  */
 import type { types } from '@slack/bolt';
 import type { Engine } from '../answer/engine.js';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
-import type { SeenStore } from './dedupe.js';
 
 export interface SlackContext {
   engine: Engine;
   log: Logger;
-  seen: SeenStore;
   /** Tip-of-the-day seed (the day number); injectable for tests. */
   today: () => number;
 }

@@ -48,8 +48,4 @@ export class MemorySeenStore implements SeenStore {
   async release(id: string): Promise<void> {
     this.ids.delete(id);
   }
-
-  get size(): number {
-    return this.ids.size;
-  }
 }
