@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { envWithoutSlack, runCli, runNode } from './helpers/cli.js';
 import { realEngine } from './helpers/kb.js';
-import { MAIN } from './helpers/paths.js';
+import { CLI, MAIN } from './helpers/paths.js';
 
 // dist/ is built (when missing or stale) by tests/helpers/global-setup.ts before any test runs.
 
@@ -153,5 +154,12 @@ describe('console mode', () => {
     const run = await runCli(['console'], 'lib httpx\nexit\nlib requests\n');
     expect(run.stdout).toContain('HTTPX (HTTP clients)');
     expect(run.stdout).not.toContain('Requests (HTTP clients)');
+  });
+});
+
+describe('the pystack bin', () => {
+  it('is executable after a build, so npx pystack works', () => {
+    const mode = statSync(CLI).mode;
+    expect(mode & 0o111).not.toBe(0);
   });
 });

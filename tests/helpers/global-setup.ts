@@ -25,17 +25,11 @@ export default function setup(): void {
     newestMtime(resolve(ROOT, 'src')) > statSync(CLI).mtimeMs ||
     newestMtime(resolve(ROOT, 'knowledge')) > statSync(index).mtimeMs;
   if (!stale) return;
-  const tsc = resolve(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  // Failures are reported but not fatal: tsc still emits on type errors, and the CLI falls back
-  // to an in-memory index; the tests then say what is actually wrong.
-  for (const args of [
-    [tsc, '-p', 'tsconfig.build.json'],
-    [CLI, 'build-index'],
-  ]) {
-    try {
-      execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-    } catch (err) {
-      console.warn(`global-setup: ${args.join(' ')} failed: ${(err as Error).message}`);
-    }
+  // One definition of the build: the package's own script (compile, mark the bin executable, index).
+  // A failure is reported but not fatal; the tests then say what is actually wrong.
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  } catch (err) {
+    console.warn(`global-setup: npm run build failed: ${(err as Error).message}`);
   }
 }
