@@ -31,6 +31,15 @@ const EnvSchema = z.object({
   SLACK_API_URL: optional(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
   ),
+  SLACK_API_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be 100-120000 (milliseconds)')
+      .max(120_000, 'must be 100-120000 (milliseconds)')
+      .default(10_000),
+  ),
   PORT: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -100,7 +109,7 @@ export type Mode = 'console' | 'http' | 'socket';
 
 export interface Config {
   mode: Mode;
-  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; timeoutMs: number };
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   production: boolean;
@@ -138,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           signingSecret: e.SLACK_SIGNING_SECRET,
           appToken: e.SLACK_APP_TOKEN,
           apiUrl: e.SLACK_API_URL,
+          timeoutMs: e.SLACK_API_TIMEOUT_MS,
         }
       : undefined;
   const problem = scheduleProblem(e.TIPS_SCHEDULE, e.TIPS_TIMEZONE);

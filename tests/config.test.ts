@@ -22,10 +22,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '  ' }).mode).toBe('console');
   });
 
-  it('defaults PORT to 3000 and LOG_LEVEL to info', () => {
+  it('defaults PORT to 3000, LOG_LEVEL to info and the Web API timeout to 10 s', () => {
     const c = loadConfig({ ...SLACK });
     expect(c.port).toBe(3000);
     expect(c.logLevel).toBe('info');
+    expect(c.slack?.timeoutMs).toBe(10_000);
+    expect(loadConfig({ ...SLACK, SLACK_API_TIMEOUT_MS: '1500' }).slack?.timeoutMs).toBe(1500);
   });
 
   it('names the bad variable and what it should look like, in one line', () => {
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
       [{ ...SLACK, PORT: '70000' }, /^PORT /],
       [{ ...SLACK, LOG_LEVEL: 'loud' }, /^LOG_LEVEL .*info/],
       [{ ...SLACK, SLACK_API_URL: 'ftp://x' }, /^SLACK_API_URL /],
+      [{ ...SLACK, SLACK_API_TIMEOUT_MS: '10s' }, /^SLACK_API_TIMEOUT_MS .*milliseconds/],
+      [{ ...SLACK, SLACK_API_TIMEOUT_MS: '5' }, /^SLACK_API_TIMEOUT_MS must be 100-120000/],
       [{ SLACK_BOT_TOKEN: SLACK.SLACK_BOT_TOKEN }, /^SLACK_SIGNING_SECRET is missing/],
       [{ SLACK_SIGNING_SECRET: SLACK.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
     ];

@@ -26,7 +26,10 @@ export function createTipScheduler({
   channels: string[];
 }): TipScheduler {
   if (!config.slack) throw new Error('tips need Slack credentials');
-  const client = new webApi.WebClient(config.slack.botToken, tipClientOptions(config.slack.apiUrl));
+  const client = new webApi.WebClient(
+    config.slack.botToken,
+    tipClientOptions(config.slack.apiUrl, config.slack.timeoutMs),
+  );
   return new TipScheduler({
     channels,
     schedule: config.tips?.schedule ?? DEFAULT_TIPS_SCHEDULE,

@@ -10,6 +10,7 @@ import type { Engine } from '../answer/engine.js';
 import { withActions } from '../render/actions.js';
 import { renderBlocks } from '../render/blocks.js';
 import { slackMessage } from '../slack/context.js';
+import { webApiOptions } from '../slack/delivery.js';
 
 export function tipPoster({ engine, client }: { engine: Engine; client: webApi.WebClient }) {
   const tips = engine.knowledge.tips;
@@ -25,6 +26,6 @@ export function tipPoster({ engine, client }: { engine: Engine; client: webApi.W
 }
 
 /** A Web API client for tips: no hidden retries, so the scheduler's own loop honours Retry-After inside the slot. */
-export function tipClientOptions(apiUrl?: string) {
-  return { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 };
+export function tipClientOptions(apiUrl: string | undefined, timeoutMs: number) {
+  return { ...webApiOptions({ apiUrl, timeoutMs, retries: 0 }), rejectRateLimitedCalls: true };
 }

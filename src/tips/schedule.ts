@@ -2,7 +2,8 @@
  * Posts a tip to each channel on a cron schedule (croner), exactly once per slot: the slot and
  * the rotation step are saved before the post is attempted, a failed post is retried with
  * backoff inside the slot (honouring 429 Retry-After), and a slot that still fails is logged,
- * never posted late.
+ * never posted late. A post Slack may have done without confirming it (a timeout) is not
+ * retried, so a tip is never posted twice.
  *
  * @example
  * const tips = new TipScheduler({ channels: ['C1'], schedule: '0 9 * * 1-5', timezone: 'UTC', tipIds, store, post, log });
@@ -10,6 +11,7 @@
  */
 import { Cron } from 'croner';
 import type { Logger } from '../log.js';
+import { deliveryUnconfirmed } from '../slack/delivery.js';
 import { nextTip } from './rotation.js';
 import type { TipStateStore } from './state.js';
 
@@ -28,7 +30,12 @@ export interface TipSchedulerOptions {
   now?: () => number;
 }
 
-export type SlotResult = { channel: string; tipId?: string; status: 'posted' | 'skipped' | 'failed'; attempts: number };
+export type SlotResult = {
+  channel: string;
+  tipId?: string;
+  status: 'posted' | 'skipped' | 'failed' | 'unconfirmed';
+  attempts: number;
+};
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -89,6 +96,11 @@ export class TipScheduler {
         const retryAfter = Number((err as { retryAfter?: unknown }).retryAfter);
         const delay =
           Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : this.o.backoffMs * 2 ** (attempt - 1);
+        if (deliveryUnconfirmed(err)) {
+          // Slack may have posted it; a retry could post the tip twice.
+          this.o.log.error({ ...ctx, err, attempts: attempt }, 'tip post not confirmed by Slack; not retried');
+          return { channel, tipId: taken.tipId, status: 'unconfirmed', attempts: attempt };
+        }
         const nextSlot = this.nextSlotAt();
         const outOfSlot = nextSlot !== undefined && this.o.now() + delay >= nextSlot;
         if (attempt >= this.o.attempts || outOfSlot) {

@@ -114,6 +114,17 @@ describe('tip scheduler', () => {
     expect(retry[0]?.status).toBe('skipped');
     expect(posts).toHaveLength(0);
   });
+
+  it('does not retry a post Slack may have done without confirming (timeout), so it is never posted twice', async () => {
+    const timeout = Object.assign(new Error('An HTTP protocol error occurred'), {
+      original: new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+    });
+    const { scheduler, sleeps, lines } = setup({ fail: (n) => (n === 1 ? timeout : undefined) });
+    const [result] = await scheduler.runSlot(slot(0));
+    expect(result).toMatchObject({ status: 'unconfirmed', attempts: 1 });
+    expect(sleeps).toEqual([]);
+    expect(lines.join('')).toContain('tip post not confirmed by Slack; not retried');
+  });
 });
 
 describe('tips configuration', () => {

@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import { withActions } from '../../render/actions.js';
 import { renderBlocks } from '../../render/blocks.js';
 import { type SlackContext, slackMessage, subjectIds } from '../context.js';
+import { deliveryUnconfirmed } from '../delivery.js';
 
 interface Incoming {
   door: 'mention' | 'dm';
@@ -18,6 +19,7 @@ interface Incoming {
 }
 
 const APOLOGY = "Sorry, I couldn't post my answer just now. Please ask again in a moment.";
+const UNCONFIRMED = "Slack didn't confirm my answer in time. If you don't see it here, please ask again.";
 
 /** Answers one message; on failure logs with context and apologises where Slack still allows. */
 export async function reply(client: WebClient, ctx: SlackContext, m: Incoming): Promise<boolean> {
@@ -42,10 +44,13 @@ export async function reply(client: WebClient, ctx: SlackContext, m: Incoming): 
     ctx.log.info({ ...where, subjects: subjectIds(answer), ms }, 'answered');
     return true;
   } catch (err) {
-    ctx.log.error({ ...where, err }, 'answer not delivered');
+    // A timeout may hide a message Slack did post: it is not retried (see delivery.ts), only reported.
+    const unconfirmed = deliveryUnconfirmed(err);
+    ctx.log.error({ ...where, err }, unconfirmed ? 'answer not confirmed by Slack; not retried' : 'answer not delivered');
     if (m.user) {
+      const text = unconfirmed ? UNCONFIRMED : APOLOGY;
       await client.chat
-        .postEphemeral({ channel: m.channel, user: m.user, thread_ts: m.threadTs, text: APOLOGY })
+        .postEphemeral({ channel: m.channel, user: m.user, thread_ts: m.threadTs, text })
         .catch((e: unknown) => ctx.log.warn({ ...where, err: e }, 'apology not delivered either'));
     }
     return false;
