@@ -15,6 +15,8 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { SlackContext } from './context.js';
 import { MemorySeenStore, type SeenStore } from './dedupe.js';
+import { webApiOptions } from './delivery.js';
+import { httpReceiver, SERVER_OPTIONS } from './receiver.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -33,9 +35,6 @@ export interface SlackApp {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** Largest request body accepted; Slack's own payloads are a few kilobytes. */
-export const BODY_LIMIT = 256 * 1024;
 
 function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
@@ -72,7 +71,6 @@ export function createSlackApp({
       res.end(ready ? 'ok' : 'starting');
     },
   };
-  const apiUrl = slack.apiUrl && !slack.apiUrl.endsWith('/') ? `${slack.apiUrl}/` : slack.apiUrl;
   const logger = boltLogger(log);
   const app = new App({
     token: slack.botToken,
@@ -80,15 +78,10 @@ export function createSlackApp({
     logger,
     deferInitialization: true,
     logLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO,
-    customRoutes: [healthz],
-    clientOptions: {
-      slackApiUrl: apiUrl,
-      timeout: 10_000,
-      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true },
-    },
+    clientOptions: webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.timeoutMs }),
     ...(slack.appToken
-      ? { socketMode: true, appToken: slack.appToken, installerOptions: { port: config.port } }
-      : { port: config.port, bodyLimit: BODY_LIMIT, unhandledRequestTimeoutMillis: 2_500 }),
+      ? { socketMode: true, appToken: slack.appToken, customRoutes: [healthz], installerOptions: { port: config.port } }
+      : { receiver: httpReceiver({ signingSecret: slack.signingSecret, logger, customRoutes: [healthz] }) }),
   });
 
   const ctx: SlackContext = {
@@ -120,7 +113,7 @@ export function createSlackApp({
     app,
     async start() {
       await app.init(); // auth.test: a rejected token throws here, not as an unhandled rejection
-      await app.start(config.port);
+      await (slack.appToken ? app.start(config.port) : app.start(config.port, SERVER_OPTIONS));
       ready = true;
     },
     async stop() {

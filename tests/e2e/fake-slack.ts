@@ -1,7 +1,7 @@
 /**
  * A fake Slack Web API on 127.0.0.1 for end-to-end tests: records every Web API call and every
  * post to a response_url, and can be told to fail the next calls of a method (429 with
- * Retry-After, 5xx, or a connection that hangs).
+ * Retry-After, 5xx, or a connection that hangs), or stop listening (connection refused).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,9 @@ export interface FakeSlack {
   /** Answers every later call of a method with this body (e.g. auth.test rejecting the token). */
   answer(method: string, body: Record<string, unknown>): void;
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<Call[]>;
+  /** Stops listening, so calls meet "connection refused" until `up()` listens on the same port again. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((r) => {
+      for (const h of hung.splice(0)) h.socket.destroy();
+      if (!server.listening) return r();
+      server.close(() => r());
+      server.closeAllConnections();
+    });
   const ok = (m: string) => calls.filter((c) => c.method === m && c.status === 200);
   return {
     url,
@@ -113,11 +123,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       return ok(m);
     },
-    close: () =>
-      new Promise<void>((r) => {
-        for (const h of hung) h.socket.destroy();
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    down: () => stop(),
+    up: () => new Promise<void>((r) => server.listen(port, '127.0.0.1', r)),
+    close: () => stop(),
   };
 }

@@ -181,3 +181,19 @@ export function buttonClick(
     ],
   };
 }
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls until cond() holds; on timeout the error shows `context()` (e.g. the fake's calls). */
+export async function waitUntil(cond: () => boolean, timeoutMs = 5000, context = () => ''): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms; ${context()}`);
+    await sleep(20);
+  }
+}
+
+/** The fake's calls as `method:status`, for failure messages. */
+export const callList = (fake: FakeSlack) => `calls: ${fake.calls.map((c) => `${c.method}:${c.status}`).join(', ')}`;
