@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDockerfile } from '../scripts/dockerfile.js';
-import { startFakeSlack } from './e2e/fake-slack.js';
+import { startFakeSlack } from '../scripts/fake-slack.js';
 import { SECRET, TOKEN } from './e2e/harness.js';
 
 let out: string;

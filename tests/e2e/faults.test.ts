@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../scripts/fake-slack.js';
 import { callList, type RunningApp, sign, sleep, startApp, waitUntil as waitFor } from './harness.js';
 
 let fake: FakeSlack;

@@ -2,28 +2,18 @@
  * Starts the real pystack process (`node dist/src/main.js`) in HTTP mode against the fake Slack
  * and sends it requests signed exactly as Slack signs them.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { FakeSlack } from './fake-slack.js';
+import { slackSignature } from '../../scripts/bench/load.js';
+import { startServer } from '../../scripts/bench/process.js';
+import type { FakeSlack } from '../../scripts/fake-slack.js';
 
 export const SECRET = '8f742231b10e8888abcd99edabcd00d1';
 export const TOKEN = 'xoxb-1111-2222-e2eSECRETtokenVALUE';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export function sign(body: string, timestamp: number, secret = SECRET): Record<string, string> {
-  const sig = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'x-slack-signature': sig, 'x-slack-request-timestamp': String(timestamp) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => r(port));
-    });
-  });
+  return slackSignature(body, timestamp, secret);
 }
 
 export interface RunningApp {
@@ -54,31 +44,8 @@ export function slackEnv(fake: FakeSlack | undefined, extra: Record<string, stri
 }
 
 export async function startApp(fake: FakeSlack, env: Record<string, string> = {}): Promise<RunningApp> {
-  const port = await freePort();
-  let out = '';
-  const proc = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: ROOT,
-    env: slackEnv(fake, { PORT: String(port), LOG_LEVEL: 'debug', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  proc.stdout?.on('data', (d) => {
-    out += d;
-  });
-  proc.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 15_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`app exited ${proc.exitCode}:\n${out}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > until) throw new Error(`app not healthy in 15 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const server = await startServer(['dist/src/main.js'], slackEnv(fake, { LOG_LEVEL: 'debug', ...env }));
+  const { url, proc } = server;
   const post: RunningApp['post'] = (body, opts = {}) => {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
     return fetch(`${url}/slack/events`, {
@@ -94,7 +61,7 @@ export async function startApp(fake: FakeSlack, env: Record<string, string> = {}
   return {
     url,
     proc,
-    logs: () => out,
+    logs: server.logs,
     post,
     command: (text, extra = {}) =>
       post(
@@ -133,12 +100,7 @@ export async function startApp(fake: FakeSlack, env: Record<string, string> = {}
       post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), {
         contentType: 'application/x-www-form-urlencoded',
       }),
-    stop: () =>
-      new Promise((r) => {
-        if (proc.exitCode !== null) return r(proc.exitCode);
-        proc.once('exit', (code) => r(code));
-        proc.kill('SIGTERM');
-      }),
+    stop: server.stop,
   };
 }
 

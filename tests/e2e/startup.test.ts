@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startFakeSlack } from './fake-slack.js';
+import { startFakeSlack } from '../../scripts/fake-slack.js';
 import { slackEnv } from './harness.js';
 
 describe('start-up', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../helpers/blockkit.js';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../scripts/fake-slack.js';
 import { type RunningApp, slackEnv, startApp } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 /**
- * A fake Slack Web API on 127.0.0.1 for end-to-end tests: records every Web API call and every
+ * A fake Slack Web API on 127.0.0.1 for end-to-end tests and benchmarks: records every Web API call and every
  * post to a response_url, and can be told to fail the next calls of a method (429 with
  * Retry-After, 5xx, or a connection that hangs), or stop listening (connection refused).
  */
