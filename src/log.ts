@@ -1,7 +1,7 @@
 /**
- * The logger: pino, JSON in production and readable on a terminal. Tokens, secrets and
- * Authorization headers are redacted by path, and any configured secret value or Slack token
- * pattern is scrubbed from every string logged.
+ * The logger: pino, JSON in production and readable on a terminal. Values under secret-looking
+ * keys (token, signingSecret, authorization, x-slack-signature…) are redacted at any depth, and
+ * any configured secret value or Slack token pattern is scrubbed from every string logged.
  *
  * @example
  * const log = createLogger({ level: 'info', secrets: secretsOf(config) });
@@ -13,29 +13,25 @@ export type { Logger };
 
 const TOKEN = /\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
 
-const REDACT = [
+/** Keys whose values are always replaced, at any depth (compared in lower case). */
+const SECRET_KEYS = new Set([
   'token',
-  'botToken',
-  'appToken',
-  'signingSecret',
+  'bottoken',
+  'apptoken',
+  'signingsecret',
   'secret',
   'authorization',
-  'headers.authorization',
-  'req.headers.authorization',
-  '*.token',
-  '*.botToken',
-  '*.signingSecret',
-  '*.headers.authorization',
-  'headers["x-slack-signature"]',
-];
+  'x-slack-signature',
+]);
 
 /** Replaces secrets and token-looking strings in text. */
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text.replace(TOKEN, '[redacted]');
-  for (const s of secrets) if (s) out = out.split(s).join('[redacted]');
+  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join('[redacted]');
   return out;
 }
 
+/** Scrubs a log argument; objects are copied only where something changes (the common case is nothing). */
 function scrubDeep(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return scrub(value, secrets);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
@@ -45,8 +41,16 @@ function scrubDeep(value: unknown, secrets: readonly string[], depth = 0): unkno
       message: scrub(value.message, secrets),
       code: (value as { code?: unknown }).code,
     };
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets, depth + 1)]));
+  if (Array.isArray(value)) {
+    const items = value.map((v) => scrubDeep(v, secrets, depth + 1));
+    return items.some((v, i) => v !== value[i]) ? items : value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const clean = SECRET_KEYS.has(k.toLowerCase()) && v != null ? '[redacted]' : scrubDeep(v, secrets, depth + 1);
+    if (clean !== v) (copy ??= { ...value })[k] = clean;
+  }
+  return copy ?? value;
 }
 
 export interface LoggerOptions {
@@ -61,7 +65,6 @@ export function createLogger({ level, secrets = [], pretty = false, destination 
   const options: pino.LoggerOptions = {
     level,
     base: { app: 'pystack' },
-    redact: { paths: REDACT, censor: '[redacted]' },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a) => scrubDeep(a, secrets)) as Parameters<typeof method>);

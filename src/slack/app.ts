@@ -41,7 +41,9 @@ function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...msg) => child.debug(text(msg)),
+    debug: (...msg) => {
+      if (child.isLevelEnabled('debug')) child.debug(text(msg)); // Bolt calls this several times a request
+    },
     info: (...msg) => child.info(text(msg)),
     warn: (...msg) => child.warn(text(msg)),
     error: (...msg) => child.error(text(msg)),
@@ -77,6 +79,7 @@ export function createSlackApp({
     signingSecret: slack.signingSecret,
     logger,
     deferInitialization: true,
+    convoStore: false, // no conversation state is kept, so skip Bolt's per-request store lookup
     logLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO,
     clientOptions: webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.timeoutMs }),
     ...(slack.appToken
