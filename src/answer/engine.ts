@@ -57,7 +57,11 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const useCases = new Map<string, string[]>();
   for (const p of kb.packages) {
-    for (const u of p.use_cases) useCases.set(normKey(u), [...(useCases.get(normKey(u)) ?? []), p.id]);
+    for (const u of p.use_cases) {
+      const ids = useCases.get(normKey(u));
+      if (ids) ids.push(p.id);
+      else useCases.set(normKey(u), [p.id]);
+    }
   }
   const rank = (text: string, types?: Entry['type'][]): Ranking => rankEntries(kb, index, text, types);
   const withNote = (a: Answer, text: string): Answer => ({

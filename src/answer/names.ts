@@ -9,6 +9,7 @@
  */
 import { normKey } from '../knowledge/load.js';
 import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
+import { isOneEdit, NearWords } from '../knowledge/near.js';
 
 /** Words that never name anything on their own in a name slot ("the flask library"). */
 const FILLER = new Set([
@@ -54,18 +55,7 @@ const MAX_WORDS = 5;
 
 /** Damerau-Levenshtein distance capped at 2 (returns 2 for "two or more"). */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const ra = a.slice(i);
-  const rb = b.slice(i);
-  if (ra.length === rb.length) {
-    if (ra.slice(1) === rb.slice(1)) return 1;
-    if (ra.length >= 2 && ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2)) return 1;
-    return 2;
-  }
-  return ra.slice(1) === rb || rb.slice(1) === ra ? 1 : 2;
+  return a === b ? 0 : isOneEdit(a, b) ? 1 : 2;
 }
 
 export interface Segment {
@@ -76,13 +66,17 @@ export interface Segment {
 }
 
 export class NameIndex {
-  private readonly byLength = new Map<number, string[]>();
+  private readonly near: NearWords;
+  /** Names by length with the letters each holds, for suggestions. */
+  private readonly byLength = new Map<number, { key: string; letters: number }[]>();
 
   constructor(private readonly kb: Knowledge) {
+    this.near = new NearWords([...kb.names.keys()].filter((k) => k.length >= 4));
     for (const key of kb.names.keys()) {
-      const list = this.byLength.get(key.length) ?? [];
-      list.push(key);
-      this.byLength.set(key.length, list);
+      const list = this.byLength.get(key.length);
+      const item = { key, letters: letters(key) };
+      if (list) list.push(item);
+      else this.byLength.set(key.length, [item]);
     }
   }
 
@@ -96,12 +90,7 @@ export class NameIndex {
   nearby(phrase: string): Entry[] {
     const key = normKey(phrase);
     if (key.length < 4) return [];
-    const ids = new Set<string>();
-    for (const len of [key.length - 1, key.length, key.length + 1]) {
-      for (const cand of this.byLength.get(len) ?? []) {
-        if (cand.length >= 4 && editDistance(key, cand) === 1) ids.add(this.kb.names.get(cand) as string);
-      }
-    }
+    const ids = new Set(this.near.near(key).map((cand) => this.kb.names.get(cand) as string));
     return [...ids].map((id) => this.kb.entries.get(id) as Entry);
   }
 
@@ -166,10 +155,17 @@ export class NameIndex {
     if (!key || key.length > 30 || phrase.trim().split(/\s+/).length > 2) return [];
     const max = Math.max(1, Math.floor(key.length / 3));
     const scored: { id: string; d: number }[] = [];
-    for (const [cand, id] of this.kb.names) {
-      const d = distance(key, cand, max + 1);
-      const bonus = cand.startsWith(key) || key.startsWith(cand) ? -1 : 0;
-      if (d + bonus <= max) scored.push({ id, d: d + bonus });
+    // Names more than max + 1 edits away are too far even with the prefix bonus: so are names
+    // that many letters longer or shorter, and names missing that many of the letters typed
+    // (or holding that many the typed text lacks), each of which takes an edit of its own.
+    const typed = letters(key);
+    for (let len = Math.max(1, key.length - max - 1); len <= key.length + max + 1; len++) {
+      for (const { key: cand, letters: has } of this.byLength.get(len) ?? []) {
+        if (bits(typed & ~has) > max + 1 || bits(has & ~typed) > max + 1) continue;
+        const d = distance(key, cand, max + 1);
+        const bonus = cand.startsWith(key) || key.startsWith(cand) ? -1 : 0;
+        if (d + bonus <= max) scored.push({ id: this.kb.names.get(cand) as string, d: d + bonus });
+      }
     }
     scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
     return [...new Set(scored.map((s) => s.id))].slice(0, limit).map((id) => this.kb.entries.get(id) as Entry);
@@ -185,23 +181,47 @@ function slipRank(typed: string, name: string): number {
   return diff === 2 ? 1 : 2;
 }
 
+/** The set of characters in a normalised key, as bits: a-z one each, digits sharing five. */
+function letters(key: string): number {
+  let set = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    set |= 1 << (c >= 97 ? c - 97 : 26 + ((c - 48) % 5));
+  }
+  return set;
+}
+
+/** How many bits are set. */
+function bits(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v; v &= v - 1) count++;
+  return count;
+}
+
+/** Two reusable rows for `distance`, grown on demand. */
+let rows = [new Int32Array(64), new Int32Array(64)] as const;
+
 /** Levenshtein distance, used only for suggestions; gives up (99) once it exceeds `limit`. */
 function distance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
+      const v = Math.min(
         (prev[j] as number) + 1,
         (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1),
       );
+      cur[j] = v;
+      if (v < best) best = v;
     }
-    prev = cur;
-    let best = limit + 1;
-    for (const v of cur) if (v < best) best = v;
     if (best > limit) return 99;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length] as number;
 }

@@ -11,8 +11,11 @@ import { readFileSync } from 'node:fs';
 import lunr from 'lunr';
 import { IndexError } from '../errors.js';
 import { type Entry, entryName, type Knowledge } from './model.js';
+import { type LunrJson, type Packed, pack, unpack } from './index-format.js';
+import { NearWords } from './near.js';
 
-const FORMAT = 1;
+/** 2: the compact form of index-format.ts. */
+const FORMAT = 2;
 
 /** Field weights: names and aliases above use cases above summaries. */
 const FIELDS = { name: 10, aliases: 8, use_cases: 5, category: 2, summary: 1, body: 0.5 } as const;
@@ -55,7 +58,7 @@ export function buildIndex(kb: Knowledge): lunr.Index {
 
 /** Serialises an index together with the digest of the knowledge it was built from. */
 export function serializeIndex(kb: Knowledge, index: lunr.Index): string {
-  return JSON.stringify({ format: FORMAT, digest: kb.digest, index: index.toJSON() });
+  return JSON.stringify({ format: FORMAT, digest: kb.digest, index: pack(index.toJSON() as unknown as LunrJson) });
 }
 
 /** Loads a serialised index; throws IndexError if it is missing, unreadable or built from other knowledge. */
@@ -74,7 +77,7 @@ export function loadIndex(path: string, kb: Knowledge): lunr.Index {
   if (raw.digest !== kb.digest)
     throw new IndexError(`search index at ${path} was built from other knowledge`);
   try {
-    return lunr.Index.load(raw.index);
+    return lunr.Index.load(unpack(raw.index as Packed) as unknown as object);
   } catch {
     throw new IndexError(`search index at ${path} could not be loaded`);
   }
@@ -95,35 +98,17 @@ export function tokenize(text: string, stopWords: ReadonlySet<string> = new Set(
 const terms = (index: lunr.Index) =>
   (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
 
-const vocabularies = new WeakMap<lunr.Index, Map<number, string[]>>();
+const vocabularies = new WeakMap<lunr.Index, NearWords>();
 
-/** Index terms one edit away from `term` (terms of five or more letters), found by length bucket. */
+/** Index terms one edit away from `term` (terms of five or more letters), at most five. */
 function neighbours(index: lunr.Index, term: string): string[] {
-  let byLength = vocabularies.get(index);
-  if (!byLength) {
-    byLength = new Map();
-    for (const t of Object.keys(terms(index))) byLength.set(t.length, [...(byLength.get(t.length) ?? []), t]);
-    vocabularies.set(index, byLength);
-  }
   if (term.length < 5) return [];
-  const out: string[] = [];
-  for (const len of [term.length - 1, term.length, term.length + 1]) {
-    for (const t of byLength.get(len) ?? []) if (editDistance1(term, t)) out.push(t);
+  let near = vocabularies.get(index);
+  if (!near) {
+    near = new NearWords(Object.keys(terms(index)));
+    vocabularies.set(index, near);
   }
-  return out.slice(0, 5);
-}
-
-/** True when a and b differ by exactly one insertion, deletion, substitution or swap of neighbours. */
-function editDistance1(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  if (a.length === b.length)
-    return (
-      a.slice(i + 1) === b.slice(i + 1) ||
-      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    );
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return near.near(term).slice(0, 5);
 }
 
 /**
@@ -143,12 +128,29 @@ export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
     for (const { term, boost } of wanted)
       q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
   });
-  return results.map((r) => {
-    const terms = new Map<string, Set<string>>();
-    for (const [term, fields] of Object.entries(r.matchData.metadata))
-      terms.set(term, new Set(Object.keys(fields)));
-    return { id: r.ref, score: r.score, terms };
-  });
+  return results.map((r) => new LazyHit(r));
+}
+
+/**
+ * A hit whose matched terms are worked out when first read: a common word matches thousands of
+ * entries at scale, and callers read a dozen.
+ */
+class LazyHit implements Hit {
+  readonly id: string;
+  readonly score: number;
+  private matched?: Map<string, Set<string>>;
+
+  constructor(private readonly result: lunr.Index.Result) {
+    this.id = result.ref;
+    this.score = result.score;
+  }
+
+  get terms(): Map<string, Set<string>> {
+    this.matched ??= new Map(
+      Object.entries(this.result.matchData.metadata).map(([t, fields]) => [t, new Set(Object.keys(fields))]),
+    );
+    return this.matched;
+  }
 }
 
 /** The stemmed form Lunr indexes a word under, to tell which query words a hit matched. */
