@@ -1,62 +1,64 @@
 /**
- * `npm run bench`: answer latency over the labelled question set (in process), knowledge and
- * index load times, printed as a table. Timings are compared as ratios within one run, never
- * asserted in tests.
+ * `npm run bench`: every benchmark table, printed and written into BENCHMARKS.md between the
+ * `bench:start` / `bench:end` markers with the machine and date (the prose around them is kept).
+ * Timings are compared as ratios within one run, never asserted in tests.
+ *
+ * Sections: answer engine (in process and whole-process batch), HTTP under load against a bare
+ * Bolt app, start-up to /healthz, and the knowledge multiplied 10x and 100x.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createEngine } from '../src/answer/engine.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { DEFAULT_PATHS, openKnowledge, ROOT } from '../src/knowledge/open.js';
-import { buildIndex, loadIndex } from '../src/knowledge/search-index.js';
-import { renderBlocks } from '../src/render/blocks.js';
+import { engineBench } from './bench/engine.js';
+import { httpBench } from './bench/http.js';
+import { ROOT } from './bench/process.js';
+import { scaleBench } from './bench/scale.js';
+import { formatTable, mb, type Table } from './bench/table.js';
 
-const ROUNDS = 20;
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Machine: ${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free at start)`,
+    `- System: ${process.platform} ${release()}, Node ${process.version}`,
+  ].join('\n');
 }
 
-function time<T>(fn: () => T): [T, number] {
-  const t0 = performance.now();
-  const out = fn();
-  return [out, performance.now() - t0];
+function writeReport(body: string): string {
+  const file = resolve(ROOT, 'BENCHMARKS.md');
+  const block = `${START}\n${body}\n${END}`;
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const at = old.indexOf(START);
+  const end = old.indexOf(END);
+  const next = at >= 0 && end > at ? old.slice(0, at) + block + old.slice(end + END.length) : `${old}\n${block}\n`;
+  writeFileSync(file, next);
+  return file;
 }
 
-const questions = readFileSync(resolve(ROOT, 'tests/eval/questions.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { q: string }).q);
-
-const [kb, loadMs] = time(() => loadKnowledge(DEFAULT_PATHS.knowledgeDir));
-const [, indexLoadMs] = time(() => loadIndex(DEFAULT_PATHS.indexFile, kb));
-const [, indexBuildMs] = time(() => buildIndex(kb));
-const engine = createEngine(openKnowledge());
-
-for (const q of questions) engine.answer(q); // warm-up
-const answerMs: number[] = [];
-const renderMs: number[] = [];
-for (let r = 0; r < ROUNDS; r++) {
-  for (const q of questions) {
-    const [a, ms] = time(() => engine.answer(q, { tipSeed: r }));
-    answerMs.push(ms);
-    renderMs.push(time(() => renderBlocks(a))[1]);
+const t0 = performance.now();
+const tables: Table[] = [];
+const section = async (name: string, run: () => Table | Table[] | Promise<Table | Table[]>) => {
+  process.stderr.write(`bench: ${name}…\n`);
+  const out = await run();
+  for (const t of Array.isArray(out) ? out : [out]) {
+    tables.push(t);
+    console.log(formatTable(t));
   }
-}
-answerMs.sort((a, b) => a - b);
-renderMs.sort((a, b) => a - b);
+};
 
-const rows: [string, string, string][] = [
-  ['answer p50 (ms)', percentile(answerMs, 50).toFixed(3), 'aim < 1 ms p99'],
-  ['answer p99 (ms)', percentile(answerMs, 99).toFixed(3), percentile(answerMs, 99) < 1 ? 'ok' : 'OVER'],
-  ['render blocks p99 (ms)', percentile(renderMs, 99).toFixed(3), ''],
-  ['knowledge load (ms)', loadMs.toFixed(1), ''],
-  ['index load (ms)', indexLoadMs.toFixed(1), indexLoadMs < 100 ? 'ok (aim < 100 ms)' : 'OVER (aim < 100 ms)'],
-  ['index build (ms)', indexBuildMs.toFixed(1), `load/build ratio ${(indexLoadMs / indexBuildMs).toFixed(2)}`],
-  ['questions x rounds', `${questions.length} x ${ROUNDS}`, ''],
-];
-const w = Math.max(...rows.map((r) => r[0].length));
-console.log(`| ${'measure'.padEnd(w)} | value | note |`);
-console.log(`|${'-'.repeat(w + 2)}|-------|------|`);
-for (const [k, v, n] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${n} |`);
+console.log(`${machine()}\n`);
+await section('answer engine', engineBench);
+await section('HTTP load and start-up', httpBench);
+await section('scale 1x / 10x / 100x', scaleBench);
+const took = (performance.now() - t0) / 1000;
+const body = [
+  machine(),
+  `- Command: \`npm run bench\` (took ${took.toFixed(0)} s)`,
+  '',
+  ...tables.map(formatTable),
+].join('\n');
+console.log(`bench: took ${took.toFixed(0)} s; written to ${writeReport(body)}`);

@@ -1,0 +1,81 @@
+/**
+ * The engine table: answer and render latency per question over the labelled set (in process),
+ * knowledge and index load times, and the whole-process time of `pystack ask --batch` over the
+ * set next to a bare `node` start-up as the yardstick.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createEngine } from '../../src/answer/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { DEFAULT_PATHS, openKnowledge, ROOT } from '../../src/knowledge/open.js';
+import { buildIndex, loadIndex } from '../../src/knowledge/search-index.js';
+import { renderBlocks } from '../../src/render/blocks.js';
+import { ms, percentile, type Table, time } from './table.js';
+
+const ROUNDS = 20;
+
+export function labelledQuestions(): string[] {
+  return readFileSync(resolve(ROOT, 'tests/eval/questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+}
+
+/** Median wall time of `node <args>` with `input` on stdin, over `runs` runs. */
+function processMs(args: string[], input: string, runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 256 << 20 });
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
+}
+
+export function engineBench(): Table {
+  const questions = labelledQuestions();
+  const [kb, loadMs] = time(() => loadKnowledge(DEFAULT_PATHS.knowledgeDir));
+  const [, indexLoadMs] = time(() => loadIndex(DEFAULT_PATHS.indexFile, kb));
+  const [, indexBuildMs] = time(() => buildIndex(kb));
+  const engine = createEngine(openKnowledge());
+  for (const q of questions) engine.answer(q); // warm-up
+  const answerMs: number[] = [];
+  const renderMs: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of questions) {
+      const [a, t] = time(() => engine.answer(q, { tipSeed: r }));
+      answerMs.push(t);
+      renderMs.push(time(() => renderBlocks(a))[1]);
+    }
+  }
+  answerMs.sort((a, b) => a - b);
+  renderMs.sort((a, b) => a - b);
+  const input = `${questions.join('\n')}\n`;
+  const batchMs = processMs(['dist/src/cli.js', 'ask', '--json', '--batch'], input);
+  const nodeMs = processMs(['-e', ''], '');
+  const p99 = percentile(answerMs, 99);
+  return {
+    title: 'Answer engine (in process, labelled question set)',
+    head: ['measure', 'value'],
+    rows: [
+      ['questions x rounds', `${questions.length} x ${ROUNDS}`],
+      ['answer p50 (ms)', ms(percentile(answerMs, 50), 3)],
+      ['answer p99 (ms)', ms(p99, 3)],
+      ['answer max (ms)', ms(answerMs[answerMs.length - 1] ?? 0, 3)],
+      ['render Block Kit p99 (ms)', ms(percentile(renderMs, 99), 3)],
+      ['knowledge load: YAML + zod + cross-checks (ms)', ms(loadMs)],
+      ['index load from dist/search-index.json (ms)', ms(indexLoadMs)],
+      ['index build from scratch (ms)', ms(indexBuildMs)],
+      [`\`pystack ask --json --batch\`, ${questions.length} questions, whole process (ms)`, ms(batchMs, 0)],
+      ['`node -e ""`, whole process, the floor (ms)', ms(nodeMs, 0)],
+    ],
+    notes: [
+      `Aim: every answer under 1 ms. p99 ${ms(p99, 3)} ms: ${p99 < 1 ? 'met' : 'MISSED'}.`,
+      `Index load / build: ${(indexLoadMs / indexBuildMs).toFixed(2)} (why the index is built at \`npm run build\`).`,
+      `The batch run costs ${(batchMs / nodeMs).toFixed(1)}x a bare node start-up; the rest is loading knowledge and index once.`,
+    ],
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * One step of the scale benchmark, run in a fresh Node process so its memory figures are its
+ * own. Prints one JSON line. Started by scale.ts; by hand:
+ *
+ * @example
+ * node dist/scripts/bench/scale-worker.js generate 10 /tmp/kb10
+ * node dist/scripts/bench/scale-worker.js build /tmp/kb10 /tmp/kb10.json
+ * node dist/scripts/bench/scale-worker.js serve /tmp/kb10 /tmp/kb10.json 5
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import lunr from 'lunr';
+import { createEngine } from '../../src/answer/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { type Packed, unpack } from '../../src/knowledge/index-format.js';
+import { DEFAULT_PATHS, ROOT } from '../../src/knowledge/open.js';
+import { buildIndex, loadIndex, serializeIndex } from '../../src/knowledge/search-index.js';
+import { writeScaledKnowledge } from './generate.js';
+import { percentile, time } from './table.js';
+
+const MB = 1024 * 1024;
+const memory = () => ({ rss: process.memoryUsage().rss / MB, maxRss: process.resourceUsage().maxRSS / 1024 });
+
+function questions(): string[] {
+  return readFileSync(resolve(ROOT, 'tests/eval/questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+}
+
+/** Writes k times the knowledge into dir. */
+function generate(k: number, dir: string) {
+  const [out, ms] = time(() => writeScaledKnowledge(DEFAULT_PATHS.knowledgeDir, k, dir));
+  return { ...out, ms };
+}
+
+/** What `npm run build` does: load, build, serialise; then how long each half of loading the file takes. */
+function build(dir: string, indexFile: string) {
+  const [kb, loadMs] = time(() => loadKnowledge(dir));
+  const [index, buildMs] = time(() => buildIndex(kb));
+  const [json, serializeMs] = time(() => serializeIndex(kb, index));
+  writeFileSync(indexFile, json);
+  const [raw, parseMs] = time(() => JSON.parse(readFileSync(indexFile, 'utf8')) as { index: Packed });
+  const [lunrJson, unpackMs] = time(() => unpack(raw.index));
+  const [, lunrLoadMs] = time(() => lunr.Index.load(lunrJson as unknown as object));
+  return {
+    entries: kb.entries.size,
+    searchable: kb.entries.size - kb.tips.length,
+    names: kb.names.size,
+    terms: Object.keys((index as unknown as { invertedIndex: object }).invertedIndex).length,
+    loadMs,
+    buildMs,
+    serializeMs,
+    bytes: Buffer.byteLength(json),
+    parseMs,
+    unpackMs,
+    lunrLoadMs,
+    ...memory(),
+  };
+}
+
+/**
+ * Records when Lunr's own query runs on this index instance (measurement only), and while
+ * `counting` adds up the postings its query words hold: the work Lunr does grows with them.
+ */
+function watchLunr(index: lunr.Index) {
+  const w = { spans: [] as Span[], postings: 0, maxPostings: 0, counting: false };
+  const query = index.query.bind(index);
+  const { invertedIndex: inverted, fields } = index as unknown as {
+    invertedIndex: Record<string, Record<string, object>>;
+    fields: string[];
+  };
+  index.query = (fn) => {
+    const t0 = performance.now();
+    const out = query(fn);
+    w.spans.push([t0, performance.now()]);
+    if (w.counting) {
+      const words = new Set<string>();
+      const recorder = { term: (t: string) => words.add(t) } as unknown as lunr.Query;
+      fn.call(recorder, recorder);
+      let n = 0;
+      for (const t of words) for (const f of fields) n += Object.keys(inverted[t]?.[f] ?? {}).length;
+      w.postings += n;
+      w.maxPostings = Math.max(w.maxPostings, n);
+    }
+    return out;
+  };
+  return w;
+}
+
+type Span = [number, number];
+const overlap = ([a0, a1]: Span, [b0, b1]: Span) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+
+/** Garbage-collection pauses as they happen (reported by V8 after the fact, read once the loop yields). */
+function watchGc() {
+  const spans: Span[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) spans.push([e.startTime, e.startTime + e.duration]);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    spans,
+    async stop() {
+      await new Promise((done) => setTimeout(done, 50));
+      observer.disconnect();
+    },
+  };
+}
+
+/** What start-up and then a day of questions do: knowledge, index, engine; every question, several rounds. */
+async function serve(dir: string, indexFile: string, rounds: number) {
+  const [kb, loadMs] = time(() => loadKnowledge(dir));
+  const kbMaxRss = memory().maxRss;
+  const [index, indexLoadMs] = time(() => loadIndex(indexFile, kb));
+  const [engine, engineMs] = time(() => createEngine({ knowledge: kb, index }));
+  const ready = memory();
+  const lunrWatch = watchLunr(index);
+  const qs = questions();
+  const [, firstMs] = time(() => engine.answer(qs[0] as string));
+  lunrWatch.counting = true; // warm-up round: count postings, time nothing
+  for (const q of qs) engine.answer(q);
+  lunrWatch.counting = false;
+  const postingsPerRound = lunrWatch.postings;
+  lunrWatch.spans.length = 0;
+  const gc = watchGc();
+  const answers: { q: string; span: Span; lunr: Span[] }[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of qs) {
+      const first = lunrWatch.spans.length;
+      const t0 = performance.now();
+      engine.answer(q, { tipSeed: r });
+      answers.push({ q, span: [t0, performance.now()], lunr: lunrWatch.spans.slice(first) });
+    }
+  }
+  await gc.stop();
+  const ms = answers.map((a) => a.span[1] - a.span[0]);
+  const lunrMs = answers.map((a) => sum(a.lunr.map(([x, y]) => y - x)));
+  const gcMs = answers.map((a) => sum(gc.spans.map((g) => overlap(g, a.span))));
+  // Ours: the answer time outside Lunr's query and outside collector pauses.
+  const ours = answers.map((a, i) => {
+    const gcInLunr = sum(gc.spans.flatMap((g) => a.lunr.map((l) => overlap(g, l))));
+    return (ms[i] ?? 0) - (lunrMs[i] ?? 0) - ((gcMs[i] ?? 0) - gcInLunr);
+  });
+  const slowest = new Map<string, number>();
+  answers.forEach((a, i) => slowest.set(a.q, Math.max(ms[i] ?? 0, slowest.get(a.q) ?? 0)));
+  const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+  const total = sum(ms);
+  return {
+    loadMs,
+    kbMaxRss,
+    indexLoadMs,
+    engineMs,
+    readyRss: ready.rss,
+    firstMs,
+    p50: percentile(sorted(ms), 50),
+    p99: percentile(sorted(ms), 99),
+    max: Math.max(...ms),
+    p99Ours: percentile(sorted(ours), 99),
+    queries: answers.length,
+    lunrShare: sum(lunrMs) / total,
+    gcShare: sum(gcMs) / total,
+    lunrUsPerPosting: postingsPerRound ? (1000 * sum(lunrMs)) / (rounds * postingsPerRound) : 0,
+    maxPostings: lunrWatch.maxPostings,
+    slowest: [...slowest].sort((x, y) => y[1] - x[1]).slice(0, 3),
+    ...memory(),
+  };
+}
+
+const [step, a = '', b = '', c = ''] = process.argv.slice(2);
+const result =
+  step === 'generate'
+    ? generate(Number(a), b)
+    : step === 'build'
+      ? build(a, b)
+      : step === 'serve'
+        ? await serve(a, b, Number(c) || 5)
+        : undefined;
+if (!result) {
+  console.error('usage: scale-worker generate K DIR | build DIR INDEX | serve DIR INDEX [ROUNDS]');
+  process.exit(2);
+}
+console.log(JSON.stringify(result));
