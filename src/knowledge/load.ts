@@ -13,6 +13,7 @@ import YAML from 'yaml';
 import { KnowledgeError, type Problem } from '../errors.js';
 import { type Entry, entryKeys, type Knowledge } from './model.js';
 import { type KnowledgeFile, KnowledgeFileSchema } from './schema.js';
+import { textKey, type YamlCache } from './yaml-cache.js';
 
 const LISTS = ['packages', 'checklists', 'stacks', 'concepts', 'tips'] as const;
 
@@ -31,13 +32,22 @@ function fieldPath(path: PropertyKey[]): string {
     .replace(/\.\[/g, '[');
 }
 
-function parseFile(file: string, text: string, problems: Problem[]): KnowledgeFile | undefined {
+/** The YAML value of a file's text, from the cache when its text is unchanged. */
+function parseYaml(file: string, text: string, problems: Problem[], cache?: YamlCache): { value: unknown } | undefined {
+  const key = cache?.size ? textKey(text) : '';
+  if (key && cache?.has(key)) return { value: cache.get(key) };
   const doc = YAML.parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     for (const e of doc.errors) problems.push({ file, message: `YAML: ${(e.message.split('\n')[0] ?? '').replace(/:\s*$/, '')}` });
     return undefined;
   }
-  const raw = doc.toJS() as unknown;
+  return { value: doc.toJS() as unknown };
+}
+
+function parseFile(file: string, text: string, problems: Problem[], cache?: YamlCache): KnowledgeFile | undefined {
+  const yaml = parseYaml(file, text, problems, cache);
+  if (!yaml) return undefined;
+  const raw = yaml.value;
   const parsed = KnowledgeFileSchema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -97,14 +107,32 @@ function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Proble
   kb.names = owner;
 }
 
-/** Validates every knowledge file; returns the knowledge when there is no problem. */
-export function checkKnowledge(dir: string): { knowledge?: Knowledge; problems: Problem[] } {
+/** The YAML value of every knowledge file, keyed by the hash of its text (see yaml-cache.ts). */
+export function parseKnowledgeYaml(dir: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const name of knowledgeFiles(dir)) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const doc = YAML.parseDocument(text);
+    if (!doc.errors.length) out.set(textKey(text), doc.toJS());
+  }
+  return out;
+}
+
+function knowledgeFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+    .sort();
+}
+
+/**
+ * Validates every knowledge file; returns the knowledge when there is no problem. `cache` holds
+ * already-parsed YAML by text hash; cached values are validated exactly like parsed ones.
+ */
+export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Knowledge; problems: Problem[] } {
   const problems: Problem[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
-      .sort();
+    files = knowledgeFiles(dir);
   } catch {
     return { problems: [{ file: dir, message: 'knowledge folder not found or not readable' }] };
   }
@@ -126,7 +154,7 @@ export function checkKnowledge(dir: string): { knowledge?: Knowledge; problems: 
   for (const name of files) {
     const text = readFileSync(join(dir, name), 'utf8');
     hash.update(`${name}\0${text}\0`);
-    const data = parseFile(basename(name), text, problems);
+    const data = parseFile(basename(name), text, problems, cache);
     if (!data) continue;
     for (const s of data.sources ?? []) {
       if (kb.sources.has(s.id))
@@ -162,8 +190,8 @@ export function checkKnowledge(dir: string): { knowledge?: Knowledge; problems: 
 }
 
 /** Loads the knowledge or throws a KnowledgeError naming every problem. */
-export function loadKnowledge(dir: string): Knowledge {
-  const { knowledge, problems } = checkKnowledge(dir);
+export function loadKnowledge(dir: string, cache?: YamlCache): Knowledge {
+  const { knowledge, problems } = checkKnowledge(dir, cache);
   if (!knowledge) throw new KnowledgeError(problems);
   return knowledge;
 }

@@ -1,6 +1,7 @@
 /**
- * Opens the knowledge and its search index together: loads and validates the YAML, then loads
- * the index built by `npm run build`, rebuilding it in memory when it is missing or stale.
+ * Opens the knowledge and its search index together: loads and validates the YAML (through the
+ * parse cache `npm run build` writes), then loads the index built by `npm run build`, rebuilding
+ * it in memory when it is missing or stale.
  *
  * @example
  * const { knowledge, index, indexNote } = openKnowledge();
@@ -10,9 +11,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type lunr from 'lunr';
 import { IndexError } from '../errors.js';
-import { loadKnowledge } from './load.js';
+import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
 import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
+import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
 
 /** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
 export const ROOT = (() => {
@@ -24,6 +26,7 @@ export const ROOT = (() => {
 export const DEFAULT_PATHS = {
   knowledgeDir: resolve(ROOT, 'knowledge'),
   indexFile: resolve(ROOT, 'dist', 'search-index.json'),
+  yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
 };
 
 export interface OpenedKnowledge {
@@ -35,8 +38,8 @@ export interface OpenedKnowledge {
 
 /** Loads knowledge (throws KnowledgeError) and its index. */
 export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> = {}): OpenedKnowledge {
-  const { knowledgeDir, indexFile } = { ...DEFAULT_PATHS, ...paths };
-  const knowledge = loadKnowledge(knowledgeDir);
+  const { knowledgeDir, indexFile, yamlCacheFile } = { ...DEFAULT_PATHS, ...paths };
+  const knowledge = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
   try {
     return { knowledge, index: loadIndex(indexFile, knowledge) };
   } catch (err) {
@@ -55,10 +58,12 @@ export function writeIndex(paths: Partial<typeof DEFAULT_PATHS> = {}): {
   bytes: number;
   entries: number;
 } {
-  const { knowledgeDir, indexFile } = { ...DEFAULT_PATHS, ...paths };
+  const { knowledgeDir, indexFile, yamlCacheFile } = { ...DEFAULT_PATHS, ...paths };
   const knowledge = loadKnowledge(knowledgeDir);
   const json = serializeIndex(knowledge, buildIndex(knowledge));
   mkdirSync(dirname(indexFile), { recursive: true });
   writeFileSync(indexFile, json);
+  mkdirSync(dirname(yamlCacheFile), { recursive: true });
+  writeFileSync(yamlCacheFile, serializeYamlCache(parseKnowledgeYaml(knowledgeDir)));
   return { file: indexFile, bytes: json.length, entries: knowledge.entries.size - knowledge.tips.length };
 }
