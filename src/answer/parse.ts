@@ -25,10 +25,11 @@ export const MAX_QUERY_CHARS = 500;
  * downstream can ever form a mention.
  */
 export function stripSlackMarkup(text: string): string {
+  // [^<>] rather than [^>]: Slack escapes "<" inside markup, and it keeps an unclosed "<@<@<@..." linear.
   return text
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')
-    .replace(/<(?:https?|mailto):[^>]*>/g, ' ')
+    .replace(/<[@#!][^<>]*>/g, ' ')
+    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2')
+    .replace(/<(?:https?|mailto):[^<>]*>/g, ' ')
     .replace(/```([\s\S]*?)```/g, '$1')
     .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
     .replace(/[`*~]/g, ' ')
@@ -36,10 +37,32 @@ export function stripSlackMarkup(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Lower-case, markup-free, single-spaced text without leading courtesies or trailing punctuation. */
+/** Half of a surrogate pair on its own (a cut emoji, or a "\ud800" escape in JSON). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Lower-case, markup-free, single-spaced text without leading courtesies or trailing punctuation.
+ * Idempotent, so a button that carries the normalised question re-asks the same question: one
+ * pass can uncover more to strip ("&amp;lt;" decodes to "&lt;"), so passes repeat until stable.
+ */
 export function normalize(raw: string): string {
-  let t = stripSlackMarkup(raw.slice(0, MAX_QUERY_CHARS * 4).replace(/[\ud800-\udbff]$/, ''))
-    .normalize('NFKC')
+  let t = normalizeOnce(raw);
+  for (let pass = 0; pass < 8; pass++) {
+    const next = normalizeOnce(t);
+    if (next === t) break;
+    t = next;
+  }
+  return t;
+}
+
+function normalizeOnce(raw: string): string {
+  // NFKC first: it folds look-alikes such as "＜＠Ｕ１２３＞" into "<@U123>", which the stripping then removes.
+  let t = stripSlackMarkup(
+    raw
+      .slice(0, MAX_QUERY_CHARS * 4)
+      .replace(LONE_SURROGATE, ' ')
+      .normalize('NFKC'),
+  )
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .toLowerCase()

@@ -36,13 +36,13 @@ export function encodeValue(v: ButtonValue): string {
   return JSON.stringify({ ...v, q: clip(normalize(v.q), QUESTION_IN_VALUE) });
 }
 
-/** Reads a button value; undefined when it is not one of ours. */
+/** Reads a button value, normalising its question again (it came back from outside); undefined when not ours. */
 export function decodeValue(raw: string | undefined): ButtonValue | undefined {
   try {
     const v = JSON.parse(raw ?? '') as Partial<ButtonValue>;
     if (typeof v.q !== 'string') return undefined;
     return {
-      q: v.q,
+      q: normalize(v.q),
       ...(Number.isInteger(v.seed) ? { seed: v.seed } : {}),
       ...(typeof v.by === 'string' && USER_ID.test(v.by) ? { by: v.by } : {}),
     };

@@ -52,7 +52,7 @@ function fieldSections(fields: string[], text?: string): Block[] {
       type: 'section',
       fields: fields.slice(i, i + LIMITS.fields).map((f) => mrkdwn(clip(f, LIMITS.fieldText))),
     };
-    if (text && i === 0) block.text = mrkdwn(text);
+    if (text && i === 0) block.text = mrkdwn(clip(text, LIMITS.sectionText));
     out.push(block);
   }
   return out;
@@ -82,7 +82,7 @@ function sectionBlocks(s: Section): Block[] {
       return sectionsFromLines(s.title ? [bold(escapeMrkdwn(s.title)), ...lines] : lines);
     }
     case 'note':
-      return [{ type: 'context', elements: [mrkdwn(clip(escapeMrkdwn(s.text), LIMITS.sectionText))] }];
+      return s.text ? [{ type: 'context', elements: [mrkdwn(clip(escapeMrkdwn(s.text), LIMITS.sectionText))] }] : [];
   }
 }
 
@@ -98,10 +98,11 @@ function fallbackText(a: Answer): string {
 export function sourcesBlock(a: Answer): Block | undefined {
   if (!a.sources.length) return undefined;
   const parts = a.sources.map((s) => (s.url ? link(s.url, s.title) : escapeMrkdwn(s.title)));
-  return {
-    type: 'context',
-    elements: [mrkdwn(clip(`:books: Sources: ${parts.join(' · ')}`, LIMITS.sectionText))],
-  };
+  // Whole sources only, so a cut never leaves half a link.
+  const line = (n: number) => `:books: Sources: ${parts.slice(0, n).join(' · ')}${n < parts.length ? ' …' : ''}`;
+  let n = parts.length;
+  while (n > 1 && line(n).length > LIMITS.sectionText) n--;
+  return { type: 'context', elements: [mrkdwn(clip(line(n), LIMITS.sectionText))] };
 }
 
 /** Renders the answer within Block Kit limits, keeping the sources line last. */

@@ -33,8 +33,12 @@ function indentWrap(prefix: string, text: string, width: number): string[] {
 
 function table(columns: string[], rows: { label: string; values: string[] }[], width: number): string[] {
   const labelW = Math.min(18, Math.max(...rows.map((r) => r.label.length), 5));
-  const longest = Math.max(...columns.map((c) => c.length));
-  const colW = Math.max(12, Math.min(longest, 24), Math.floor((width - labelW - 3 * columns.length) / columns.length));
+  const longest = Math.max(0, ...columns.map((c) => c.length));
+  const colW = Math.max(
+    12,
+    Math.min(longest, 24),
+    Math.floor((width - labelW - 3 * columns.length) / Math.max(1, columns.length)),
+  );
   const cells = (label: string, values: string[]) => {
     const wrapped = [wrap(label, labelW), ...values.map((v) => wrap(v, colW))];
     const height = Math.max(...wrapped.map((w) => w.length));
