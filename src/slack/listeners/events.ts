@@ -46,7 +46,10 @@ export async function reply(client: WebClient, ctx: SlackContext, m: Incoming): 
   } catch (err) {
     // A timeout may hide a message Slack did post: it is not retried (see delivery.ts), only reported.
     const unconfirmed = deliveryUnconfirmed(err);
-    ctx.log.error({ ...where, err }, unconfirmed ? 'answer not confirmed by Slack; not retried' : 'answer not delivered');
+    ctx.log.error(
+      { ...where, err },
+      unconfirmed ? 'answer not confirmed by Slack; not retried' : 'answer not delivered',
+    );
     if (m.user) {
       const text = unconfirmed ? UNCONFIRMED : APOLOGY;
       await client.chat
