@@ -23,8 +23,8 @@ export interface SlackRequest {
   contentType: string;
 }
 
-/** A `/pystack` slash command as Slack posts it. */
-export function slashCommand(text: string, responseUrl = 'http://127.0.0.1:9/response'): SlackRequest {
+/** A `/pystack` slash command as Slack posts it; `fields` override or add form fields. */
+export function slashCommand(text: string, fields: Record<string, string> = {}): SlackRequest {
   const body = new URLSearchParams({
     token: 'legacy',
     team_id: 'T0TEST',
@@ -36,8 +36,9 @@ export function slashCommand(text: string, responseUrl = 'http://127.0.0.1:9/res
     command: '/pystack',
     text,
     api_app_id: 'A0PYSTACK',
-    response_url: responseUrl,
+    response_url: 'http://127.0.0.1:9/response',
     trigger_id: '1.2.3',
+    ...fields,
   }).toString();
   return { body, contentType: 'application/x-www-form-urlencoded' };
 }

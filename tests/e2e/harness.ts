@@ -4,7 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { slackSignature } from '../../scripts/bench/load.js';
+import { slackSignature, slashCommand } from '../../scripts/bench/load.js';
 import { startServer } from '../../scripts/bench/process.js';
 import type { FakeSlack } from '../../scripts/fake-slack.js';
 
@@ -63,25 +63,10 @@ export async function startApp(fake: FakeSlack, env: Record<string, string> = {}
     proc,
     logs: server.logs,
     post,
-    command: (text, extra = {}) =>
-      post(
-        new URLSearchParams({
-          token: 'legacy',
-          team_id: 'T0TEST',
-          team_domain: 'test',
-          channel_id: 'C0GENERAL',
-          channel_name: 'general',
-          user_id: 'U0ASKER',
-          user_name: 'asker',
-          command: '/pystack',
-          text,
-          api_app_id: 'A0PYSTACK',
-          response_url: `${fakeUrl(fake)}/response/cmd`,
-          trigger_id: '1.2.3',
-          ...extra,
-        }).toString(),
-        { contentType: 'application/x-www-form-urlencoded' },
-      ),
+    command: (text, extra = {}) => {
+      const { body, contentType } = slashCommand(text, { response_url: `${fakeUrl(fake)}/response/cmd`, ...extra });
+      return post(body, { contentType });
+    },
     event: (event, eventId, headers) =>
       post(
         JSON.stringify({
