@@ -4,6 +4,7 @@
  * is delivered once or its failure is logged, and nothing is posted twice.
  */
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../scripts/fake-slack.js';
 import { callList, type RunningApp, sign, sleep, startApp, waitUntil as waitFor } from './harness.js';
@@ -206,6 +207,25 @@ describe('request body limits', () => {
     await waitUntil(() => app.logs().includes('Request body exceeded the maximum allowed size (limit: 262144 bytes)'));
     expect(await healthy()).toBe(true);
   });
+
+  it('cuts off a client that never finishes its headers (slowloris) after about 5 s', async () => {
+    const { port } = new URL(app.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    const t0 = Date.now();
+    socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Slack-Signature: v0=');
+    let reply = '';
+    socket.on('data', (d) => (reply += String(d)));
+    const closed = await new Promise<number>((r) => {
+      socket.once('close', () => r(Date.now() - t0));
+      setTimeout(() => r(-1), 12_000);
+    });
+    socket.destroy();
+    expect(closed).toBeGreaterThan(4_000);
+    expect(closed).toBeLessThan(8_000);
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(await healthy()).toBe(true);
+  }, 15_000);
 
   it('accepts a normal request on a fresh connection afterwards', async () => {
     const res = await app.command('compare django fastapi');
