@@ -9,10 +9,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { ROOT } from '../src/knowledge/open.js';
 import { performance } from 'node:perf_hooks';
 import { engineBench } from './bench/engine.js';
 import { httpBench } from './bench/http.js';
-import { ROOT } from './bench/process.js';
 import { scaleBench } from './bench/scale.js';
 import { formatTable, mb, type Table } from './bench/table.js';
 

@@ -9,10 +9,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-
-export const ROOT = resolve(import.meta.dirname, '../..').replace(/[/\\]dist$/, '');
+import { ROOT } from '../../src/knowledge/open.js';
 
 export function freePort(): Promise<number> {
   return new Promise((r) => {

@@ -8,28 +8,21 @@
  * node dist/scripts/bench/scale-worker.js serve /tmp/kb10 /tmp/kb10.json 5
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { createEngine } from '../../src/answer/engine.js';
 import { loadKnowledge, parseKnowledgeYaml } from '../../src/knowledge/load.js';
 import { type Packed, unpack } from '../../src/knowledge/index-format.js';
-import { DEFAULT_PATHS, ROOT } from '../../src/knowledge/open.js';
+import { DEFAULT_PATHS } from '../../src/knowledge/open.js';
 import { buildIndex, loadIndex, serializeIndex } from '../../src/knowledge/search-index.js';
 import { readYamlCache, serializeYamlCache } from '../../src/knowledge/yaml-cache.js';
+import { labelledQuestions } from './engine.js';
 import { writeScaledKnowledge } from './generate.js';
 import { percentile, time } from './table.js';
 
 const MB = 1024 * 1024;
 const cacheFile = (indexFile: string) => `${indexFile}.yaml-cache.json`;
 const memory = () => ({ rss: process.memoryUsage().rss / MB, maxRss: process.resourceUsage().maxRSS / 1024 });
-
-function questions(): string[] {
-  return readFileSync(resolve(ROOT, 'tests/eval/questions.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { q: string }).q);
-}
 
 /** Writes k times the knowledge into dir. */
 function generate(k: number, dir: string) {
@@ -121,7 +114,7 @@ async function serve(dir: string, indexFile: string, rounds: number) {
   const [engine, engineMs] = time(() => createEngine({ knowledge: kb, index }));
   const ready = memory();
   const lunrWatch = watchLunr(index);
-  const qs = questions();
+  const qs = labelledQuestions();
   const [, firstMs] = time(() => engine.answer(qs[0] as string));
   lunrWatch.counting = true; // warm-up round: count postings, time nothing
   for (const q of qs) engine.answer(q);

@@ -13,9 +13,8 @@ import type { Engine } from '../../src/answer/engine.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { blockKitProblems, pingsIn } from '../helpers/blockkit.js';
-import { realEngine } from '../helpers/kb.js';
 import { longText, markupSoup, noisyCommand, runs, unicodeText, type Vocabulary, vocabulary } from './arbitraries.js';
-import { askDoors, messageProblems } from './doors.js';
+import { askDoors, messageProblems, fixture } from './doors.js';
 
 /** Characters that would reach a terminal as control or direction codes. */
 const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -25,9 +24,8 @@ let vocab: Vocabulary;
 let sourceUrls: Set<string>;
 
 beforeAll(() => {
-  engine = realEngine();
+  ({ engine, sourceUrls } = fixture());
   vocab = vocabulary(engine.knowledge);
-  sourceUrls = new Set([...engine.knowledge.sources.values()].flatMap((s) => (s.url ? [s.url] : [])));
 });
 
 /** Everything that must hold for one input, as a list of problems (empty when all is well). */

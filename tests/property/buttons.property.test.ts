@@ -11,18 +11,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine.js';
 import { normalize } from '../../src/answer/parse.js';
 import { ACTIONS, decodeValue, encodeValue, USER_ID } from '../../src/render/actions.js';
-import { realEngine } from '../helpers/kb.js';
 import { anyInput, MARKUP, runs, unicodeText, userId, type Vocabulary, vocabulary } from './arbitraries.js';
-import { askDoors, buttonsOf, clickDoors, messageProblems } from './doors.js';
+import { askDoors, buttonsOf, clickDoors, messageProblems, fixture } from './doors.js';
 
 let engine: Engine;
 let vocab: Vocabulary;
 let sourceUrls: Set<string>;
 
 beforeAll(() => {
-  engine = realEngine();
+  ({ engine, sourceUrls } = fixture());
   vocab = vocabulary(engine.knowledge);
-  sourceUrls = new Set([...engine.knowledge.sources.values()].flatMap((s) => (s.url ? [s.url] : [])));
 });
 
 /** Raw strings, JSON of any shape, and values shaped like ours with hostile fields. */

@@ -11,6 +11,16 @@ import { type ActionOptions, type ButtonValue, feedbackCounted, withActions } fr
 import { type Block, renderBlocks } from '../../src/render/blocks.js';
 import { slackMessage } from '../../src/slack/context.js';
 import { blockKitProblems, pingsIn, stringsIn } from '../helpers/blockkit.js';
+import { realEngine } from '../helpers/kb.js';
+
+/** The real engine and the source URLs an answer may link to: what every property file starts from. */
+export function fixture(): { engine: Engine; sourceUrls: Set<string> } {
+  const engine = realEngine();
+  return {
+    engine,
+    sourceUrls: new Set([...engine.knowledge.sources.values()].flatMap((s) => (s.url ? [s.url] : []))),
+  };
+}
 
 export interface Posted {
   door: string;
