@@ -1,85 +1,112 @@
 /**
- * `npm run eval`: scores the engine on the labelled question set in tests/eval/questions.jsonl,
- * in process. Prints top-1 and top-3 accuracy and exits 1 below the bar (95%).
- * Flags: --show lists misses; --file F scores another set; --min 0.95 sets the bar.
+ * `npm run eval`: scores the engine on the labelled corpus (tests/eval/LABELS.md) in process.
+ * Reports the tuning part, the held-out part (never tuned against), the original set, the shared
+ * dev set, accuracy per kind, the out-of-scope catch rate and confident answers to out-of-scope
+ * questions, and exits 1 below the bars.
+ * Flags: --show PART lists that part's misses (tune, original, dev; held-out misses are counted only
+ * unless --show heldout is given on purpose); --json prints the table as JSON.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../src/answer/engine.js';
+import { createEngine, type Engine } from '../src/answer/engine.js';
 import type { Answer } from '../src/answer/types.js';
 import { openKnowledge, ROOT } from '../src/knowledge/open.js';
+import { CONFIDENT_INTENTS, isRight, readRows, type Row } from './eval/labels.js';
 
-interface Matcher {
-  intent?: string | string[];
-  set?: string[][];
-  oneOf?: string[];
-  top?: number;
-  title?: string[];
-}
-interface Row {
-  q: string;
-  any: Matcher[];
-}
+export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } as const;
 
-const norm = (s: unknown) =>
-  String(s ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+export const PARTS: { part: string; files: string[] }[] = [
+  { part: 'tune', files: ['tests/eval/tune.jsonl'] },
+  { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
+  { part: 'original', files: ['tests/eval/questions.jsonl'] },
+  { part: 'dev', files: ['../shared/eval/dev.jsonl'] },
+];
 
-/** Whether the answer satisfies the matcher; `top` overrides how many subjects a oneOf may look at. */
-export function matches(a: Answer, m: Matcher, top?: number): boolean {
-  if (m.intent && ![m.intent].flat().includes(a.intent)) return false;
-  const hit = (s: { id: string; name: string }, aliases: string[]) =>
-    aliases.some((al) => [norm(s.id), norm(s.name)].includes(norm(al)));
-  if (m.set) return a.subjects.length === m.set.length && m.set.every((al) => a.subjects.some((s) => hit(s, al)));
-  if (m.oneOf) return a.subjects.slice(0, top ?? m.top ?? 1).some((s) => hit(s, m.oneOf as string[]));
-  if (m.title) {
-    const s = a.subjects[0];
-    return Boolean(s) && m.title.some((w) => `${norm(s?.id)} ${norm(s?.name)}`.includes(norm(w)));
+/** Answers a row as a door would: earlier thread messages first, each read with the one before. */
+export function answerRow(engine: Engine, row: Row): Answer {
+  let previous: string | undefined;
+  for (const t of row.thread ?? []) {
+    const a = engine.answer(t, { tipSeed: 0, previous });
+    previous = a.asked ?? t;
   }
-  return true;
+  return engine.answer(row.q, { tipSeed: 0, previous });
 }
 
-const { values } = parseArgs({
-  options: {
-    show: { type: 'boolean', default: false },
-    file: { type: 'string' },
-    min: { type: 'string', default: '0.95' },
-  },
-});
-const file = resolve(values.file ?? resolve(ROOT, 'tests/eval/questions.jsonl'));
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Row);
-const engine = createEngine(openKnowledge());
-let top1 = 0;
-let top3 = 0;
-const byIntent = new Map<string, { n: number; ok: number }>();
-for (const row of rows) {
-  const a = engine.answer(row.q, { tipSeed: 0 });
-  const ok1 = row.any.some((m) => matches(a, m, 1));
-  const ok3 = row.any.some((m) => matches(a, m, 3));
-  top1 += Number(ok1);
-  top3 += Number(ok3);
-  const want = [row.any[0]?.intent ?? '?'].flat()[0] as string;
-  const s = byIntent.get(want) ?? { n: 0, ok: 0 };
-  byIntent.set(want, { n: s.n + 1, ok: s.ok + Number(ok3) });
-  if (!ok3 && values.show) {
-    console.log(
-      `MISS ${JSON.stringify(row.q)} -> ${a.intent} [${a.subjects
-        .slice(0, 4)
-        .map((x) => x.id)
-        .join(', ')}]   want ${JSON.stringify(row.any)}`,
-    );
+export interface PartScore {
+  part: string;
+  n: number;
+  right: number;
+  first: number;
+  oos: number;
+  oosCaught: number;
+  oosConfident: number;
+  kinds: Map<string, { n: number; right: number }>;
+  misses: string[];
+}
+
+export function scorePart(engine: Engine, part: string, rows: Row[]): PartScore {
+  const s: PartScore = { part, n: 0, right: 0, first: 0, oos: 0, oosCaught: 0, oosConfident: 0, kinds: new Map(), misses: [] };
+  for (const row of rows) {
+    const a = answerRow(engine, row);
+    const ok = isRight(a, row);
+    s.n++;
+    s.right += Number(ok);
+    s.first += Number(isRight(a, row, 1));
+    if (row.oos) {
+      s.oos++;
+      s.oosCaught += Number(a.intent === 'unknown');
+      s.oosConfident += Number(CONFIDENT_INTENTS.has(a.intent));
+    }
+    const k = s.kinds.get(row.kind ?? '-') ?? { n: 0, right: 0 };
+    s.kinds.set(row.kind ?? '-', { n: k.n + 1, right: k.right + Number(ok) });
+    if (!ok)
+      s.misses.push(
+        `MISS [${row.kind ?? '-'}] ${JSON.stringify(row.q)}${row.thread ? ` (after ${JSON.stringify(row.thread)})` : ''} -> ${a.intent}${a.focus && a.focus !== 'overview' ? `/${a.focus}` : ''} [${a.subjects
+          .slice(0, 4)
+          .map((x) => x.id)
+          .join(', ')}]${a.unrecognised ? ` unrecognised ${JSON.stringify(a.unrecognised)}` : ''}   want ${JSON.stringify(row.any)}`,
+      );
   }
+  return s;
 }
-const pct = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
-console.log(`by intent: ${[...byIntent].map(([k, v]) => `${k} ${v.ok}/${v.n}`).join(', ')}`);
-console.log(`eval ${file.replace(`${ROOT}/`, '')}: ${rows.length} questions, top-1 ${pct(top1)}, top-3 ${pct(top3)}`);
-const min = Number(values.min);
-if (top3 / rows.length < min || top1 / rows.length < min) {
-  console.log(`below the bar of ${(min * 100).toFixed(0)}%`);
-  process.exitCode = 1;
+
+function main(): void {
+  const { values } = parseArgs({ options: { show: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const engine = createEngine(openKnowledge());
+  const scores: PartScore[] = [];
+  for (const { part, files } of PARTS) {
+    const paths = files.map((f) => resolve(ROOT, f)).filter(existsSync);
+    if (!paths.length) continue;
+    scores.push(scorePart(engine, part, paths.flatMap(readRows)));
+  }
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+  if (values.json) console.log(JSON.stringify(scores.map((s) => ({ ...s, kinds: Object.fromEntries(s.kinds), misses: undefined }))));
+  console.log('| part | questions | right | first subject right | out of scope caught | confident on out of scope |');
+  console.log('|---|---|---|---|---|---|');
+  for (const s of scores)
+    console.log(`| ${s.part} | ${s.n} | ${pct(s.right, s.n)} (${s.right}) | ${pct(s.first, s.n)} | ${s.oos ? `${pct(s.oosCaught, s.oos)} (${s.oosCaught}/${s.oos})` : '-'} | ${s.oos ? s.oosConfident : '-'} |`);
+  const kinds = new Map<string, { n: number; right: number }>();
+  for (const s of scores.filter((x) => x.part === 'tune' || x.part === 'heldout'))
+    for (const [k, v] of s.kinds) {
+      const t = kinds.get(k) ?? { n: 0, right: 0 };
+      kinds.set(k, { n: t.n + v.n, right: t.right + v.right });
+    }
+  console.log(`by kind (tune + held-out): ${[...kinds].map(([k, v]) => `${k} ${v.right}/${v.n}`).join(', ')}`);
+  if (values.show) for (const m of scores.find((s) => s.part === values.show)?.misses ?? []) console.log(m);
+  const held = scores.find((s) => s.part === 'heldout');
+  const dev = scores.find((s) => s.part === 'dev');
+  const allOos = scores.filter((s) => s.part === 'tune' || s.part === 'heldout');
+  const oos = allOos.reduce((a, s) => a + s.oos, 0);
+  const caught = allOos.reduce((a, s) => a + s.oosCaught, 0);
+  const confident = allOos.reduce((a, s) => a + s.oosConfident, 0);
+  const failed: string[] = [];
+  if (held && held.right / held.n < BARS.heldout) failed.push(`held-out ${pct(held.right, held.n)} < ${BARS.heldout * 100}%`);
+  if (oos && caught / oos < BARS.oosCaught) failed.push(`out of scope caught ${pct(caught, oos)} < ${BARS.oosCaught * 100}%`);
+  if (confident > BARS.oosConfident) failed.push(`${confident} confident answers to out-of-scope questions`);
+  if (dev && dev.right < dev.n) failed.push(`dev set ${dev.right}/${dev.n}`);
+  console.log(failed.length ? `eval: below the bars: ${failed.join('; ')}` : 'eval: every bar met');
+  if (failed.length) process.exitCode = 1;
 }
+
+main();

@@ -1,6 +1,8 @@
 /**
  * Side-by-side comparison of 2 to 4 entries of any kind, as an attribute table that carries
- * the articles' own ratings for frameworks.
+ * the articles' own ratings for frameworks, ending with a verdict that tells them apart: "pick A
+ * when …, B when …", the line that fits the question's purpose first, and the articles' own
+ * verdict where an FAQ gives one.
  *
  * @example
  * compareAnswer(kb, [django, flask, fastapi]).sections[0] // { type: 'table', rows: [{ label: 'Performance', ... }] }
@@ -9,21 +11,10 @@
 import type { Entry, Knowledge } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
 import type { Attributes } from '../knowledge/schema.js';
-import { installLine } from './card.js';
+import { ATTRIBUTE_LABELS, installLine, pickLine } from './labels.js';
+import { overlap } from './purpose.js';
 import type { Answer, Section } from './types.js';
 import { sourcesOf, subject } from './util.js';
-
-export const ATTRIBUTE_LABELS: Record<keyof Attributes, string> = {
-  primary_use: 'Primary use case',
-  performance: 'Performance',
-  development_speed: 'Development speed',
-  flexibility: 'Flexibility',
-  talent_pool: 'Talent pool',
-  best_for: 'Best for',
-  main_strength: 'Main strength',
-  async: 'Async',
-  built_ins: 'Built in',
-};
 
 const NONE = '—';
 
@@ -67,24 +58,39 @@ function attributeRows(items: Entry[]): Row[] {
   }));
 }
 
-/** Compares the entries (callers pass 2 to 4 distinct entries). */
-export function compareAnswer(kb: Knowledge, items: Entry[]): Answer {
+/** An FAQ whose related entries include every compared item: the articles' own verdict. */
+function articleVerdict(kb: Knowledge, items: Entry[]): Entry | undefined {
+  return kb.concepts.find((c) => c.kind === 'faq' && items.every((e) => c.related.includes(e.id)));
+}
+
+/** Compares the entries (callers pass 2 to 4 distinct entries); `purpose` words pick the verdict line that leads. */
+export function compareAnswer(kb: Knowledge, items: Entry[], purpose: string[] = []): Answer {
   const attrs = attributeRows(items);
   const rows = [...(attrs.length ? [GENERAL[0] as Row, ...attrs] : []), ...GENERAL.slice(attrs.length ? 1 : 0)]
     .map((r) => ({ label: r.label, values: items.map((e) => r.get(e) ?? NONE) }))
     .filter((r) => r.values.some((v) => v !== NONE));
   const names = items.map(entryName);
   const sections: Section[] = [{ type: 'table', columns: names, rows }];
-  const picks = items.flatMap((e) => {
-    const best = e.type === 'package' ? (e.attributes?.best_for ?? e.use_cases[0]) : undefined;
-    return best ? [{ name: entryName(e), reason: best }] : [];
-  });
-  if (picks.length === items.length) sections.push({ type: 'picks', title: 'In short, pick', picks });
+  const lines = items.map((e, i) => ({
+    name: entryName(e),
+    reason: e.type === 'package' ? pickLine(e) : 'summary' in e ? e.summary : '',
+    fit: e.type === 'package' ? overlap(purpose, [pickLine(e), e.summary, ...e.use_cases, ...e.why]) : 0,
+    i,
+  }));
+  lines.sort((a, b) => b.fit - a.fit || a.i - b.i);
+  if (lines.every((l) => l.reason))
+    sections.push({
+      type: 'picks',
+      title: 'Pick',
+      picks: lines.map((l) => ({ name: l.name, reason: `when ${l.reason}` })),
+    });
+  const verdict = articleVerdict(kb, items);
+  if (verdict && 'summary' in verdict) sections.push({ type: 'text', text: `The articles' verdict: ${verdict.summary}` });
   return {
     intent: 'compare',
     title: names.join(' vs '),
     subjects: items.map(subject),
     sections,
-    sources: sourcesOf(kb, items),
+    sources: sourcesOf(kb, verdict ? [...items, verdict] : items),
   };
 }

@@ -1,22 +1,23 @@
 /**
- * The answer engine: one pure function from question text to a typed Answer. It routes the
- * parsed Query, resolves names, searches, and picks the answer builder.
+ * The answer engine: one pure function from question text to a typed Answer. It splits a
+ * message into its question (and a second one, or the context around it), reads a follow-up
+ * with the thread's previous question, parses each into slots, and builds the answer.
  *
  * @example
  * const engine = createEngine({ knowledge, index });
  * engine.answer('django vs flask').intent // 'compare'
+ * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
 import type lunr from 'lunr';
-import { normKey } from '../knowledge/load.js';
-import type { Entry, Knowledge } from '../knowledge/model.js';
-import { entryAnswer } from './card.js';
-import { compareAnswer } from './compare.js';
-import { helpAnswer, listAnswer, searchListAnswer, unknownAnswer } from './fallbacks.js';
+import type { Knowledge } from '../knowledge/model.js';
+import { isEnglish } from '../knowledge/english.js';
+import { hasTerm, nearTerm } from '../knowledge/search-index.js';
+import { COMMON_WORDS } from './words.js';
+import { FOLLOW_UP } from './cues.js';
 import { NameIndex } from './names.js';
-import { MAX_QUERY_CHARS, parse, type Query, stripSlackMarkup } from './parse.js';
-import { recommendAnswer } from './recommend.js';
-import { type Ranked, type Ranking, rankEntries } from './search.js';
-import { tipAnswer } from './tip.js';
+import { Parser, type Query } from './parse.js';
+import { build } from './respond.js';
+import { MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
 
 export interface EngineOptions {
@@ -27,6 +28,8 @@ export interface EngineOptions {
 export interface AnswerOptions {
   /** Which tip to give for a tip request (doors pass the day number for a tip of the day). */
   tipSeed?: number;
+  /** The previous question in the same thread, for follow-ups ("and for async?"). */
+  previous?: string;
 }
 
 export interface Engine {
@@ -34,174 +37,103 @@ export interface Engine {
   readonly knowledge: Knowledge;
 }
 
-const MAX_COMPARE = 4;
-/** Yes/no and which/how questions are answered by an FAQ entry when one is named. */
-const YES_NO = /^(?:is|are|should|can|could|do|does|will|would|which|how|when|why)\b/;
-const STACK_NOISE = new Set([
-  'python',
-  'developer',
-  'developers',
-  'dev',
-  'devs',
-  'engineer',
-  'engineers',
-  'stack',
-  'stacks',
-  'role',
-  'tech',
-  'focused',
-]);
+/** Intents that answer a question with content; the rest say what the bot is or that it does not know. */
+const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stack', 'concept', 'tip']);
+/** A sentence that asks something (a question mark, or a question word first). */
+const ASKS =
+  /\?\s*$|^(?:what|which|how|should|shall|is|are|can|could|would|do|does|any|where|when|why|who|compare|tell|explain|recommend|suggest|need|looking|best|alternatives?)\b/;
+/** A thread message this short, naming nothing, is read with the question before it. */
+const SHORT_FOLLOW_UP = 5;
+/** Words that point back at the thread's previous subject. */
+const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
+/** Most questions one message is answered for. */
+const MAX_PARTS = 2;
 
 /** Builds the engine over loaded knowledge and its search index. */
 export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
   const names = new NameIndex(kb);
-  const useCases = new Map<string, string[]>();
-  for (const p of kb.packages) {
-    for (const u of p.use_cases) {
-      const ids = useCases.get(normKey(u));
-      if (ids) ids.push(p.id);
-      else useCases.set(normKey(u), [p.id]);
-    }
-  }
-  const rank = (text: string, types?: Entry['type'][]): Ranking => rankEntries(kb, index, text, types);
-  const withNote = (a: Answer, text: string): Answer => ({
-    ...a,
-    sections: [...a.sections, { type: 'note', text }],
-  });
-  const typoNote = (a: Answer, typed: string, typo: boolean) =>
-    typo ? withNote(a, `Showing ${a.subjects[0]?.name} for "${typed}".`) : a;
+  const vocabulary = (w: string) => hasTerm(index, w);
+  const nameLike = (w: string) =>
+    w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !COMMON_WORDS.has(w) && !vocabulary(w) && !isEnglish(w) && !nearTerm(index, w);
+  const parser = new Parser(kb, names, vocabulary, nameLike);
+  const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
 
-  /** Free text: an entry it names, packages it asks for, or what search finds. */
-  function fromSearch(text: string, mode: 'ask' | 'find' | 'lookup'): Answer | undefined {
-    const r = rank(text);
-    if (!r.hits.length || r.coverage < 0.5 || (r.tokens.length > 1 && r.coverage <= 0.5)) return undefined;
-    const top = r.hits[0] as (typeof r.hits)[number];
-    const pkgs = r.hits.filter((h) => h.entry.type === 'package');
-    const topPkg = pkgs[0];
-    const useCover = Math.max(0, ...pkgs.slice(0, 3).map((h) => h.useCover));
-    const eligible = (h: Ranked) =>
-      h.entry.type !== 'package' &&
-      h.nameCover >= 0.5 &&
-      h.nameCover > useCover &&
-      (mode !== 'find' || h.entry.type === 'checklist' || useCover === 0);
-    const faq = YES_NO.test(text)
-      ? r.hits.find((h) => h.entry.type === 'concept' && h.entry.kind === 'faq' && h.nameCover >= 0.5)
-      : undefined;
-    if (faq) return entryAnswer(kb, faq.entry);
-    const named = r.hits.find(eligible);
-    const bar = mode === 'find' ? (useCover === 0 ? 0 : 1.2) : 0.6;
-    if (named && (!topPkg || named.score >= bar * topPkg.score)) return entryAnswer(kb, named.entry);
-    if (topPkg && mode === 'lookup' && topPkg.nameCover >= 0.5 && topPkg === top) return entryAnswer(kb, topPkg.entry);
-    if (topPkg && (top.entry.type === 'package' || mode === 'find' || topPkg.useCover >= 0.5)) {
-      const maxCover = Math.max(...pkgs.map((h) => h.cover));
-      const picks = pkgs.filter((h) => h.score >= topPkg.score * 0.3 && h.cover >= 0.75 * maxCover).map((h) => h.entry);
-      return recommendAnswer(kb, text, picks);
-    }
-    return searchListAnswer(
-      kb,
-      text,
-      r.hits.map((h) => h.entry),
-    );
-  }
-
-  function byUseCase(text: string): Answer | undefined {
-    const ids = useCases.get(normKey(text));
-    if (!ids) return undefined;
-    const order = rank(text, ['package']).hits.map((h) => h.entry.id);
-    const sorted = [...ids].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
-    const rest = order.filter((id) => !ids.includes(id));
-    return recommendAnswer(
-      kb,
-      text,
-      [...sorted, ...rest].map((id) => kb.entries.get(id) as Entry),
-    );
-  }
-
-  function lookup(name: string, explicit: boolean): Answer {
-    const found = names.single(name);
-    if (found) return typoNote(entryAnswer(kb, found.entry), name, found.typo);
-    const searched = fromSearch(name, 'lookup');
-    if (searched && (!explicit || searched.intent !== 'search')) return searched;
-    return unknownAnswer(name, names.suggest(name));
-  }
-
-  function compare(q: Extract<Query, { kind: 'compare' }>, seed: number): Answer {
-    const entries: Entry[] = [];
-    const unknown: string[] = [];
-    for (const item of q.items) {
-      const one = names.single(item);
-      if (one) entries.push(one.entry);
-      else if (q.explicit) {
-        for (const seg of names.segment(item)) {
-          if (seg.entry) entries.push(seg.entry);
-          else unknown.push(seg.text);
-        }
-      } else return ask(parse(q.text, { compare: false }), seed);
-    }
-    const distinct = [...new Map(entries.map((e) => [e.id, e])).values()];
-    if (unknown.length) return unknownAnswer(unknown.join(', '), names.suggest(unknown[0] as string));
-    if (distinct.length < 2) {
-      const only = distinct[0];
-      if (!q.explicit) return only ? entryAnswer(kb, only) : ask(parse(q.text, { compare: false }), seed);
-      const hint = 'Give me two to four names to compare, e.g. /pystack compare django flask fastapi';
-      return only ? withNote(entryAnswer(kb, only), hint) : helpAnswer(hint);
-    }
-    const answer = compareAnswer(kb, distinct.slice(0, MAX_COMPARE));
-    return distinct.length > MAX_COMPARE
-      ? withNote(answer, `I compare up to ${MAX_COMPARE} at a time; showing the first ${MAX_COMPARE}.`)
-      : answer;
-  }
-
-  function pickOf(type: 'checklist' | 'stack', topic: string): Answer {
-    const all = type === 'checklist' ? kb.checklists : kb.stacks;
-    const listed = (note?: string): Answer => {
-      const a = listAnswer(kb, type, all);
-      return note ? withNote(a, note) : a;
-    };
-    const words = topic.split(' ').filter((w) => w && !(type === 'stack' && STACK_NOISE.has(w)));
-    if (!words.length) return listed();
-    const named = names.single(topic);
-    if (named?.entry.type === type) return entryAnswer(kb, named.entry);
-    const hit = rank(words.join(' '), [type]).hits[0];
-    return hit ? entryAnswer(kb, hit.entry) : listed(`I have no ${type} for "${topic}". Here are the ones I have.`);
-  }
-
-  function ask(q: Query, seed: number): Answer {
-    switch (q.kind) {
-      case 'help':
-        return helpAnswer();
-      case 'tip':
-        return tipAnswer(kb, q.topic, seed);
-      case 'compare':
-        return compare(q, seed);
-      case 'lookup':
-        return lookup(q.name, q.explicit);
-      case 'find':
-        return byUseCase(q.need) ?? fromSearch(q.need, 'find') ?? unknownAnswer(q.need, [], true);
-      case 'checklist':
-        return pickOf('checklist', q.topic);
-      case 'stack':
-        return pickOf('stack', q.role);
-      case 'ask': {
-        const exact = names.exact(q.text);
-        if (exact?.type === 'package') return entryAnswer(kb, exact);
-        const need = byUseCase(q.text);
-        if (need) return need;
-        const single = exact ? { entry: exact, typo: false } : names.single(q.text);
-        if (single) return typoNote(entryAnswer(kb, single.entry), q.text, single.typo);
-        return fromSearch(q.text, 'ask') ?? unknownAnswer(q.text, names.suggest(q.text), true);
+  /** Reads a message in a thread with the thread's previous question. */
+  function inThread(raw: string, previous: string, seed: number): Answer {
+    const rest = normalize(raw).replace(FOLLOW_UP, '').trim();
+    const own = parser.read(rest);
+    const before = parser.read(previous);
+    const leaning = FOLLOW_UP.test(normalize(raw)) || PRONOUN.test(rest) || /^(?:vs|or|versus)\b/.test(normalize(raw));
+    if (own.kind === 'entry' && own.entry.type === 'package') {
+      if (before.kind === 'compare' && leaning) {
+        const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
+        return { ...respond({ ...before, items }, seed), asked: `${previous} ${rest}` };
       }
+      if (before.kind === 'entry' && before.entry.id !== own.entry.id && /^(?:vs|or|versus)\b/.test(normalize(raw)))
+        return respond({ kind: 'compare', items: [before.entry, own.entry], unknown: [], purpose: own.purpose }, seed);
+      if (before.kind === 'entry' && own.focus === 'overview' && leaning) return respond({ ...own, focus: before.focus }, seed);
+      return respond(own, seed);
     }
+    if ((own.kind === 'entry' || own.kind === 'compare') && !leaning) return respond(own, seed);
+    const alone = respond(own, seed);
+    if (!leaning && CONFIDENT.has(alone.intent) && rest.split(' ').length > SHORT_FOLLOW_UP) return alone;
+    const combined = `${previous} ${rest}`;
+    return { ...respond(parser.read(combined), seed), asked: combined };
+  }
+
+  /** A follow-up with no thread to read it with: answered alone when it names something, else explained. */
+  function orphan(raw: string, seed: number): Answer {
+    const own = parser.read(normalize(raw).replace(FOLLOW_UP, '').trim());
+    return own.kind === 'entry' || own.kind === 'compare'
+      ? respond(own, seed)
+      : respond({ kind: 'unknown', unrecognised: [], words: [], orphan: true }, seed);
+  }
+
+  function whole(raw: string, seed: number): Answer {
+    const parts = sentences(raw);
+    const asking = parts.filter((p) => ASKS.test(normalize(p).replace(FOLLOW_UP, '').trim()) || /\?\s*$/.test(p));
+    if (parts.length > 1 && asking.length) {
+      const good = asking
+        .map((p) => respond(parser.read(normalize(p).replace(FOLLOW_UP, '').trim()), seed))
+        .filter((a) => CONFIDENT.has(a.intent))
+        .slice(0, MAX_PARTS);
+      const [first, second] = good;
+      if (first && second) return { ...first, also: second };
+      const all = respond(parser.read(raw), seed);
+      // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
+      if (first && !(all.intent === 'compare' && first.intent !== 'compare')) return first;
+      return all;
+    }
+    return respond(parser.read(raw), seed);
   }
 
   return {
     knowledge: kb,
     answer(text, options = {}) {
-      const answer = ask(parse(text), options.tipSeed ?? 0);
-      const long = stripSlackMarkup(text).trim().length > MAX_QUERY_CHARS;
+      const seed = options.tipSeed ?? 0;
+      const raw = typeof text === 'string' ? text : '';
+      const norm = normalize(raw);
+      const answer = options.previous
+        ? inThread(raw, options.previous, seed)
+        : FOLLOW_UP.test(norm)
+          ? orphan(raw, seed)
+          : whole(raw, seed);
+      const long = stripSlackMarkup(raw).trim().length > MAX_QUERY_CHARS;
       return long
-        ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
+        ? { ...answer, sections: [...answer.sections, { type: 'note', text: `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.` }] }
         : answer;
     },
   };
+}
+
+/** After ? ! . or ;, at a new line, and before ", and which …" / "also what …" (a second question). */
+const SENTENCE_BREAK =
+  /(?<=[?!.])\s+(?=\S)|;\s*|\n+|,?\s+(?:—\s+)?(?:and|also|plus)\s+(?:also\s+|separately,?\s+)?(?=(?:what|which|how|is|are|should|can|do|does|where|who|why)\b)/i;
+
+/** The sentences of a message: split after ? ! . and at semicolons, markup kept for links. */
+function sentences(raw: string): string[] {
+  return raw
+    .split(SENTENCE_BREAK)
+    .map((s) => s.trim())
+    .filter((s) => normalize(s).length > 0);
 }

@@ -1,219 +1,362 @@
 /**
- * Turns what a person typed (Slack text, a CLI argument) into a Query. Pure text work: it knows
- * the command words and phrasings, not the knowledge; the engine resolves names.
+ * Understanding as slots: a message becomes the entries it names (with their spans), the names it
+ * does not know, an angle on one name (alternatives, production, uses, worth), exclusions, a
+ * purpose, and cue words; the Query follows from those slots, not from whole-sentence patterns.
  *
  * @example
- * parse('<@U0BOT> *django* vs flask?') // { kind: 'compare', items: ['django', 'flask'], ... }
+ * const parser = new Parser(kb, names, isVocabulary);
+ * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
+import type { Entry, Knowledge } from '../knowledge/model.js';
+import {
+  AGAINST,
+  CASUAL,
+  COMPARE_CUE,
+  CONNECTORS,
+  FOCUS_CUES,
+  type Focus,
+  HELP_CUE,
+  NEGATION,
+  NEGATION_PAIRS,
+  PREFER_CUES,
+  type Prefer,
+  STRONG_CONNECTORS,
+  THANKS_ONLY,
+  TIP_CUE,
+} from './cues.js';
+import { EntityLinker, type Mention } from './entities.js';
+import { commandIntent } from './intents.js';
+import { linkNames } from './links.js';
+import type { NameIndex } from './names.js';
+import { cleanText, normalize } from './text.js';
+import { type Token, tokens } from './tokens.js';
+import { COMMON_WORDS, FILLER, SYNONYMS } from './words.js';
+
+export type { Focus, Prefer };
 
 export type Query =
-  | { kind: 'help'; text: string }
-  | { kind: 'tip'; text: string; topic: string }
-  | { kind: 'compare'; text: string; items: string[]; explicit: boolean }
-  | { kind: 'lookup'; text: string; name: string; explicit: boolean }
-  | { kind: 'find'; text: string; need: string }
-  | { kind: 'checklist'; text: string; topic: string }
-  | { kind: 'stack'; text: string; role: string }
-  | { kind: 'ask'; text: string };
+  | { kind: 'help'; lead?: string }
+  | { kind: 'thanks' }
+  | { kind: 'tip'; topic: string[] }
+  | { kind: 'compare'; items: Entry[]; unknown: string[]; purpose: string[] }
+  | { kind: 'entry'; entry: Entry; focus: Focus; purpose: string[]; typo?: string; unknown: string[] }
+  | { kind: 'recommend'; need: string[]; context: Entry[]; exclude: Entry[]; purpose: string[]; of?: Entry; fallback?: Entry }
+  | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
+  | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[] }
+  | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
-/** Longest text we read; the rest of a very long message is ignored. */
-export const MAX_QUERY_CHARS = 500;
+/** Prepositions that make a name the setting of a need ("a task queue for django"), not its subject. */
+const SETTING = new Set(['for', 'with', 'in', 'on', 'into', 'inside', 'alongside', 'under', 'behind', 'to', 'from']);
+/** Words that never help a search, even when nothing else is left. */
+const QUESTION_ONLY = new Set('a an the to how what which who i we you do does is are my our of for in on with should can'.split(' '));
 
-/**
- * Removes Slack markup: mentions, channel links, special mentions, links, formatting. Angle
- * brackets left over (typed by the user, arriving as &lt; &gt;) become spaces, so nothing
- * downstream can ever form a mention.
- */
-export function stripSlackMarkup(text: string): string {
-  // [^<>] rather than [^>]: Slack escapes "<" inside markup, and it keeps an unclosed "<@<@<@..." linear.
-  return text
-    .replace(/<[@#!][^<>]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2')
-    .replace(/<(?:https?|mailto):[^<>]*>/g, ' ')
-    .replace(/```([\s\S]*?)```/g, '$1')
-    .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
-    .replace(/[`*~]/g, ' ')
-    .replace(/&lt;|&gt;|[<>]/g, ' ')
-    .replace(/&amp;/g, '&');
-}
+/** Words that say nothing about the topic once the cues are read. */
+const CUE_WORDS = new Set(
+  (
+    'vs versus v compare compared comparing comparison difference differences differ between against over prefer ' +
+    'alternative alternatives instead replacement replacements replace substitute similar production prod scale ' +
+    'scales scalable scaling mature worth still relevant popular adopt adopting adoption learn learning used ' +
+    'explain define meaning mean means definition concept checklist checklists stack stacks tip tips today ' +
+    'anything something else other others list run running ok okay fine thoughts opinion opinions legit ' +
+    'recommendation pros cons tradeoffs tradeoff right wrong bad worse should could would'
+  ).split(' '),
+);
 
-/** Half of a surrogate pair on its own (a cut emoji, or a "\ud800" escape in JSON). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export class Parser {
+  private readonly linker: EntityLinker;
 
-/**
- * Lower-case, markup-free, single-spaced text without leading courtesies or trailing punctuation.
- * Idempotent, so a button that carries the normalised question re-asks the same question: one
- * pass can uncover more to strip ("&amp;lt;" decodes to "&lt;"), so passes repeat until stable.
- */
-export function normalize(raw: string): string {
-  let t = normalizeOnce(raw);
-  for (let pass = 0; pass < 8; pass++) {
-    const next = normalizeOnce(t);
-    if (next === t) break;
-    t = next;
-  }
-  return t;
-}
-
-function normalizeOnce(raw: string): string {
-  // NFKC first: it folds look-alikes such as "＜＠Ｕ１２３＞" into "<@U123>", which the stripping then removes.
-  let t = stripSlackMarkup(
-    raw
-      .slice(0, MAX_QUERY_CHARS * 4)
-      .replace(LONE_SURROGATE, ' ')
-      .normalize('NFKC'),
-  )
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
-    .replace(/[\u2018\u2019]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_QUERY_CHARS)
-    .replace(/[\ud800-\udbff]$/, '');
-  for (;;) {
-    const next = t
-      .replace(/^\/?@?pystack\b[:,]?\s*/, '')
-      .replace(/^(?:hey|hi|hello|yo|ok|okay|so|please|pls|quick question|question)\b[,:!]?\s*/, '')
-      .replace(/^(?:can|could|would) you (?:please )?(?:tell me |show me |give me )?/, '')
-      .replace(/\s*\b(?:please|pls|thanks|thank you|thx)$/, '')
-      .replace(/(?<=\S)\s+(?:for|in|with|using) python(?: 3)?$/, '')
-      .replace(/[\s?!.,;:]+$/, '')
-      .trim();
-    if (next === t) return t;
-    t = next;
-  }
-}
-
-const SPLIT =
-  /\s*(?:,|\bvs\b\.?|\bv\.?s\.?(?=\s)|\bversus\b|\bor\b|\band\b|\bwith\b|\bcompared (?:to|with)\b|\bagainst\b|\s&\s|\s\/\s)\s*/;
-
-/** Splits "a, b or c" / "a vs b vs c" / "a and b" into its items. */
-export function splitItems(text: string): string[] {
-  return text
-    .split(SPLIT)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-const LEAD_IN =
-  /^(?:should (?:i|we) (?:use|pick|choose|go with|learn|try)|which (?:is|one is|would you say is) (?:better|best|faster)[:,]?|which(?: one)?(?: is better| should (?:i|we) (?:use|pick|choose|go with|learn))?[:,]?|what(?:'s| is) better[:,]?|(?:is|are) there (?:a )?difference between|do you prefer|would you (?:use|pick|choose)|(?:thoughts|opinions) on)\s+/;
-const TRAIL =
-  /\s*(?:which is better|which one|which is best|what do you think|any thoughts|for (?:my|our|a|an|the) .+)$/;
-
-const LOOKUP =
-  /^(?:what(?:'s| is| are)|whats|tell me (?:about|more about)|info (?:on|about|for)|information (?:on|about)|explain|describe|define|details (?:on|about|of)|who (?:made|makes|maintains|wrote)|have you heard of|do you know|what do you know about|show me)\s+(?:the |a |an )?(.+?)(?:\s+(?:library|package|module|framework|lib|tool|in python|for python|about))?$/;
-const LOOKUP_DO = /^(?:what|how) (?:does|do|is|are) (?:the |a |an )?(.+?) (?:do|work|used for|good for|for)$/;
-
-const FIND = [
-  /^(?:what|which) (?:python )?(?:\w+ )?(?:should|can|could|do|would|to) (?:i |we |you )?(?:use|pick|choose|try)(?: for| to| when| with| in)? (.+)$/,
-  /^(?:what(?:'s| is| are)|which is|which are) (?:the |a )?(?:best|good|recommended|top|popular|go-to) (?:python )?(?:\w+ )?(?:for|to) (.+)$/,
-  /^(?:what(?:'s| is| are)|which is|which are) (?:the )?(?:best|recommended|top|most popular|go-to) (.+)$/,
-  /^(?:the |a )?(?:best|good|recommended|top|popular|go-to) (?:python )?(?:(?:library|libraries|package|packages|tool|tools|framework|frameworks|module|option|way|choice) )?(?:for|to) (.+)$/,
-  /^(?:any |a |an |some )?(?:good )?(?:python )?(?:library|libraries|package|packages|tool|tools|module|modules|lib|libs) (?:for|to|that) (.+)$/,
-  /^(?:i|we) (?:need|want) (?:a |an |some |to )?(?:python )?(?:(?:library|package|tool) (?:for|to) )?(.+)$/,
-  /^(?:looking for|recommend|suggest|recommendations? for|suggestions? for)(?: me)?(?: a| an| some)? (.+)$/,
-  /^how (?:do|can|should|would) (?:i|we|you|one) (.+?)(?: (?:in|with) python)?$/,
-  /^how to (.+?)(?: (?:in|with) python)?$/,
-];
-
-const COMMANDS: Record<string, Query['kind'] | undefined> = {
-  compare: 'compare',
-  lib: 'lookup',
-  library: 'lookup',
-  pkg: 'lookup',
-  package: 'lookup',
-  info: 'lookup',
-  find: 'find',
-  search: 'find',
-  recommend: 'find',
-  suggest: 'find',
-  checklist: 'checklist',
-  checklists: 'checklist',
-  stack: 'stack',
-  stacks: 'stack',
-  tip: 'tip',
-  tips: 'tip',
-  help: 'help',
-  usage: 'help',
-  commands: 'help',
-};
-
-function fromCommand(kind: Query['kind'], rest: string, text: string): Query | undefined {
-  switch (kind) {
-    case 'compare':
-      return { kind, text, items: splitItems(rest), explicit: true };
-    case 'lookup':
-      return rest ? { kind, text, name: rest, explicit: true } : { kind: 'help', text };
-    case 'find':
-      return rest ? { kind, text, need: rest } : { kind: 'help', text };
-    case 'checklist':
-      return { kind, text, topic: rest.replace(/^(?:for|on|about)\s+/, '') };
-    case 'stack':
-      return { kind, text, role: rest.replace(/^(?:for|of)\s+(?:an? )?/, '') };
-    case 'tip':
-      return { kind, text, topic: rest.replace(/^(?:about|on|for)\s+/, '') };
-    case 'help':
-      return rest ? undefined : { kind, text };
-    default:
-      return undefined;
-  }
-}
-
-/** Parses one message into a Query. Never throws. `compare: false` reads it as anything but a comparison. */
-export function parse(raw: string, options: { compare?: boolean } = {}): Query {
-  const text = normalize(raw);
-  const allowCompare = options.compare !== false;
-  if (
-    !text ||
-    /^(?:help|usage|commands|\?|what can you do|how (?:do|can|should) (?:i|we|you) use (?:this|you|pystack|this bot|the bot|it)|what do you do|who are you|menu|start)$/.test(
-      text,
-    )
+  constructor(
+    private readonly kb: Knowledge,
+    private readonly names: NameIndex,
+    private readonly isVocabulary: (word: string) => boolean,
+    /** True for words that look like a name we do not know: not English, not the knowledge's, not a slip on either. */
+    private readonly nameLike: (word: string) => boolean = () => false,
   ) {
-    return { kind: 'help', text };
+    this.linker = new EntityLinker(kb, names, isVocabulary);
   }
-  const [first = '', ...restWords] = text.split(' ');
-  const command = COMMANDS[first];
-  if (command) {
-    const q = fromCommand(command, restWords.join(' ').trim(), text);
-    if (q && (allowCompare || q.kind !== 'compare')) return q;
+
+  /** Reads one question (no thread, one part). Never throws. */
+  read(raw: string): Query {
+    if (THANKS_ONLY.test(cleanText(raw))) return { kind: 'thanks' };
+    const text = normalize(raw);
+    const fromLinks = this.linkEntries(raw);
+    if (!text && !fromLinks.length) return { kind: 'help' };
+    const command = this.command(text);
+    if (command) return command;
+    const t = text.replace(CASUAL, ' ').replace(/\s+/g, ' ').trim();
+    const toks = tokens(t);
+    const mentions = this.linker.link(toks);
+    for (const e of fromLinks)
+      if (!mentions.some((m) => m.entry.id === e.id))
+        mentions.push({ entry: e, start: toks.length, end: toks.length, text: e.id, typo: false });
+    return this.decide(t, toks, mentions);
   }
-  if (/^(?:help me|i need help)(?: with| to| choose| pick)?\s+/.test(text))
-    return parse(text.replace(/^(?:help me|i need help)(?: with| to)?\s+/, ''));
-  if (
-    /^(?:give me |show me |send |share |post )?(?:a |another |one more |random |the )?(?:daily |random |quick |python )?tips?(?: of the day| please)?$/.test(
-      text,
-    )
-  ) {
-    return { kind: 'tip', text, topic: '' };
+
+  private decide(t: string, toks: Token[], mentions: Mention[]): Query {
+    const negated = mentions.filter((m) => isNegated(toks, m));
+    const live = mentions.filter((m) => !negated.includes(m));
+    const outside = this.outside(toks, mentions);
+    const against = this.unknownItems(toks, mentions, outside);
+    const unknown = [...new Set([...outside.map((o) => o.text), ...against.map((a) => a.text)])];
+    // Words that look like names of tools we do not know ("gunicorn", "mlflow") count only where nothing is known.
+    if (!mentions.length)
+      for (const tk of toks) if (!tk.sep && this.nameLike(tk.text) && this.unknownWord(tk.text)) unknown.push(tk.text);
+    const taken = new Set<number>();
+    for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
+    const words = contentWords(toks, taken, unknown);
+    const focus = FOCUS_CUES.find(([, re]) => re.test(t))?.[0] ?? 'overview';
+    const prefer = PREFER_CUES.find(([, re]) => re.test(t))?.[0];
+    const packages = distinct(live.filter((m) => m.entry.type === 'package'));
+    const setting = packages.filter((m) => isSetting(toks, m));
+    const subjects = packages.filter((m) => !setting.includes(m));
+    const named = distinct(live.filter((m) => m.entry.type === 'checklist' || m.entry.type === 'stack'));
+    const topics = distinct(live.filter((m) => m.entry.type === 'concept'));
+    const topicWords = [...topics.map((m) => m.text), ...words];
+    const asEntry = (m: Mention, unknownNames: string[] = unknown): Query => ({
+      kind: 'entry',
+      entry: m.entry,
+      focus: m.entry.type === 'package' ? focus : 'overview',
+      purpose: words,
+      unknown: unknownNames,
+      ...(m.typo ? { typo: m.text } : {}),
+    });
+
+    if (!live.length && HELP_CUE.test(t)) return { kind: 'help' };
+    if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
+    const chain = longestChain(toks, subjects.length >= 2 ? subjects : packages);
+    if (chain.length >= 2 || (subjects.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview'))
+      return { kind: 'compare', items: (chain.length >= 2 ? chain : subjects).map((m) => m.entry), unknown, purpose: words };
+    // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
+    const partner = against.find((a) => a.partner)?.partner;
+    if (partner && !negated.includes(partner)) return asEntry(partner);
+    const orCues = (ws: string[]) => (ws.length ? ws : toks.filter((tk) => !tk.sep && !QUESTION_ONLY.has(tk.text)).map((tk) => tk.text));
+    if ((prefer === 'stack' || prefer === 'checklist') && !subjects.length && !named.length)
+      return { kind: 'search', words: orCues(expand([...packages.map((m) => m.text), ...topicWords])), prefer, exclude: [] };
+    const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
+    if (one) {
+      // "postgres driver", "which lib for docx": the name may be the setting of a need; the engine
+      // falls back to the name itself when the need's best pick is that name.
+      if (focus === 'overview' && words.length && subjects.length === 1 && !one.typo && one.entry.type === 'package' && !unknown.length)
+        return this.recommend([one.text, ...topicWords], [one, ...setting], negated, words, one);
+      return asEntry(one);
+    }
+    if (named[0] && prefer && prefer !== 'recommend') return asEntry(named[0]);
+    if (setting.length && topicWords.length) return this.recommend(topicWords, setting, negated, words, setting[0]);
+    if (negated.length) {
+      const need = topicWords.filter((w) => !NEGATION.has(w));
+      return need.length
+        ? this.recommend(need, [], negated, need)
+        : { kind: 'recommend', need: [], context: [], exclude: negated.map((m) => m.entry), purpose: [], of: negated[0]?.entry };
+    }
+    if (unknown.length) return { kind: 'unknown', unrecognised: unknown, words };
+    if (topics[0] && prefer === 'concept') return asEntry(topics[0]);
+    const names = named.map((m) => m.text);
+    // Cue words alone ("how to pick a python library") still say what is asked: search with them.
+    if (!names.length && !topicWords.length && prefer && prefer !== 'recommend')
+      return { kind: 'search', words: orCues([]), prefer, exclude: [] };
+    // A bare topic ("orm", "computer vision") asks for the packages of that topic first.
+    const bare = !prefer && (topics.length > 0 || named.length > 0);
+    return { kind: 'search', words: expand([...names, ...topicWords]), ...(prefer ? { prefer } : bare ? { prefer: 'recommend' as const } : {}), exclude: [] };
   }
-  if (/\bchecklists?\b/.test(text)) {
+
+  /** `fallback`: the entry to answer when the need turns out to be nothing the knowledge covers. */
+  private recommend(need: string[], context: Mention[], negated: Mention[], purpose: string[], fallback?: Mention): Query {
     return {
-      kind: 'checklist',
-      text,
-      topic: text.replace(/\b(?:a |an |the )?checklists?\b( for| on| about)?/g, ' ').trim(),
+      kind: 'recommend',
+      need: expand(need),
+      context: context.map((m) => m.entry),
+      exclude: negated.map((m) => m.entry),
+      purpose,
+      ...(fallback ? { fallback: fallback.entry } : {}),
     };
   }
-  const stack = text.match(
-    /^(?:(?:what(?:'s| is) )?(?:the |a |an )?(?:tech )?stack (?:for|of) (?:an? |the )?(.+)|(?:the |a |an )?(.+?) (?:tech )?stack)$/,
-  );
-  if (stack) return { kind: 'stack', text, role: (stack[1] ?? stack[2] ?? '').trim() };
-  const role = text.match(
-    /^(?:what )?(?:tools|toolkit|tech|technologies)(?: does| do| should)? (?:for |of )?(?:an? |the )?(.+?) (?:python )?(?:developers?|devs?|engineers?)(?: use| need)?$/,
-  );
-  if (role?.[1]) return { kind: 'stack', text, role: role[1] };
 
-  const between = text.match(/^(?:what(?:'s| is| are) )?(?:the )?(?:main )?differences? between (.+)$/);
-  if (allowCompare && between?.[1]) return { kind: 'compare', text, items: splitItems(between[1]), explicit: false };
-  const cmp = text.replace(LEAD_IN, '').replace(TRAIL, '');
-  if (allowCompare && /(?:,|\bvs\b|\bversus\b|\bor\b|\bcompared (?:to|with)\b|\bagainst\b)/.test(cmp)) {
-    const items = splitItems(cmp.replace(/^(?:comparing|comparison of)\s+/, ''));
-    if (items.length >= 2) return { kind: 'compare', text, items, explicit: false };
+  /** An explicit command word first ("compare a b", "lib x", "checklist security"). */
+  private command(text: string): Query | undefined {
+    const [first = '', ...rest] = text.split(' ');
+    const intent = commandIntent(first);
+    if (!intent) return undefined;
+    const words = rest.join(' ').replace(/^(?:for|on|about|of|an?|the)\s+/, '');
+    const toks = tokens(words);
+    switch (intent) {
+      case 'help':
+        return words ? undefined : { kind: 'help' };
+      case 'tip':
+        return { kind: 'tip', topic: contentWords(toks, new Set(), []) };
+      case 'checklist':
+      case 'stack':
+        return { kind: 'pick', type: intent, topic: contentWords(toks, new Set(), []) };
+      case 'compare': {
+        const mentions = this.linker.link(toks);
+        const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
+        const unknown = toks.filter((tk, i) => !tk.sep && !taken.has(i) && !CONNECTORS.has(tk.text) && !FILLER.has(tk.text));
+        const items = distinct(mentions).map((m) => m.entry);
+        if (items.length >= 2) return { kind: 'compare', items, unknown: unknown.map((u) => u.text), purpose: [] };
+        if (unknown.length) return { kind: 'unknown', unrecognised: unknown.map((u) => u.text), words: [] };
+        if (items[0])
+          return { kind: 'help', lead: `Give me two to four names to compare with ${items[0].id}, e.g. compare django flask fastapi.` };
+        return { kind: 'help', lead: 'Give me two to four names to compare, e.g. compare django flask fastapi.' };
+      }
+      case 'library':
+        return words ? this.read(words) : { kind: 'help' };
+      case 'recommend': {
+        if (!words) return { kind: 'help' };
+        const q = this.read(words);
+        if (q.kind !== 'search') return q;
+        return { kind: 'recommend', need: q.words, context: [], exclude: [], purpose: q.words };
+      }
+      default:
+        return undefined;
+    }
   }
-  for (const re of FIND) {
-    const m = text.match(re);
-    if (m?.[1]) return { kind: 'find', text, need: m[1].trim() };
+
+  /** Entries named by links in the raw message (a PyPI project, a repository, a docs site). */
+  private linkEntries(raw: string): Entry[] {
+    const out: Entry[] = [];
+    for (const name of linkNames(raw)) {
+      const e = this.names.exact(name);
+      if (e && !out.includes(e)) out.push(e);
+    }
+    return out.slice(0, 1);
   }
-  const look = text.match(LOOKUP) ?? text.match(LOOKUP_DO);
-  if (look?.[1]) return { kind: 'lookup', text, name: look[1].trim(), explicit: false };
-  return { kind: 'ask', text };
+
+  /** Names of things outside the Python stack ("java", "spring boot"), as token spans. */
+  private outside(toks: Token[], mentions: Mention[]): { text: string; start: number; end: number }[] {
+    const out: { text: string; start: number; end: number }[] = [];
+    const busy = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
+    for (let i = 0; i < toks.length; i++) {
+      for (let n = 3; n >= 1; n--) {
+        const span = toks.slice(i, i + n);
+        if (span.length < n || span.some((tk, k) => tk.sep || busy(i + k))) continue;
+        const text = span.map((tk) => tk.text).join(' ');
+        if (!this.kb.outside.has(text)) continue;
+        if (n === 1 && (COMMON_WORDS.has(text) || text.length <= 2) && !nearConnector(toks, i)) continue;
+        if (['to', 'with', 'in', 'on', 'from', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
+        out.push({ text, start: i, end: i + n });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Words set against a name that name nothing we know: either side of "vs", or the far side of
+   * "or", "than", "instead of", "from … to" when the near side is a known name (its partner).
+   */
+  private unknownItems(
+    toks: Token[],
+    mentions: Mention[],
+    outside: { start: number; end: number }[],
+  ): { text: string; partner?: Mention }[] {
+    const mentionAt = (i: number) => mentions.find((m) => i >= m.start && i < m.end);
+    const busy = (i: number) => Boolean(mentionAt(i)) || outside.some((o) => i >= o.start && i < o.end);
+    const out: { text: string; partner?: Mention }[] = [];
+    toks.forEach((tk, j) => {
+      const strong = STRONG_CONNECTORS.has(tk.text);
+      if (!strong && !AGAINST.has(tk.text)) return;
+      const left = side(toks, j, -1);
+      const right = side(toks, j, 1);
+      for (const [i, other] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        if (i < 0 || busy(i)) continue;
+        const partner = other >= 0 ? mentionAt(other) : undefined;
+        const outsider = other >= 0 && outside.some((o) => other >= o.start && other < o.end);
+        if (!strong && !partner && !outsider) continue;
+        const w = toks[i]?.text ?? '';
+        if (this.unknownWord(w)) out.push(partner ? { text: w, partner } : { text: w });
+      }
+    });
+    return out;
+  }
+
+  private unknownWord(w: string): boolean {
+    return w.length > 1 && !FILLER.has(w) && !COMMON_WORDS.has(w) && !CUE_WORDS.has(w) && !this.isVocabulary(w) && !/^\d+$/.test(w);
+  }
+}
+
+/** Content words: not separators, filler, cue words, names or unknown names; synonyms not yet applied. */
+function contentWords(toks: Token[], taken: Set<number>, unknown: string[]): string[] {
+  return toks
+    .filter((tk, i) => !tk.sep && !taken.has(i) && !FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !unknown.includes(tk.text) && !NEGATION.has(tk.text))
+    .map((tk) => tk.text);
+}
+
+/** Synonyms folded into the knowledge's words ("kinds" -> "types", "db" -> "database"). */
+function expand(words: string[]): string[] {
+  return words.flatMap((w) => (SYNONYMS[w] ?? w).split(' '));
+}
+
+function distinct(ms: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => !seen.has(m.entry.id) && seen.add(m.entry.id));
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a }, (_, k) => a + k);
+}
+
+/** Words a name's setting may put between the preposition and the name ("for a small flask app"). */
+const SETTING_GAP = 3;
+
+/** Whether a name is the setting of the question ("for a small flask app", "with django"), not its subject. */
+function isSetting(toks: Token[], m: Mention): boolean {
+  for (let k = m.start - 1; k >= 0 && k >= m.start - 1 - SETTING_GAP; k--) {
+    const tk = toks[k] as Token;
+    if (tk.sep || CONNECTORS.has(tk.text)) return false;
+    if (SETTING.has(tk.text)) return true;
+  }
+  return false;
+}
+
+/** Words that may sit between two compared names ("openai sdk vs anthropic sdk"). */
+const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);
+
+/** The longest run of names joined only by connectors and filler ("django, flask or fastapi"). */
+function longestChain(toks: Token[], ms: Mention[]): Mention[] {
+  const sorted = [...ms].sort((a, b) => a.start - b.start);
+  let best: Mention[] = [];
+  let run: Mention[] = [];
+  for (const m of sorted) {
+    const prev = run[run.length - 1];
+    const gap = prev ? toks.slice(prev.end, m.start) : [];
+    const linked =
+      prev &&
+      gap.length <= 4 &&
+      gap.some((tk) => CONNECTORS.has(tk.text)) &&
+      gap.every((tk) => CONNECTORS.has(tk.text) || FILLER.has(tk.text) || CHAIN_GAP.has(tk.text) || tk.sep);
+    run = linked ? [...run, m] : [m];
+    if (run.length > best.length) best = run;
+  }
+  return best.length >= 2 ? distinct(best) : [];
+}
+
+/** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
+function isNegated(toks: Token[], m: Mention): boolean {
+  const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
+  const p1 = w(m.start - 1);
+  const p2 = w(m.start - 2);
+  const p3 = w(m.start - 3);
+  if (NEGATION_PAIRS.has(`${p2} ${p1}`) && p1 !== 'of') return true;
+  if (`${p2} ${p1}` === 'instead of') return false;
+  if (p1 === 'but') return p2 === 'anything' || p2 === 'everything' || p2 === 'something';
+  if (NEGATION.has(p1)) return true;
+  if (NEGATION.has(p2) && ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring'].includes(p1)) return true;
+  return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';
+}
+
+function nearConnector(toks: Token[], i: number): boolean {
+  return [toks[i - 1], toks[i + 1]].some((tk) => tk && STRONG_CONNECTORS.has(tk.text));
+}
+
+/** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */
+function side(toks: Token[], j: number, d: 1 | -1): number {
+  for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
+    const tk = toks[k] as Token;
+    if (tk.sep) return -1;
+    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !/^(?:\w+er|less|more|much|way|still|even)$/.test(tk.text)) return k;
+  }
+  return -1;
 }

@@ -1,39 +1,90 @@
 /**
- * "What should I use for X": the top picks for a need, each with one reason.
+ * "What should I use for X": picks for a need, from one category only (an ORM, not a driver),
+ * ranked the way the articles lean: the standard or most-recommended choice first, then how many
+ * articles name it, then how well it fits the question's purpose and setting.
  *
  * @example
- * recommendAnswer(kb, 'task queue', [celery, rq, dramatiq]).subjects.map((s) => s.id) // ['celery', 'rq', 'dramatiq']
+ * recommendAnswer(kb, 'task queue', rankPicks(kb, index, ['task', 'queue'])!).subjects[0].id // 'celery'
  */
-import type { Entry, Knowledge } from '../knowledge/model.js';
+import type lunr from 'lunr';
+import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
+import { pickLine } from './labels.js';
+import { overlap } from './purpose.js';
+import { rankEntries } from './search.js';
 import type { Answer } from './types.js';
 import { sourcesOf, subject } from './util.js';
 
 const MAX_PICKS = 5;
+/** An article calling a package the standard choice outweighs a somewhat better word match. */
+const STANDARD_BOOST = 1.6;
+/** "Most popular" counts for less than "the standard". */
+const POPULAR_BOOST = 1.3;
+/** Each further article that names a package adds this share to its score. */
+const PER_ARTICLE = 0.1;
+/** A package that lists the question's setting (django, fastapi) as related fits it better. */
+const SETTING_BOOST = 1.3;
+/** Each purpose word a package's text holds adds this share. */
+const PER_PURPOSE_WORD = 0.15;
+/** At least half the need's words must be words the knowledge uses, or the need is not one we know. */
+export const MIN_NEED_COVERAGE = 0.5;
+/** Matching three quarters of the need's words anywhere in an entry (summary, reasons) also names it. */
+const STRONG_COVER = 0.75;
 
-/** Recommends the packages (best first); the first one's alternatives are named at the end. */
-export function recommendAnswer(kb: Knowledge, need: string, ranked: Entry[]): Answer {
-  const picks = [...new Map(ranked.filter((e) => e.type === 'package').map((e) => [e.id, e])).values()].slice(
-    0,
-    MAX_PICKS,
-  );
+export interface PickOptions {
+  context?: Entry[];
+  exclude?: Entry[];
+  purpose?: string[];
+}
+
+/** Ranked packages for a need, or undefined when the knowledge does not cover it. */
+export function rankPicks(kb: Knowledge, index: lunr.Index, need: string[], o: PickOptions = {}): PackageEntry[] | undefined {
+  const r = rankEntries(kb, index, need.join(' '), ['package']);
+  if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
+  const excluded = new Set((o.exclude ?? []).map((e) => e.id));
+  const setting = new Set((o.context ?? []).map((e) => e.id));
+  const scored = r.hits
+    .filter((h) => h.entry.type === 'package' && !excluded.has(h.entry.id))
+    .map((h) => {
+      const p = h.entry as PackageEntry;
+      const boost =
+        (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
+        (1 + PER_ARTICLE * (p.sources.length - 1)) *
+        (p.related.some((id) => setting.has(id)) || p.use_cases.some((u) => [...setting].some((s) => u.includes(s)))
+          ? SETTING_BOOST
+          : 1) *
+        (1 + PER_PURPOSE_WORD * overlap(o.purpose ?? [], [p.summary, pickLine(p), ...p.why]));
+      return { p, score: h.score * boost, useCover: h.useCover };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  // The best pick must be named for the need (its name, aliases or use cases hold half its words), not merely mention them.
+  if (!best || !r.hits.slice(0, 3).some((h) => Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE || h.cover >= STRONG_COVER))
+    return undefined;
+  // One category: the best pick's, plus any package whose use cases hold every word of the need.
+  return scored
+    .filter((s) => s.p.category === best.p.category || s.useCover === 1)
+    .slice(0, MAX_PICKS)
+    .map((s) => s.p);
+}
+
+/** Recommends the packages (best first). */
+export function recommendAnswer(kb: Knowledge, need: string, picks: PackageEntry[], title?: string): Answer {
+  const [first, second] = picks;
   return {
     intent: 'recommend',
-    title: `For ${need}`,
+    title: title ?? `For ${need}`,
     subjects: picks.map(subject),
     sections: [
       {
         type: 'picks',
-        picks: picks.map((p) => ({
-          name: entryName(p),
-          reason: p.type === 'package' ? `${p.summary} ${p.why[0] ?? ''}`.trim() : '',
-        })),
-      },
-      {
-        type: 'note',
-        text: `More on one: /pystack lib ${picks[0]?.id ?? 'name'}${picks[1] ? ` · Side by side: /pystack compare ${picks[0]?.id} ${picks[1].id}` : ''}`,
+        picks: picks.map((p) => ({ name: entryName(p), reason: `${p.summary} Pick it when ${pickLine(p)}.` })),
       },
     ],
     sources: sourcesOf(kb, picks),
+    hints: [
+      ...(first ? [{ label: 'More on one', command: `lib ${first.id}` }] : []),
+      ...(first && second ? [{ label: 'Side by side', command: `compare ${first.id} ${second.id}` }] : []),
+    ],
   };
 }

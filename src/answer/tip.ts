@@ -7,7 +7,7 @@
  */
 import type { Knowledge, TipEntry } from '../knowledge/model.js';
 import { tokenize } from '../knowledge/search-index.js';
-import { entryAnswer } from './card.js';
+import { entryAnswer } from './entry.js';
 import type { Answer } from './types.js';
 import { namesOf } from './util.js';
 

@@ -6,19 +6,9 @@
  * @example
  * const a: Answer = { intent: 'help', title: 'pystack', subjects: [], sections: [], sources: [] };
  */
-export const INTENTS = [
-  'compare',
-  'library',
-  'recommend',
-  'checklist',
-  'stack',
-  'concept',
-  'search',
-  'tip',
-  'help',
-  'unknown',
-] as const;
-export type Intent = (typeof INTENTS)[number];
+import type { Intent } from './intents.js';
+
+export { INTENTS, type Intent } from './intents.js';
 
 export interface Subject {
   id: string;
@@ -46,12 +36,31 @@ export type Section =
   /** Small print: hints and next steps. */
   | { type: 'note'; text: string };
 
+/** A next step a renderer prints its own way: `/pystack compare a b` in Slack, `pystack ask "compare a b"` in a terminal. */
+export interface Hint {
+  label: string;
+  command: string;
+}
+
+/** The angle a library answer takes on its subject. */
+export type Focus = 'overview' | 'alternatives' | 'production' | 'uses' | 'worth';
+
 export interface Answer {
   intent: Intent;
+  /** For library answers: the angle taken (what is X / alternatives to X / X in production / what X is for / is X worth it). */
+  focus?: Focus;
   title: string;
   subjects: Subject[];
   sections: Section[];
   sources: SourceRef[];
+  /** Names in the question that the knowledge does not have. */
+  unrecognised?: string[];
+  /** Next steps to offer, printed by each renderer in its door's own words. */
+  hints?: Hint[];
+  /** The question as understood, when it differs from what was typed (a follow-up read with its thread). */
+  asked?: string;
+  /** The answer to a second question in the same message. */
+  also?: Answer;
   /** For tips: the rotation seed of this tip, so a door can offer "another tip". */
   tipSeed?: number;
 }

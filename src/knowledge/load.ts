@@ -105,6 +105,11 @@ function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Proble
     }
   }
   kb.names = owner;
+  for (const [name, kind] of kb.outside) {
+    const id = owner.get(normKey(name));
+    if (id && normKey(name).length > 1)
+      problems.push({ file: 'outside', entry: kind, field: name, message: `names the knowledge entry "${id}" (${at(id)})` });
+  }
 }
 
 /** The YAML value of every knowledge file, keyed by the hash of its text (see yaml-cache.ts). */
@@ -147,6 +152,7 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
     tips: [],
     entries: new Map(),
     names: new Map(),
+    outside: new Map(),
     digest: '',
   };
   const origin = new Map<string, string>();
@@ -161,6 +167,8 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
         problems.push({ file: name, entry: s.id, field: 'id', message: 'duplicate source id' });
       kb.sources.set(s.id, s);
     }
+    for (const [kind, names] of Object.entries(data.outside ?? {}))
+      for (const n of names) kb.outside.set(n, kind);
     for (const list of LISTS) {
       for (const item of data[list] ?? []) {
         const type = list.slice(0, -1) as Entry['type'];

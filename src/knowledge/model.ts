@@ -30,6 +30,8 @@ export interface Knowledge {
   entries: Map<string, Entry>;
   /** Normalised id, name or alias to entry id (tips excluded). */
   names: Map<string, string>;
+  /** Names outside the Python stack (lower-case, single-spaced) to their kind ("languages"). */
+  outside: Map<string, string>;
   /** Hash of the knowledge files; ties a built search index to the knowledge it was built from. */
   digest: string;
 }

@@ -50,6 +50,9 @@ export const PackageSchema = z.strictObject({
   summary: Short(220),
   use_cases: z.array(Short(80)).min(1, 'list at least one use case'),
   why: z.array(Short(200)).min(1, 'give at least one reason people pick it'),
+  pick_when: Short(160).optional(),
+  standing: z.enum(['standard', 'popular']).optional(),
+  production: Short(220).optional(),
   alternatives: z.array(IdSchema).default([]),
   related: z.array(IdSchema).default([]),
   install: Short(80).optional(),
@@ -108,8 +111,15 @@ export const TipSchema = z.strictObject({
   sources: SourceIds,
 });
 
+/** Names outside the Python stack, by kind, so out-of-scope questions are recognised (not answered). */
+export const OutsideSchema = z.record(
+  z.string().regex(/^[a-z]+$/, 'must be a lower-case kind such as "languages"'),
+  z.array(Short(40).transform((s) => s.toLowerCase().replace(/\s+/g, ' '))).min(1),
+);
+
 /** One YAML file holds one or more of these lists; files of the same kind are merged. */
 export const KnowledgeFileSchema = z.strictObject({
+  outside: OutsideSchema.optional(),
   sources: z.array(SourceSchema).optional(),
   packages: z.array(PackageSchema).optional(),
   checklists: z.array(ChecklistSchema).optional(),

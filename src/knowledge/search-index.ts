@@ -98,6 +98,16 @@ export function tokenize(text: string, stopWords: ReadonlySet<string> = new Set(
 const terms = (index: lunr.Index) =>
   (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
 
+/** Whether the index holds the word (stemmed) as a term: a word the knowledge itself uses. */
+export function hasTerm(index: lunr.Index, word: string): boolean {
+  return Object.hasOwn(terms(index), stem(word));
+}
+
+/** Whether the word is one edit away from an index term: a slip on a word the knowledge uses. */
+export function nearTerm(index: lunr.Index, word: string): boolean {
+  return neighbours(index, stem(word)).length > 0;
+}
+
 const vocabularies = new WeakMap<lunr.Index, NearWords>();
 
 /** Index terms one edit away from `term` (terms of five or more letters), at most five. */

@@ -6,7 +6,7 @@
  * @example
  * const msg = withActions(renderBlocks(answer), answer, { question: 'django vs flask', share: true });
  */
-import { normalize } from '../answer/parse.js';
+import { normalize } from '../answer/text.js';
 import type { Answer } from '../answer/types.js';
 import { type Block, LIMITS, type SlackMessage } from './blocks.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';

@@ -4,7 +4,7 @@
  * @example
  * await client.views.publish({ user_id, view: homeView(knowledgeStats(kb)) });
  */
-import { EXAMPLES } from '../answer/fallbacks.js';
+import { helpExamples } from '../answer/intents.js';
 import type { Knowledge } from '../knowledge/model.js';
 import type { Block } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -47,7 +47,7 @@ export function homeView(stats: KnowledgeStats): { type: 'home'; blocks: Block[]
       ),
       { type: 'divider' },
       section('*Commands*'),
-      ...EXAMPLES.map((e) => section(`\`/pystack ${escapeMrkdwn(e.command)}\`: ${escapeMrkdwn(e.what)}`)),
+      ...helpExamples().map((e) => section(`\`/pystack ${escapeMrkdwn(e.command)}\`: ${escapeMrkdwn(e.what)}`)),
       section(
         'Mention *@pystack* in a thread (e.g. `@pystack celery or rq?`) and it answers in that thread, or send it a direct message.',
       ),

@@ -3,12 +3,11 @@
  * ephemeral message with Share and feedback buttons.
  */
 import type { App } from '@slack/bolt';
+import { isShareable } from '../../answer/intents.js';
 import { withActions } from '../../render/actions.js';
 import { renderBlocks } from '../../render/blocks.js';
 import { type SlackContext, slackMessage, subjectIds } from '../context.js';
 
-/** Intents worth sharing in a channel. */
-const SHAREABLE = new Set(['compare', 'library', 'recommend', 'checklist', 'stack', 'concept', 'search', 'tip']);
 
 export function registerCommands(app: App, { engine, log, today }: SlackContext): void {
   app.command(/^\/pystack/, async ({ command, ack }) => {
@@ -17,7 +16,7 @@ export function registerCommands(app: App, { engine, log, today }: SlackContext)
     const ms = performance.now() - t0;
     const msg = withActions(renderBlocks(answer), answer, {
       question: command.text ?? '',
-      share: SHAREABLE.has(answer.intent),
+      share: isShareable(answer.intent),
     });
     await ack({ response_type: 'ephemeral', ...slackMessage(msg) });
     log.info(

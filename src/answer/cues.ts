@@ -1,0 +1,102 @@
+/**
+ * Cue words: the phrases that say what kind of answer a message wants, independent of what it is
+ * about. Each cue is one regular expression over normalised text, named for the slot it fills.
+ *
+ * @example
+ * FOCUS_CUES.find(([, re]) => re.test('can i run tornado in production'))?.[0] // 'production'
+ */
+
+import type { Focus } from './types.js';
+
+export type { Focus };
+
+/** The angle on one named thing, first match wins (alternatives before worth: "is X worth it over Y"). */
+export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
+  [
+    'alternatives',
+    /\b(?:alternatives?|alternative to|instead of|replacements?|replace|replacing|substitutes?|similar to|something like|anything like|things like|like \S+ but|competitors?|other options|options besides|swap(?:ping)? out|switch(?:ing)? (?:away )?from|mov(?:e|ing) (?:away )?(?:off|from)|migrat(?:e|ing) (?:away )?from|outgrow(?:n|ing)?|ditch(?:ing)?|equivalent|what else|what are the options|other options|options besides|besides|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than|(?:lighter|simpler|modern|newer|faster) (?:replacement|alternative|option)s?|if not \S+ then)\b/,
+  ],
+  [
+    'production',
+    /\b(?:production|prod|at scale|scales?|scalable|scaling|mature|maturity|battle[- ]tested|enterprise|reliable|reliability|stable enough|heavy (?:traffic|load)|high (?:traffic|load)|real[- ]world|large (?:apps?|projects?|codebases?|teams?)|big (?:apps?|projects?|companies))\b/,
+  ],
+  [
+    'uses',
+    /\b(?:used for|use cases?|good for|what (?:is|are|does|do) (?:\S+ ){1,3}(?:for|do)$|what (?:can|could) (?:i|you|we|one) (?:do|build|make) with|when (?:does|do|is|would) \S+ (?:make sense|help|fit|shine)|when would (?:i|we|you) need|when (?:would|should|do|to) (?:i |you |we |one )?(?:use|reach for|pick|choose)|purpose of|point of|what.{0,40}\bfor\b$|why would (?:i|you|we|anyone) use|what problems? does|what does \S+ solve)\b/,
+  ],
+  [
+    'worth',
+    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|dying|dead|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother)\b/,
+  ],
+];
+
+/** Two or more names joined by one of these are being compared. */
+export const CONNECTORS = new Set(['vs', 'versus', 'v', 'or', ',', '/', '&', 'and', 'over', '—', '?']);
+/** Words that set an unknown name against a known one ("is marshmallow better than pydantic"). */
+export const AGAINST = new Set(['than', 'of', 'from', 'with', 'to', 'or', '/']);
+/** Connectors strong enough to make an unknown word an item ("numpy vs julia", "java vs kotlin"). */
+export const STRONG_CONNECTORS = new Set(['vs', 'versus', 'v']);
+
+export const COMPARE_CUE =
+  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|differ|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?)\b|,/;
+
+/** A message that asks what the bot is. */
+export const HELP_CUE =
+  /^(?:help|usage|commands|menu|start|\?+)$|\b(?:what (?:can|do|should) (?:you|u|i) (?:do|answer|know|help with|ask)|what are you(?: for)?|who are you|how (?:do|can|should) (?:i|we) (?:use|talk to) (?:this|you|pystack|the bot|this bot|it)|what kind of (?:questions|things)|list (?:of )?(?:your )?commands|show (?:me )?(?:the |your )?commands|how does this (?:bot )?work|what is pystack|what'?s pystack)\b/;
+
+/** A message that is only thanks or a greeting (read before courtesies are stripped). */
+export const THANKS_ONLY =
+  /^(?:(?:thanks?|thank (?:you|u)|thx|thnx|ty|tysm|tyvm|cheers|much appreciated|appreciated?|appreciate (?:it|that)|great|awesome|nice|perfect|cool|got it|makes sense|ok|okay|kk|hi|hey|hello|yo|sup|good (?:morning|afternoon|evening)|gm|lovely|brilliant|legend|you rock|nice one|helpful|that helps|that helped|super)[\s!.,]*)+(?:so much|a lot|a ton|again|mate|man|pystack|bot|buddy|everyone|all)?[\s!.,]*$/;
+
+/** A request for a tip. */
+export const TIP_CUE =
+  /\b(?:tips?|til|today i learned|(?:anything|something) (?:new|useful|cool|interesting|fun) to (?:learn|know|read)|(?:anything|something) (?:new|useful|cool|interesting|fun)(?: to \S+)? today|learn (?:something )?today|daily (?:nugget|tip|fact)|random (?:fact|tip)|surprise me|teach me something|fun fact|nugget)\b/;
+
+/** Phrases that make a message casual without changing what it asks. */
+export const CASUAL =
+  /\b(?:in (?:one|a single|1) (?:line|sentence)|in a nutshell|tl;?dr|the gist of|gist of|the gist|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner)|for dummies|real quick|quickly|briefly|even|exactly|actually|honestly|basically|again|lol|lmao|pls|plz|please|asking for a friend|any (?:thoughts|opinions|ideas)|thoughts|opinions|help me out|sanity check|quick one)\b/g;
+
+export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
+
+/** What kind of entry a message without a name most likely wants. First match wins. */
+export const PREFER_CUES: [Prefer, RegExp][] = [
+  [
+    'stack',
+    /\b(?:stack|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:\S+ )?(?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?) (?:\S+ )?(?:use|install|need|learn|know|run)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
+  ],
+  [
+    'checklist',
+    /\b(?:checklists?|steps?|signs?|signals?|habits|things to (?:check|know|learn|watch)|what to (?:check|look for|learn|watch)|red flags|warning signs|mistakes|pitfalls|best practices|roadmap|learning path|path|skills|differentiators?|separates?|before (?:shipping|going live|launch|deploying|going to production|\S+ (?:\S+ )?goes live)|goes live|go live|ready for|readiness|how (?:do|should|can|would) (?:i|we|you|one) (?:\S+ ){0,2}(?:vet|choos|pick|evaluat|prepar|start|debug|get started|become|tell|know|improve|make)\w*|how to (?:vet|choos|pick|evaluat|prepar|get started|become)\w*|in good shape|what should (?:a|an) \S+ (?:\S+ )?know|general checklist|where (?:do|should) (?:i|we) start|what should (?:i|we) learn|types of|kinds of|list of)\b/,
+  ],
+  [
+    'concept',
+    /^(?:what(?:'s| is| are| does)|whats|explain|define|meaning of|why|(?:is|are|do|does|can|could|will|should) (?!there\b|it\b|anyone\b|any\b)(?:i |we |you )?(?:\S+ )?(?:python|microservices|ai|copilot|chatgpt|fundamentals|learn|need)\b)|\b(?:mean|means|meaning|definition|concept|explain|difference between|why is)\b/,
+  ],
+  [
+    'recommend',
+    /\b(?:what (?:should|can|could|do|would) (?:i|we|you) use|which (?:\S+ )?(?:library|package|tool|one|lib|module)|best|recommend|suggest|need (?:a|an|some)|looking for|go-to|(?:a|an|any) (?:good )?(?:library|package|tool|lib|module)|is there (?:a|an|any)|how (?:do|can|should) (?:i|we) |how to |^which\b|(?:good|best|decent|solid|nice|recommended|favou?rite) (?:python )?(?:library|libraries|package|packages|lib|libs|tool|tools|module|framework|option)|recs|recommendations?|something to|what lib|which lib|need to)\b/,
+  ],
+];
+
+/** Words right before a name that exclude it. */
+export const NEGATION = new Set([
+  'not',
+  "isn't",
+  'isnt',
+  "aren't",
+  'except',
+  'without',
+  'avoid',
+  'avoiding',
+  'excluding',
+  'no',
+  "don't",
+  'dont',
+  'but',
+]);
+/** Two-word exclusions ("other than X", "apart from X", "instead of X" when a need is named). */
+export const NEGATION_PAIRS = new Set(['other than', 'apart from', 'rather than', 'instead of', 'anything but', 'except for']);
+
+/** A message that continues the thread's previous question. */
+export const FOLLOW_UP =
+  /^(?:and|also|or|but|plus|what about|how about|and what about|and how about|what if|same (?:for|with|but)|ok and|okay and|then|ok what about|and if)\b/;

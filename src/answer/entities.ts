@@ -1,0 +1,96 @@
+/**
+ * Entity linking: finds the knowledge entries a message names, anywhere in it, with their token
+ * spans. Longest name first; one-edit typos for words the knowledge does not otherwise use; an
+ * everyday word that is also a name ("black", "requests") only where the sentence points at a name.
+ * A word never matches a longer name by prefix or inside another word: spans are whole tokens.
+ *
+ * @example
+ * linker.link(tokens('is djnago ok vs flask')) // [{ entry: django, typo: true }, { entry: flask }]
+ */
+import { normKey } from '../knowledge/load.js';
+import type { Entry, Knowledge } from '../knowledge/model.js';
+import type { NameIndex } from './names.js';
+import type { Token } from './tokens.js';
+import { AFTER_NAME, BEFORE_NAME, COMMON_WORDS, FILLER } from './words.js';
+
+export interface Mention {
+  entry: Entry;
+  /** Token span [start, end). */
+  start: number;
+  end: number;
+  /** The words as typed. */
+  text: string;
+  typo: boolean;
+}
+
+/** Longest name, in words, that is looked up. */
+const MAX_NAME_WORDS = 5;
+/** Shortest word that may be a typo of a name: shorter words are too often other words. */
+const MIN_TYPO_LENGTH = 4;
+/** Names this short ("rq", "uv", "ta") are treated like everyday words: they need a pointer. */
+const SHORT_NAME = 2;
+const JOINERS = new Set(['or', 'vs', 'versus', 'and']);
+
+export class EntityLinker {
+  constructor(
+    private readonly kb: Knowledge,
+    private readonly names: NameIndex,
+    /** True for words the knowledge's own text uses: those are words, never typos of names. */
+    private readonly isVocabulary: (word: string) => boolean,
+  ) {}
+
+  link(toks: Token[]): Mention[] {
+    const out: Mention[] = [];
+    const content = toks.filter((t) => !t.sep && !FILLER.has(t.text)).length;
+    let i = 0;
+    while (i < toks.length) {
+      const found = toks[i]?.sep ? undefined : this.at(toks, i, content);
+      if (found) {
+        out.push(found);
+        i = found.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  private at(toks: Token[], i: number, content: number): Mention | undefined {
+    for (let n = MAX_NAME_WORDS; n >= 1; n--) {
+      const span = toks.slice(i, i + n);
+      if (span.length < n || span.some((t) => t.sep)) continue;
+      const text = span.map((t) => t.text).join(' ');
+      const id = this.kb.names.get(normKey(text));
+      if (!id) continue;
+      // A question-shaped alias ("django or fastapi") must not swallow the names it joins.
+      if (n > 1 && this.kb.entries.get(id)?.type === 'concept' && span.some((t) => JOINERS.has(t.text))) continue;
+      if (n === 1 && FILLER.has(text)) return undefined;
+      if (n === 1 && this.weak(text) && !pointed(toks, i, content)) return undefined;
+      return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
+    }
+    const word = toks[i]?.text ?? '';
+    if (
+      word.length < MIN_TYPO_LENGTH ||
+      /\d/.test(word) ||
+      COMMON_WORDS.has(word) ||
+      FILLER.has(word) ||
+      this.isVocabulary(word)
+    )
+      return undefined;
+    const near = this.names.resolve(word);
+    return near ? { entry: near.entry, start: i, end: i + 1, text: word, typo: true } : undefined;
+  }
+
+  private weak(word: string): boolean {
+    return word.length <= SHORT_NAME || COMMON_WORDS.has(word);
+  }
+}
+
+/** Whether the words around token i point at a name: "is X", "X vs", "X library", or X alone. */
+function pointed(toks: Token[], i: number, content: number): boolean {
+  if (content <= 1) return true;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (prev && (prev.sep ? prev.text === ',' || prev.text === '/' : BEFORE_NAME.has(prev.text))) return true;
+  if (next && (next.sep ? [',', '/', '?', '—', ';'].includes(next.text) : AFTER_NAME.has(next.text))) return true;
+  if (i === 0 && next?.sep) return true;
+  return false;
+}

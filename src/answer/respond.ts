@@ -1,0 +1,128 @@
+/**
+ * Builds the Answer for a parsed Query: resolves what is left to retrieval (a need, a checklist
+ * or stack topic, free words) and adds the notes a reader needs (a typo read as a name, names
+ * left out, names not known).
+ *
+ * @example
+ * build({ kb, index, names }, { kind: 'thanks' }, 0).intent // 'thanks'
+ */
+import type lunr from 'lunr';
+import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
+import { entryName } from '../knowledge/model.js';
+import { compareAnswer } from './compare.js';
+import { alternativesOf, entryAnswer } from './entry.js';
+import { helpAnswer, thanksAnswer, unknownAnswer } from './help.js';
+import { listAnswer } from './lists.js';
+import type { NameIndex } from './names.js';
+import type { Prefer, Query } from './parse.js';
+import { MIN_NEED_COVERAGE, rankPicks, recommendAnswer } from './recommend.js';
+import { type Ranked, rankEntries } from './search.js';
+import { tipAnswer } from './tip.js';
+import type { Answer } from './types.js';
+import { joinAnd } from './util.js';
+
+export interface Context {
+  kb: Knowledge;
+  index: lunr.Index;
+  names: NameIndex;
+}
+
+const MAX_COMPARE = 4;
+/** An entry must match at least half the question's topic words to be the answer. */
+const MIN_ENTRY_COVER = 0.5;
+/** A cue word that names the kind of entry wanted ("checklist", "stack", "what is") is evidence too: a third then suffices. */
+const MIN_CUED_COVER = 1 / 3;
+const ENTRY_TYPES: Entry['type'][] = ['checklist', 'stack', 'concept'];
+
+const note = (a: Answer, text: string): Answer => ({ ...a, sections: [...a.sections, { type: 'note', text }] });
+const quoted = (xs: string[]) => joinAnd(xs.map((x) => `"${x}"`));
+
+export function build(ctx: Context, q: Query, seed: number): Answer {
+  const { kb } = ctx;
+  switch (q.kind) {
+    case 'help':
+      return helpAnswer(q.lead);
+    case 'thanks':
+      return thanksAnswer();
+    case 'tip':
+      return tipAnswer(kb, q.topic.join(' '), seed);
+    case 'compare': {
+      let a = compareAnswer(kb, q.items.slice(0, MAX_COMPARE), q.purpose);
+      if (q.items.length > MAX_COMPARE) a = note(a, `I compare up to ${MAX_COMPARE} at a time; showing the first ${MAX_COMPARE}.`);
+      return q.unknown.length
+        ? { ...note(a, `I don't know ${quoted(q.unknown)}, so it is left out.`), unrecognised: q.unknown }
+        : a;
+    }
+    case 'entry': {
+      let a = entryAnswer(kb, q.entry, { focus: q.focus, purpose: q.purpose });
+      if (q.typo) a = note(a, `Showing ${entryName(q.entry)} for "${q.typo}".`);
+      if (q.unknown.length)
+        a = { ...note(a, `I don't know ${quoted(q.unknown)}; here is ${entryName(q.entry)}.`), unrecognised: q.unknown };
+      return a;
+    }
+    case 'recommend':
+      return recommend(ctx, q);
+    case 'pick':
+      return pick(ctx, q.type, q.topic);
+    case 'search':
+      return search(ctx, q.words, q.prefer);
+    case 'unknown':
+      return unknownAnswer({
+        unrecognised: q.unrecognised,
+        suggestions: q.unrecognised.length === 1 ? ctx.names.suggest(q.unrecognised[0] as string) : [],
+        orphan: q.orphan,
+      });
+  }
+}
+
+function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {
+  const { kb } = ctx;
+  const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
+  if (q.of?.type === 'package') {
+    const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !q.exclude.includes(p));
+    if (picks.length) return note(recommendAnswer(kb, '', picks, `Instead of ${q.of.name}`), left.trim());
+  }
+  const picks = rankPicks(kb, ctx.index, q.need, { context: q.context, exclude: q.exclude, purpose: q.purpose });
+  if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length))
+    return q.fallback ? entryAnswer(kb, q.fallback) : search(ctx, q.need, 'recommend');
+  const setting = q.context.length ? ` with ${joinAnd(q.context.map(entryName))}` : '';
+  const a = recommendAnswer(kb, `${q.need.join(' ')}${setting}`, picks);
+  return left ? note(a, left.trim()) : a;
+}
+
+function pick(ctx: Context, type: 'checklist' | 'stack', topic: string[]): Answer {
+  const all = type === 'checklist' ? ctx.kb.checklists : ctx.kb.stacks;
+  if (!topic.length) return listAnswer(ctx.kb, type, all);
+  const hit = rankEntries(ctx.kb, ctx.index, topic.join(' '), [type]).hits[0];
+  if (hit && hit.cover >= MIN_ENTRY_COVER) return entryAnswer(ctx.kb, hit.entry);
+  return listAnswer(ctx.kb, type, all, `I have no ${type} for "${topic.join(' ')}". Here are the ones I have.`);
+}
+
+/** Free topic words: the checklist, stack or concept they name, the packages they need, or "I don't know". */
+function search(ctx: Context, words: string[], prefer?: Prefer): Answer {
+  const { kb, index } = ctx;
+  if (!words.length) return unknownAnswer();
+  const text = words.join(' ');
+  const entries = rankEntries(kb, index, text, ENTRY_TYPES);
+  const pkgs = rankEntries(kb, index, text, ['package']);
+  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words) : undefined;
+  const fits = (h: Ranked | undefined) => Boolean(h && h.cover >= MIN_ENTRY_COVER);
+  const best = entries.hits[0];
+  const preferred = prefer && prefer !== 'recommend' ? entries.hits.find((h) => h.entry.type === prefer) : undefined;
+  const topUse = pkgs.hits[0]?.useCover ?? 0;
+  const recommendation = () => recommendAnswer(kb, text, picks as PackageEntry[]);
+  if (prefer === 'recommend') {
+    if (picks?.length) return recommendation();
+    if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
+  } else if (prefer) {
+    if (preferred && preferred.cover >= MIN_CUED_COVER) return entryAnswer(kb, preferred.entry);
+    if (best && best.nameCover >= MIN_ENTRY_COVER) return entryAnswer(kb, best.entry);
+    if (picks?.length) return recommendation();
+    if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
+  } else {
+    if (best && best.nameCover >= MIN_ENTRY_COVER && best.nameCover > topUse) return entryAnswer(kb, best.entry);
+    if (picks?.length) return recommendation();
+    if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
+  }
+  return unknownAnswer({ suggestions: words.length <= 2 ? ctx.names.suggest(text) : [] });
+}

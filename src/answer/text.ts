@@ -1,0 +1,87 @@
+/**
+ * Text clean-up shared by every door: Slack markup out, look-alikes folded, one spacing, no
+ * courtesies. Pure string work; it knows no knowledge.
+ *
+ * @example
+ * normalize('<@U0BOT> *Django* vs Flask??') // 'django vs flask'
+ */
+
+/** Longest text we read; the rest of a very long message is ignored. */
+export const MAX_QUERY_CHARS = 500;
+
+/**
+ * Removes Slack markup: mentions, channel links, special mentions, links, formatting. Angle
+ * brackets left over (typed by the user, arriving as &lt; &gt;) become spaces, so nothing
+ * downstream can ever form a mention.
+ */
+export function stripSlackMarkup(text: string): string {
+  // [^<>] rather than [^>]: Slack escapes "<" inside markup, and it keeps an unclosed "<@<@<@..." linear.
+  return text
+    .replace(/<[@#!][^<>]*>/g, ' ')
+    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2')
+    .replace(/<(?:https?|mailto):[^<>]*>/g, ' ')
+    .replace(/```([\s\S]*?)```/g, '$1')
+    .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
+    .replace(/[`*~]/g, ' ')
+    .replace(/&lt;|&gt;|[<>]/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+/** Half of a surrogate pair on its own (a cut emoji, or a "\ud800" escape in JSON). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Lower-case, markup-free, single-spaced text without leading courtesies or trailing punctuation.
+ * Idempotent, so a button that carries the normalised question re-asks the same question: one
+ * pass can uncover more to strip ("&amp;lt;" decodes to "&lt;"), so passes repeat until stable.
+ */
+export function normalize(raw: string): string {
+  let t = normalizeOnce(raw);
+  for (let pass = 0; pass < 8; pass++) {
+    const next = normalizeOnce(t);
+    if (next === t) break;
+    t = next;
+  }
+  return t;
+}
+
+/**
+ * Lower-case, markup-free, single-spaced text, emoji removed, courtesies kept ("thanks!" stays):
+ * what the thanks and greeting check reads.
+ */
+export function cleanText(raw: string): string {
+  // NFKC first: it folds look-alikes such as "＜＠Ｕ１２３＞" into "<@U123>", which the stripping then removes.
+  return stripSlackMarkup(
+    raw
+      .slice(0, MAX_QUERY_CHARS * 4)
+      .replace(LONE_SURROGATE, ' ')
+      .normalize('NFKC'),
+  )
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .toLowerCase()
+    .replace(EMOJI, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_CHARS)
+    .replace(/[\ud800-\udbff]$/, '');
+}
+
+/** Slack emoji codes (":thinking_face:") and pictographs. */
+const EMOJI = /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}\u{fe0f}\u{200d}]/gu;
+
+function normalizeOnce(raw: string): string {
+  let t = cleanText(raw);
+  for (;;) {
+    const next = t
+      .replace(/^\/?@?pystack\b[:,]?\s*/, '')
+      .replace(/^(?:hey|hi|hello|yo|ok|okay|so|please|pls|quick question|question)\b[,:!]?\s*/, '')
+      .replace(/^(?:can|could|would) you (?:please )?(?:tell me |show me |give me )?/, '')
+      .replace(/\s*\b(?:please|pls|thanks|thank you|thx)$/, '')
+      .replace(/(?<=\S)\s+(?:for|in|with|using) python(?: 3)?$/, '')
+      .replace(/[\s?!.,;:]+$/, '')
+      .trim();
+    if (next === t) return t;
+    t = next;
+  }
+}
