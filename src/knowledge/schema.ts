@@ -41,6 +41,15 @@ export const AttributesSchema = z
 
 export const PACKAGE_KINDS = ['framework', 'library', 'stdlib', 'database', 'tool'] as const;
 
+/** Where an article calls a package the standard (default, go-to) or the most popular choice for its job. */
+export const STANDINGS = ['standard', 'popular'] as const;
+
+/** Completes "Pick it when …": the words after those, lower-case start, no closing full stop. */
+const PickWhen = Short(160)
+  .refine((s) => !/^pick it when\b/i.test(s), 'leave out "Pick it when"; write only what follows it')
+  .refine((s) => !/^[A-Z]/.test(s), 'start in lower case: it completes "Pick it when …"')
+  .refine((s) => !s.endsWith('.'), 'leave off the closing full stop');
+
 export const PackageSchema = z.strictObject({
   id: IdSchema,
   name: Short(60),
@@ -50,8 +59,11 @@ export const PackageSchema = z.strictObject({
   summary: Short(220),
   use_cases: z.array(Short(80)).min(1, 'list at least one use case'),
   why: z.array(Short(200)).min(1, 'give at least one reason people pick it'),
-  pick_when: Short(160).optional(),
-  standing: z.enum(['standard', 'popular']).optional(),
+  /** What sets it apart from its alternatives, completing "Pick it when …". */
+  pick_when: PickWhen.optional(),
+  /** Only where an article calls it the standard or the most popular choice for its job. */
+  standing: z.enum(STANDINGS).optional(),
+  /** Only where the articles speak of its production use, scale, maturity or who runs it. */
   production: Short(220).optional(),
   alternatives: z.array(IdSchema).default([]),
   related: z.array(IdSchema).default([]),
@@ -131,6 +143,7 @@ export const KnowledgeFileSchema = z.strictObject({
 export type Source = z.infer<typeof SourceSchema>;
 export type Attributes = z.infer<typeof AttributesSchema>;
 export type Package = z.infer<typeof PackageSchema>;
+export type Standing = (typeof STANDINGS)[number];
 export type Checklist = z.infer<typeof ChecklistSchema>;
 export type Stack = z.infer<typeof StackSchema>;
 export type Concept = z.infer<typeof ConceptSchema>;

@@ -56,6 +56,14 @@ describe('the real knowledge', () => {
     expect(dangling).toEqual([]);
   });
 
+  it('gives every package a pick_when, and standing only to the few the articles rank', () => {
+    const kb = knowledge as NonNullable<typeof knowledge>;
+    expect(kb.packages.filter((p) => !p.pick_when).map((p) => p.id)).toEqual([]);
+    const ranked = kb.packages.filter((p) => p.standing);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.length).toBeLessThan(kb.packages.length / 5);
+  });
+
   it('holds every package the ecosystem map names', () => {
     const kb = knowledge as NonNullable<typeof knowledge>;
     expect(ECOSYSTEM_PACKAGES.length).toBe(151);
@@ -136,6 +144,27 @@ describe('broken knowledge', () => {
       from: 'sources: [daily-packages,',
       to: 'sources: [no-such-source, daily-packages,',
       expected: { file: 'frameworks.yml', entry: 'django', field: 'sources', message: /no-such-source/ },
+    },
+    {
+      name: 'a pick_when that repeats "Pick it when"',
+      file: 'frameworks.yml',
+      from: '    pick_when: you want batteries included',
+      to: '    pick_when: Pick it when you want batteries included',
+      expected: { file: 'frameworks.yml', entry: 'django', field: 'pick_when', message: /Pick it when/ },
+    },
+    {
+      name: 'a pick_when ending in a full stop',
+      file: 'frameworks.yml',
+      from: 'ready on day one\n',
+      to: 'ready on day one.\n',
+      expected: { file: 'frameworks.yml', entry: 'django', field: 'pick_when', message: /full stop/ },
+    },
+    {
+      name: 'an unknown standing',
+      file: 'frameworks.yml',
+      from: '    standing: popular\n',
+      to: '    standing: best\n',
+      expected: { file: 'frameworks.yml', entry: 'django', field: 'standing', message: /standard/ },
     },
     {
       name: 'an ambiguous alias',
