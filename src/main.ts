@@ -5,6 +5,7 @@
  */
 import dotenv from 'dotenv';
 import { createEngine } from './answer/engine.js';
+import { MemoryThreadContext } from './state/thread-context.js';
 import { dayNumber } from './answer/tip.js';
 import { type Config, loadConfig, secretsOf } from './config.js';
 import { runConsole } from './console.js';
@@ -19,7 +20,7 @@ async function runSlack(config: Config, log: Logger): Promise<void> {
   if (opened.indexNote) log.warn(opened.indexNote);
   const engine = createEngine(opened);
   const { createSlackApp } = await import('./slack/app.js');
-  const slack = createSlackApp({ config, engine, log });
+  const slack = createSlackApp({ config, engine, log, threads: new MemoryThreadContext() });
   const { createTipScheduler } = await import('./tips/create.js');
   const tips = config.tips ? createTipScheduler({ config, engine, log, channels: config.tips.channels }) : undefined;
   let stopping = false;

@@ -85,7 +85,8 @@ export function compareAnswer(kb: Knowledge, items: Entry[], purpose: string[] =
       picks: lines.map((l) => ({ name: l.name, reason: `when ${l.reason}` })),
     });
   const verdict = articleVerdict(kb, items);
-  if (verdict && 'summary' in verdict) sections.push({ type: 'text', text: `The articles' verdict: ${verdict.summary}` });
+  if (verdict && 'summary' in verdict)
+    sections.push({ type: 'text', text: `The articles' verdict: ${verdict.summary}` });
   return {
     intent: 'compare',
     title: names.join(' vs '),

@@ -95,7 +95,14 @@ export const NEGATION = new Set([
   'but',
 ]);
 /** Two-word exclusions ("other than X", "apart from X", "instead of X" when a need is named). */
-export const NEGATION_PAIRS = new Set(['other than', 'apart from', 'rather than', 'instead of', 'anything but', 'except for']);
+export const NEGATION_PAIRS = new Set([
+  'other than',
+  'apart from',
+  'rather than',
+  'instead of',
+  'anything but',
+  'except for',
+]);
 
 /** A message that continues the thread's previous question. */
 export const FOLLOW_UP =

@@ -13,11 +13,11 @@ import type { Knowledge } from '../knowledge/model.js';
 import { isEnglish } from '../knowledge/english.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS } from './words.js';
-import { FOLLOW_UP } from './cues.js';
+import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
 import { Parser, type Query } from './parse.js';
 import { build } from './respond.js';
-import { MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
+import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
 
 export interface EngineOptions {
@@ -54,7 +54,13 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
   const nameLike = (w: string) =>
-    w.length >= 3 && /[a-z]/.test(w) && !/^\d/.test(w) && !COMMON_WORDS.has(w) && !vocabulary(w) && !isEnglish(w) && !nearTerm(index, w);
+    w.length >= 3 &&
+    /[a-z]/.test(w) &&
+    !/^\d/.test(w) &&
+    !COMMON_WORDS.has(w) &&
+    !vocabulary(w) &&
+    !isEnglish(w) &&
+    !nearTerm(index, w);
   const parser = new Parser(kb, names, vocabulary, nameLike);
   const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
 
@@ -71,7 +77,8 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
       }
       if (before.kind === 'entry' && before.entry.id !== own.entry.id && /^(?:vs|or|versus)\b/.test(normalize(raw)))
         return respond({ kind: 'compare', items: [before.entry, own.entry], unknown: [], purpose: own.purpose }, seed);
-      if (before.kind === 'entry' && own.focus === 'overview' && leaning) return respond({ ...own, focus: before.focus }, seed);
+      if (before.kind === 'entry' && own.focus === 'overview' && leaning)
+        return respond({ ...own, focus: before.focus }, seed);
       return respond(own, seed);
     }
     if ((own.kind === 'entry' || own.kind === 'compare') && !leaning) return respond(own, seed);
@@ -111,16 +118,25 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
     knowledge: kb,
     answer(text, options = {}) {
       const seed = options.tipSeed ?? 0;
-      const raw = typeof text === 'string' ? text : '';
-      const norm = normalize(raw);
+      const typed = typeof text === 'string' ? text : '';
+      if (THANKS_ONLY.test(cleanText(typed))) return respond({ kind: 'thanks' }, seed);
+      // Everything below reads the normalised text, so a button that carries it re-asks the same question.
+      const raw = normalize(typed);
+      const norm = raw;
       const answer = options.previous
         ? inThread(raw, options.previous, seed)
         : FOLLOW_UP.test(norm)
           ? orphan(raw, seed)
           : whole(raw, seed);
-      const long = stripSlackMarkup(raw).trim().length > MAX_QUERY_CHARS;
+      const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       return long
-        ? { ...answer, sections: [...answer.sections, { type: 'note', text: `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.` }] }
+        ? {
+            ...answer,
+            sections: [
+              ...answer.sections,
+              { type: 'note', text: `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.` },
+            ],
+          }
         : answer;
     },
   };
@@ -128,7 +144,7 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
 
 /** After ? ! . or ;, at a new line, and before ", and which …" / "also what …" (a second question). */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\n+|,?\s+(?:—\s+)?(?:and|also|plus)\s+(?:also\s+|separately,?\s+)?(?=(?:what|which|how|is|are|should|can|do|does|where|who|why)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|,?\s+(?:—\s+)?(?:and|also|plus)\s+(?:also\s+|separately,?\s+)?(?=(?:what|which|how|is|are|should|can|do|does|where|who|why)\b)/i;
 
 /** The sentences of a message: split after ? ! . and at semicolons, markup kept for links. */
 function sentences(raw: string): string[] {

@@ -6,7 +6,6 @@
  * entryAnswer(kb, kb.entries.get('httpx')!, { focus: 'alternatives' }).subjects.map((s) => s.id) // ['httpx', 'requests', 'aiohttp']
  */
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
-import { entryName } from '../knowledge/model.js';
 import { ATTRIBUTE_LABELS, installLine, KIND_LABEL, pickLine } from './labels.js';
 import { overlap } from './purpose.js';
 import type { Answer, Focus, Hint, Section } from './types.js';
@@ -189,11 +188,17 @@ export function entryAnswer(kb: Knowledge, e: Entry, options: EntryOptions = {})
         ...base,
         intent: 'checklist',
         title: e.title,
-        sections: [{ type: 'text', text: e.summary }, { type: 'list', items: e.items, ordered: e.ordered }, ...relatedSection],
+        sections: [
+          { type: 'text', text: e.summary },
+          { type: 'list', items: e.items, ordered: e.ordered },
+          ...relatedSection,
+        ],
       };
     case 'stack': {
       const facts = e.layers.map((l) => ({ label: l.layer, value: l.picks.join(', ') }));
-      const good: Section[] = e.good_for.length ? [{ type: 'list', title: 'Good for', items: e.good_for, ordered: false }] : [];
+      const good: Section[] = e.good_for.length
+        ? [{ type: 'list', title: 'Good for', items: e.good_for, ordered: false }]
+        : [];
       return {
         ...base,
         intent: 'stack',

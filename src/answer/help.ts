@@ -65,7 +65,7 @@ export function unknownAnswer(o: UnknownOptions = {}): Answer {
     ? 'That reads like a follow-up, but I have no earlier question in this thread to go on. Ask it in full, or reply in the thread where you asked me first.'
     : names.length
       ? `I don't know ${joinAnd(names)}: that is outside the Python stack I know (Python frameworks, libraries, databases, tools, checklists and role stacks).`
-      : "That is outside the Python stack I know: I answer about Python frameworks, libraries, databases, tools, checklists and role stacks.";
+      : 'That is outside the Python stack I know: I answer about Python frameworks, libraries, databases, tools, checklists and role stacks.';
   const suggestions = (o.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
   const sections: Answer['sections'] = [{ type: 'text', text }];
   if (suggestions.length) sections.push({ type: 'text', text: `Did you mean ${joinAnd(suggestions.map(entryName))}?` });

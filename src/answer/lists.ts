@@ -1,5 +1,5 @@
 /**
- * Lists of entries: every checklist or stack, and search results of mixed kinds.
+ * Lists of entries: every checklist or every stack.
  *
  * @example
  * listAnswer(kb, 'checklist', kb.checklists).subjects.length // kb.checklists.length
@@ -21,17 +21,5 @@ export function listAnswer(kb: Knowledge, type: 'checklist' | 'stack', entries: 
     ],
     sources: sourcesOf(kb, entries),
     hints: entries.slice(0, 3).map((e) => ({ label: entryName(e), command: `${type} ${e.id}` })),
-  };
-}
-
-/** Search results of mixed kinds when no single answer stands out. */
-export function searchListAnswer(kb: Knowledge, words: string[], entries: Entry[]): Answer {
-  const top = entries.slice(0, 5);
-  return {
-    intent: 'search',
-    title: `Closest matches for ${words.slice(0, 6).join(' ')}`,
-    subjects: top.map(subject),
-    sections: [{ type: 'picks', picks: top.map((e) => ({ name: entryName(e), reason: 'summary' in e ? e.summary : '' })) }],
-    sources: sourcesOf(kb, top),
   };
 }

@@ -40,7 +40,15 @@ export type Query =
   | { kind: 'tip'; topic: string[] }
   | { kind: 'compare'; items: Entry[]; unknown: string[]; purpose: string[] }
   | { kind: 'entry'; entry: Entry; focus: Focus; purpose: string[]; typo?: string; unknown: string[] }
-  | { kind: 'recommend'; need: string[]; context: Entry[]; exclude: Entry[]; purpose: string[]; of?: Entry; fallback?: Entry }
+  | {
+      kind: 'recommend';
+      need: string[];
+      context: Entry[];
+      exclude: Entry[];
+      purpose: string[];
+      of?: Entry;
+      fallback?: Entry;
+    }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
   | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[] }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
@@ -48,7 +56,9 @@ export type Query =
 /** Prepositions that make a name the setting of a need ("a task queue for django"), not its subject. */
 const SETTING = new Set(['for', 'with', 'in', 'on', 'into', 'inside', 'alongside', 'under', 'behind', 'to', 'from']);
 /** Words that never help a search, even when nothing else is left. */
-const QUESTION_ONLY = new Set('a an the to how what which who i we you do does is are my our of for in on with should can'.split(' '));
+const QUESTION_ONLY = new Set(
+  'a an the to how what which who i we you do does is are my our of for in on with should can'.split(' '),
+);
 
 /** Words that say nothing about the topic once the cues are read. */
 const CUE_WORDS = new Set(
@@ -78,7 +88,10 @@ export class Parser {
   /** Reads one question (no thread, one part). Never throws. */
   read(raw: string): Query {
     if (THANKS_ONLY.test(cleanText(raw))) return { kind: 'thanks' };
-    const text = normalize(raw);
+    const text = normalize(raw)
+      .replace(/\b(?:https?|mailto):\S+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const fromLinks = this.linkEntries(raw);
     if (!text && !fromLinks.length) return { kind: 'help' };
     const command = this.command(text);
@@ -125,18 +138,36 @@ export class Parser {
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
     const chain = longestChain(toks, subjects.length >= 2 ? subjects : packages);
     if (chain.length >= 2 || (subjects.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview'))
-      return { kind: 'compare', items: (chain.length >= 2 ? chain : subjects).map((m) => m.entry), unknown, purpose: words };
+      return {
+        kind: 'compare',
+        items: (chain.length >= 2 ? chain : subjects).map((m) => m.entry),
+        unknown,
+        purpose: words,
+      };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
     const partner = against.find((a) => a.partner)?.partner;
     if (partner && !negated.includes(partner)) return asEntry(partner);
-    const orCues = (ws: string[]) => (ws.length ? ws : toks.filter((tk) => !tk.sep && !QUESTION_ONLY.has(tk.text)).map((tk) => tk.text));
+    const orCues = (ws: string[]) =>
+      ws.length ? ws : toks.filter((tk) => !tk.sep && !QUESTION_ONLY.has(tk.text)).map((tk) => tk.text);
     if ((prefer === 'stack' || prefer === 'checklist') && !subjects.length && !named.length)
-      return { kind: 'search', words: orCues(expand([...packages.map((m) => m.text), ...topicWords])), prefer, exclude: [] };
+      return {
+        kind: 'search',
+        words: orCues(expand([...packages.map((m) => m.text), ...topicWords])),
+        prefer,
+        exclude: [],
+      };
     const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
     if (one) {
       // "postgres driver", "which lib for docx": the name may be the setting of a need; the engine
       // falls back to the name itself when the need's best pick is that name.
-      if (focus === 'overview' && words.length && subjects.length === 1 && !one.typo && one.entry.type === 'package' && !unknown.length)
+      if (
+        focus === 'overview' &&
+        words.length &&
+        subjects.length === 1 &&
+        !one.typo &&
+        one.entry.type === 'package' &&
+        !unknown.length
+      )
         return this.recommend([one.text, ...topicWords], [one, ...setting], negated, words, one);
       return asEntry(one);
     }
@@ -146,7 +177,14 @@ export class Parser {
       const need = topicWords.filter((w) => !NEGATION.has(w));
       return need.length
         ? this.recommend(need, [], negated, need)
-        : { kind: 'recommend', need: [], context: [], exclude: negated.map((m) => m.entry), purpose: [], of: negated[0]?.entry };
+        : {
+            kind: 'recommend',
+            need: [],
+            context: [],
+            exclude: negated.map((m) => m.entry),
+            purpose: [],
+            of: negated[0]?.entry,
+          };
     }
     if (unknown.length) return { kind: 'unknown', unrecognised: unknown, words };
     if (topics[0] && prefer === 'concept') return asEntry(topics[0]);
@@ -156,11 +194,22 @@ export class Parser {
       return { kind: 'search', words: orCues([]), prefer, exclude: [] };
     // A bare topic ("orm", "computer vision") asks for the packages of that topic first.
     const bare = !prefer && (topics.length > 0 || named.length > 0);
-    return { kind: 'search', words: expand([...names, ...topicWords]), ...(prefer ? { prefer } : bare ? { prefer: 'recommend' as const } : {}), exclude: [] };
+    return {
+      kind: 'search',
+      words: expand([...names, ...topicWords]),
+      ...(prefer ? { prefer } : bare ? { prefer: 'recommend' as const } : {}),
+      exclude: [],
+    };
   }
 
   /** `fallback`: the entry to answer when the need turns out to be nothing the knowledge covers. */
-  private recommend(need: string[], context: Mention[], negated: Mention[], purpose: string[], fallback?: Mention): Query {
+  private recommend(
+    need: string[],
+    context: Mention[],
+    negated: Mention[],
+    purpose: string[],
+    fallback?: Mention,
+  ): Query {
     return {
       kind: 'recommend',
       need: expand(need),
@@ -189,12 +238,17 @@ export class Parser {
       case 'compare': {
         const mentions = this.linker.link(toks);
         const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
-        const unknown = toks.filter((tk, i) => !tk.sep && !taken.has(i) && !CONNECTORS.has(tk.text) && !FILLER.has(tk.text));
+        const unknown = toks.filter(
+          (tk, i) => !tk.sep && !taken.has(i) && !CONNECTORS.has(tk.text) && !FILLER.has(tk.text),
+        );
         const items = distinct(mentions).map((m) => m.entry);
         if (items.length >= 2) return { kind: 'compare', items, unknown: unknown.map((u) => u.text), purpose: [] };
         if (unknown.length) return { kind: 'unknown', unrecognised: unknown.map((u) => u.text), words: [] };
         if (items[0])
-          return { kind: 'help', lead: `Give me two to four names to compare with ${items[0].id}, e.g. compare django flask fastapi.` };
+          return {
+            kind: 'help',
+            lead: `Give me two to four names to compare with ${items[0].id}, e.g. compare django flask fastapi.`,
+          };
         return { kind: 'help', lead: 'Give me two to four names to compare, e.g. compare django flask fastapi.' };
       }
       case 'library':
@@ -273,14 +327,29 @@ export class Parser {
   }
 
   private unknownWord(w: string): boolean {
-    return w.length > 1 && !FILLER.has(w) && !COMMON_WORDS.has(w) && !CUE_WORDS.has(w) && !this.isVocabulary(w) && !/^\d+$/.test(w);
+    return (
+      w.length > 1 &&
+      !FILLER.has(w) &&
+      !COMMON_WORDS.has(w) &&
+      !CUE_WORDS.has(w) &&
+      !this.isVocabulary(w) &&
+      !/^\d+$/.test(w)
+    );
   }
 }
 
 /** Content words: not separators, filler, cue words, names or unknown names; synonyms not yet applied. */
 function contentWords(toks: Token[], taken: Set<number>, unknown: string[]): string[] {
   return toks
-    .filter((tk, i) => !tk.sep && !taken.has(i) && !FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !unknown.includes(tk.text) && !NEGATION.has(tk.text))
+    .filter(
+      (tk, i) =>
+        !tk.sep &&
+        !taken.has(i) &&
+        !FILLER.has(tk.text) &&
+        !CUE_WORDS.has(tk.text) &&
+        !unknown.includes(tk.text) &&
+        !NEGATION.has(tk.text),
+    )
     .map((tk) => tk.text);
 }
 
@@ -343,7 +412,11 @@ function isNegated(toks: Token[], m: Mention): boolean {
   if (`${p2} ${p1}` === 'instead of') return false;
   if (p1 === 'but') return p2 === 'anything' || p2 === 'everything' || p2 === 'something';
   if (NEGATION.has(p1)) return true;
-  if (NEGATION.has(p2) && ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring'].includes(p1)) return true;
+  if (
+    NEGATION.has(p2) &&
+    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring'].includes(p1)
+  )
+    return true;
   return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';
 }
 
@@ -356,7 +429,8 @@ function side(toks: Token[], j: number, d: 1 | -1): number {
   for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
     const tk = toks[k] as Token;
     if (tk.sep) return -1;
-    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !/^(?:\w+er|less|more|much|way|still|even)$/.test(tk.text)) return k;
+    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !/^(?:\w+er|less|more|much|way|still|even)$/.test(tk.text))
+      return k;
   }
   return -1;
 }

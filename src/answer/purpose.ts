@@ -7,7 +7,12 @@
  */
 import { stem } from '../knowledge/search-index.js';
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2).map(stem);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2)
+    .map(stem);
 
 /** The number of distinct purpose words (stemmed) found in the texts. */
 export function overlap(purpose: string[], texts: string[]): number {

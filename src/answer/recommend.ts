@@ -38,7 +38,12 @@ export interface PickOptions {
 }
 
 /** Ranked packages for a need, or undefined when the knowledge does not cover it. */
-export function rankPicks(kb: Knowledge, index: lunr.Index, need: string[], o: PickOptions = {}): PackageEntry[] | undefined {
+export function rankPicks(
+  kb: Knowledge,
+  index: lunr.Index,
+  need: string[],
+  o: PickOptions = {},
+): PackageEntry[] | undefined {
   const r = rankEntries(kb, index, need.join(' '), ['package']);
   if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
   const excluded = new Set((o.exclude ?? []).map((e) => e.id));
@@ -59,7 +64,10 @@ export function rankPicks(kb: Knowledge, index: lunr.Index, need: string[], o: P
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   // The best pick must be named for the need (its name, aliases or use cases hold half its words), not merely mention them.
-  if (!best || !r.hits.slice(0, 3).some((h) => Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE || h.cover >= STRONG_COVER))
+  if (
+    !best ||
+    !r.hits.slice(0, 3).some((h) => Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE || h.cover >= STRONG_COVER)
+  )
     return undefined;
   // One category: the best pick's, plus any package whose use cases hold every word of the need.
   return scored

@@ -48,7 +48,8 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
       return tipAnswer(kb, q.topic.join(' '), seed);
     case 'compare': {
       let a = compareAnswer(kb, q.items.slice(0, MAX_COMPARE), q.purpose);
-      if (q.items.length > MAX_COMPARE) a = note(a, `I compare up to ${MAX_COMPARE} at a time; showing the first ${MAX_COMPARE}.`);
+      if (q.items.length > MAX_COMPARE)
+        a = note(a, `I compare up to ${MAX_COMPARE} at a time; showing the first ${MAX_COMPARE}.`);
       return q.unknown.length
         ? { ...note(a, `I don't know ${quoted(q.unknown)}, so it is left out.`), unrecognised: q.unknown }
         : a;
@@ -57,7 +58,10 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
       let a = entryAnswer(kb, q.entry, { focus: q.focus, purpose: q.purpose });
       if (q.typo) a = note(a, `Showing ${entryName(q.entry)} for "${q.typo}".`);
       if (q.unknown.length)
-        a = { ...note(a, `I don't know ${quoted(q.unknown)}; here is ${entryName(q.entry)}.`), unrecognised: q.unknown };
+        a = {
+          ...note(a, `I don't know ${quoted(q.unknown)}; here is ${entryName(q.entry)}.`),
+          unrecognised: q.unknown,
+        };
       return a;
     }
     case 'recommend':

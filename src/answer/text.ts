@@ -18,8 +18,8 @@ export function stripSlackMarkup(text: string): string {
   // [^<>] rather than [^>]: Slack escapes "<" inside markup, and it keeps an unclosed "<@<@<@..." linear.
   return text
     .replace(/<[@#!][^<>]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2')
-    .replace(/<(?:https?|mailto):[^<>]*>/g, ' ')
+    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2 $1')
+    .replace(/<((?:https?|mailto):[^<>]*)>/g, ' $1 ')
     .replace(/```([\s\S]*?)```/g, '$1')
     .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
     .replace(/[`*~]/g, ' ')
@@ -68,7 +68,7 @@ export function cleanText(raw: string): string {
 }
 
 /** Slack emoji codes (":thinking_face:") and pictographs. */
-const EMOJI = /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}\u{fe0f}\u{200d}]/gu;
+const EMOJI = /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\u{fe0f}|\u{200d}/gu;
 
 function normalizeOnce(raw: string): string {
   let t = cleanText(raw);
@@ -77,7 +77,7 @@ function normalizeOnce(raw: string): string {
       .replace(/^\/?@?pystack\b[:,]?\s*/, '')
       .replace(/^(?:hey|hi|hello|yo|ok|okay|so|please|pls|quick question|question)\b[,:!]?\s*/, '')
       .replace(/^(?:can|could|would) you (?:please )?(?:tell me |show me |give me )?/, '')
-      .replace(/\s*\b(?:please|pls|thanks|thank you|thx)$/, '')
+      .replace(/(?<=\S)\s+(?:please|pls|thanks|thank you|thx)$/, '')
       .replace(/(?<=\S)\s+(?:for|in|with|using) python(?: 3)?$/, '')
       .replace(/[\s?!.,;:]+$/, '')
       .trim();

@@ -87,7 +87,7 @@ export function withActions(msg: SlackMessage, answer: Answer, opts: ActionOptio
     elements.push(
       button('Another tip', ACTIONS.anotherTip, encodeValue({ q: 'tip', seed: (answer.tipSeed ?? 0) + 1 })),
     );
-  if (answer.intent !== 'help' && opts.feedback !== false) {
+  if (answer.intent !== 'help' && answer.intent !== 'thanks' && opts.feedback !== false) {
     elements.push(
       button(':thumbsup: Helpful', ACTIONS.up, value),
       button(':thumbsdown: Not helpful', ACTIONS.down, value),

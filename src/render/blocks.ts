@@ -105,22 +105,47 @@ export function sourcesBlock(a: Answer): Block | undefined {
   return { type: 'context', elements: [mrkdwn(clip(line(n), LIMITS.sectionText))] };
 }
 
-/** Renders the answer within Block Kit limits, keeping the sources line last. */
-export function renderBlocks(a: Answer, maxBlocks: number = ANSWER_BLOCKS): SlackMessage {
+/** At most this many hints are shown under an answer. */
+const MAX_HINTS = 3;
+
+/** The hints as Slack commands: "Try: `/pystack compare a b` · …". */
+export function hintsBlock(a: Answer): Block | undefined {
+  const hints = (a.hints ?? []).slice(0, MAX_HINTS);
+  if (!hints.length) return undefined;
+  const text = `Try: ${hints.map((h) => `\`/pystack ${escapeMrkdwn(clip(h.command, 200)).replace(/`/g, "'")}\``).join(' · ')}`;
+  return { type: 'context', elements: [mrkdwn(clip(text, LIMITS.sectionText))] };
+}
+
+function answerBody(a: Answer): Block[] {
   const header: Block = {
     type: 'header',
     text: { type: 'plain_text', text: clip(a.title.replace(/\s+/g, ' '), LIMITS.header), emoji: true },
   };
-  const body = a.sections.flatMap(sectionBlocks);
-  const sources = sourcesBlock(a);
+  const hints = hintsBlock(a);
+  return [header, ...a.sections.flatMap(sectionBlocks), ...(hints ? [hints] : [])];
+}
+
+/** Renders the answer (and a second one for a two-question message) within Block Kit limits, keeping the sources line last. */
+export function renderBlocks(a: Answer, maxBlocks: number = ANSWER_BLOCKS): SlackMessage {
+  const sourcesOfBoth: Answer = a.also
+    ? { ...a, sources: [...a.sources, ...a.also.sources.filter((s) => !a.sources.some((x) => x.id === s.id))] }
+    : a;
+  const sources = sourcesBlock(sourcesOfBoth);
   const room = maxBlocks - (sources ? 1 : 0);
-  let blocks = [header, ...body];
-  if (blocks.length > room) {
-    blocks = [
-      ...blocks.slice(0, room - 1),
-      { type: 'context', elements: [mrkdwn('Trimmed to fit a Slack message; ask about one item for more.')] },
-    ];
-  }
+  const first = answerBody(a);
+  const second = a.also ? [{ type: 'divider' }, ...answerBody(a.also)] : [];
+  // Two answers share the room: the first keeps at least half of it.
+  const firstRoom = Math.min(first.length, Math.max(Math.floor(room / 2), room - second.length));
+  const blocks = second.length ? [...fit(first, firstRoom), ...fit(second, room - firstRoom)] : fit(first, room);
   if (sources) blocks.push(sources);
   return { text: fallbackText(a), blocks };
+}
+
+/** Cuts blocks to `room`, saying so in the last one. */
+function fit(blocks: Block[], room: number): Block[] {
+  if (blocks.length <= room) return blocks;
+  return [
+    ...blocks.slice(0, room - 1),
+    { type: 'context', elements: [mrkdwn('Trimmed to fit a Slack message; ask about one item for more.')] },
+  ];
 }

@@ -10,7 +10,11 @@ import { type Block, renderBlocks } from './blocks.js';
 
 export interface AnswerJson {
   intent: Intent;
+  focus?: Answer['focus'];
   subjects: Subject[];
+  unrecognised?: string[];
+  /** The second question of a two-question message: its intent and subjects. */
+  also?: { intent: Intent; subjects: Subject[] };
   sources: { id: string; title: string }[];
   text: string;
   blocks: Block[];
@@ -20,7 +24,10 @@ export function renderJson(a: Answer): AnswerJson {
   const { text, blocks } = renderBlocks(a);
   return {
     intent: a.intent,
+    ...(a.focus ? { focus: a.focus } : {}),
     subjects: a.subjects,
+    ...(a.unrecognised ? { unrecognised: a.unrecognised } : {}),
+    ...(a.also ? { also: { intent: a.also.intent, subjects: a.also.subjects } } : {}),
     sources: a.sources.map(({ id, title }) => ({ id, title })),
     text,
     blocks,

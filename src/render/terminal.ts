@@ -81,13 +81,25 @@ function section(s: Section, width: number): string[] {
   }
 }
 
-/** The answer as terminal text, ending with a newline. */
+function body(a: Answer, w: number): string[] {
+  const hints = (a.hints ?? []).slice(0, 3).map((h) => `pystack ask "${h.command}"`);
+  return [
+    a.title,
+    '='.repeat(Math.min(w, a.title.length)),
+    '',
+    ...a.sections.flatMap((s) => section(s, w)),
+    ...(hints.length ? [...indentWrap('Try: ', hints.join(' · '), w), ''] : []),
+  ];
+}
+
+/** The answer (and a second one for a two-question message) as terminal text, ending with a newline. */
 export function renderTerminal(a: Answer, { width = 100 }: { width?: number } = {}): string {
   const w = Math.max(40, Math.min(width, 160));
-  const lines = [a.title, '='.repeat(Math.min(w, a.title.length)), '', ...a.sections.flatMap((s) => section(s, w))];
-  if (a.sources.length)
+  const lines = [...body(a, w), ...(a.also ? ['', ...body(a.also, w)] : [])];
+  const sources = [...a.sources, ...(a.also?.sources ?? []).filter((s) => !a.sources.some((x) => x.id === s.id))];
+  if (sources.length)
     lines.push(
-      ...indentWrap('Sources: ', a.sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title)).join('; '), w),
+      ...indentWrap('Sources: ', sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title)).join('; '), w),
     );
   return `${lines
     .join('\n')

@@ -13,6 +13,7 @@ import type { Engine } from '../answer/engine.js';
 import { dayNumber } from '../answer/tip.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { MemoryThreadContext, type ThreadContextStore } from '../state/thread-context.js';
 import type { SlackContext } from './context.js';
 import { MemorySeenStore, type SeenStore } from './dedupe.js';
 import { webApiOptions } from './delivery.js';
@@ -27,6 +28,7 @@ export interface SlackAppOptions {
   engine: Engine;
   log: Logger;
   seen?: SeenStore;
+  threads?: ThreadContextStore;
   today?: () => number;
 }
 
@@ -60,6 +62,7 @@ export function createSlackApp({
   engine,
   log,
   seen = new MemorySeenStore(),
+  threads = new MemoryThreadContext(),
   today,
 }: SlackAppOptions): SlackApp {
   const slack = config.slack;
@@ -91,6 +94,7 @@ export function createSlackApp({
     engine,
     log,
     today: today ?? (() => dayNumber()),
+    threads,
   };
 
   app.use(async ({ body, context, next }) => {

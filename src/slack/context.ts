@@ -8,12 +8,15 @@ import type { types } from '@slack/bolt';
 import type { Engine } from '../answer/engine.js';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
+import type { ThreadContextStore } from '../state/thread-context.js';
 
 export interface SlackContext {
   engine: Engine;
   log: Logger;
   /** Tip-of-the-day seed (the day number); injectable for tests. */
   today: () => number;
+  /** The last question per thread, for follow-ups. */
+  threads: ThreadContextStore;
 }
 
 /** Subject ids of an answer, for logs (never user text). */

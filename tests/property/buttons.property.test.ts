@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine.js';
-import { normalize } from '../../src/answer/parse.js';
+import { normalize } from '../../src/answer/text.js';
 import { ACTIONS, decodeValue, encodeValue, USER_ID } from '../../src/render/actions.js';
 import { anyInput, MARKUP, runs, unicodeText, userId, type Vocabulary, vocabulary } from './arbitraries.js';
 import { askDoors, buttonsOf, clickDoors, messageProblems, fixture } from './doors.js';

@@ -8,7 +8,6 @@ import { withActions } from '../../render/actions.js';
 import { renderBlocks } from '../../render/blocks.js';
 import { type SlackContext, slackMessage, subjectIds } from '../context.js';
 
-
 export function registerCommands(app: App, { engine, log, today }: SlackContext): void {
   app.command(/^\/pystack/, async ({ command, ack }) => {
     const t0 = performance.now();

@@ -16,6 +16,7 @@ interface Incoming {
   text: string;
   threadTs?: string;
   eventId?: string;
+  team?: string;
 }
 
 const APOLOGY = "Sorry, I couldn't post my answer just now. Please ask again in a moment.";
@@ -24,7 +25,14 @@ const UNCONFIRMED = "Slack didn't confirm my answer in time. If you don't see it
 /** Answers one message; on failure logs with context and apologises where Slack still allows. */
 export async function reply(client: WebClient, ctx: SlackContext, m: Incoming): Promise<boolean> {
   const t0 = performance.now();
-  const answer = ctx.engine.answer(m.text, { tipSeed: ctx.today() });
+  // A thread (or a DM) remembers its last question, so "and for async?" is read with it.
+  const thread = m.threadTs || m.door === 'dm' ? `${m.team ?? ''}:${m.channel}:${m.threadTs ?? ''}` : undefined;
+  const previous = thread ? await ctx.threads.get(thread).catch(() => undefined) : undefined;
+  const answer = ctx.engine.answer(m.text, { tipSeed: ctx.today(), previous });
+  if (thread && answer.intent !== 'thanks' && answer.intent !== 'help')
+    await ctx.threads
+      .set(thread, answer.asked ?? m.text)
+      .catch((err: unknown) => ctx.log.warn({ err }, 'thread context not saved'));
   const ms = Number((performance.now() - t0).toFixed(3));
   const msg = withActions(renderBlocks(answer), answer, { question: m.text });
   const where = {
@@ -71,6 +79,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
       text: event.text,
       threadTs,
       eventId: body.event_id,
+      team: body.team_id,
     });
   });
 
@@ -84,6 +93,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
       text: event.text ?? '',
       threadTs: event.thread_ts,
       eventId: body.event_id,
+      team: body.team_id,
     });
   });
 }
