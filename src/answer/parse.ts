@@ -113,7 +113,9 @@ export class Parser {
     const unknown = [...new Set([...outside.map((o) => o.text), ...against.map((a) => a.text)])];
     // Words that look like names of tools we do not know ("gunicorn", "mlflow") count only where nothing is known.
     if (!mentions.length)
-      for (const tk of toks) if (!tk.sep && this.nameLike(tk.text) && this.unknownWord(tk.text)) unknown.push(tk.text);
+      for (const tk of toks)
+        if (!tk.sep && !unknown.includes(tk.text) && this.nameLike(tk.text) && this.unknownWord(tk.text))
+          unknown.push(tk.text);
     const taken = new Set<number>();
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, unknown);
