@@ -10,19 +10,21 @@
  */
 import type lunr from 'lunr';
 import type { Knowledge } from '../knowledge/model.js';
-import { isEnglish } from '../knowledge/english.js';
+import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS } from './words.js';
 import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
 import { Parser, type Query } from './parse.js';
-import { build } from './respond.js';
+import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
 
 export interface EngineOptions {
   knowledge: Knowledge;
   index: lunr.Index;
+  /** Whether a word is English (`openKnowledge` passes the list `npm run build` sorted). */
+  isEnglish?: (word: string) => boolean;
 }
 
 export interface AnswerOptions {
@@ -50,7 +52,7 @@ const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternativ
 const MAX_PARTS = 2;
 
 /** Builds the engine over loaded knowledge and its search index. */
-export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
+export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
   const nameLike = (w: string) =>
@@ -64,18 +66,19 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
   const parser = new Parser(kb, names, vocabulary, nameLike);
   const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
 
-  /** Reads a message in a thread with the thread's previous question. */
-  function inThread(raw: string, previous: string, seed: number): Answer {
-    const rest = normalize(raw).replace(FOLLOW_UP, '').trim();
+  /** Reads a message (normalised) in a thread with the thread's previous question. */
+  function inThread(text: string, previous: string, seed: number): Answer {
+    const rest = text.replace(FOLLOW_UP, '').trim();
     const own = parser.read(rest);
     const before = parser.read(previous);
-    const leaning = FOLLOW_UP.test(normalize(raw)) || PRONOUN.test(rest) || /^(?:vs|or|versus)\b/.test(normalize(raw));
+    const versus = /^(?:vs|or|versus)\b/.test(text);
+    const leaning = FOLLOW_UP.test(text) || PRONOUN.test(rest) || versus;
     if (own.kind === 'entry' && own.entry.type === 'package') {
       if (before.kind === 'compare' && leaning) {
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
         return { ...respond({ ...before, items }, seed), asked: `${previous} ${rest}` };
       }
-      if (before.kind === 'entry' && before.entry.id !== own.entry.id && /^(?:vs|or|versus)\b/.test(normalize(raw)))
+      if (before.kind === 'entry' && before.entry.id !== own.entry.id && versus)
         return respond({ kind: 'compare', items: [before.entry, own.entry], unknown: [], purpose: own.purpose }, seed);
       if (before.kind === 'entry' && own.focus === 'overview' && leaning)
         return respond({ ...own, focus: before.focus }, seed);
@@ -89,67 +92,61 @@ export function createEngine({ knowledge: kb, index }: EngineOptions): Engine {
   }
 
   /** A follow-up with no thread to read it with: answered alone when it names something, else explained. */
-  function orphan(raw: string, seed: number): Answer {
-    const own = parser.read(normalize(raw).replace(FOLLOW_UP, '').trim());
+  function orphan(text: string, seed: number): Answer {
+    const own = parser.read(text.replace(FOLLOW_UP, '').trim());
     return own.kind === 'entry' || own.kind === 'compare'
       ? respond(own, seed)
       : respond({ kind: 'unknown', unrecognised: [], words: [], orphan: true }, seed);
   }
 
-  function whole(raw: string, seed: number): Answer {
-    const parts = sentences(raw);
-    const asking = parts.filter((p) => ASKS.test(normalize(p).replace(FOLLOW_UP, '').trim()) || /\?\s*$/.test(p));
+  /** Reads a whole message (normalised): one question, two, or one with context around it. */
+  function whole(text: string, seed: number): Answer {
+    const parts = sentences(text).map((p) => p.replace(FOLLOW_UP, '').trim());
+    const asking = parts.filter((p) => ASKS.test(p));
     if (parts.length > 1 && asking.length) {
       const good = asking
-        .map((p) => respond(parser.read(normalize(p).replace(FOLLOW_UP, '').trim()), seed))
+        .map((p) => respond(parser.read(p), seed))
         .filter((a) => CONFIDENT.has(a.intent))
         .slice(0, MAX_PARTS);
       const [first, second] = good;
       if (first && second) return { ...first, also: second };
-      const all = respond(parser.read(raw), seed);
+      const all = respond(parser.read(text), seed);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
       if (first && !(all.intent === 'compare' && first.intent !== 'compare')) return first;
       return all;
     }
-    return respond(parser.read(raw), seed);
+    return respond(parser.read(text), seed);
   }
 
   return {
     knowledge: kb,
-    answer(text, options = {}) {
+    answer(input, options = {}) {
       const seed = options.tipSeed ?? 0;
-      const typed = typeof text === 'string' ? text : '';
+      const typed = typeof input === 'string' ? input : '';
       if (THANKS_ONLY.test(cleanText(typed))) return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
-      const raw = normalize(typed);
-      const norm = raw;
+      const text = normalize(typed);
       const answer = options.previous
-        ? inThread(raw, options.previous, seed)
-        : FOLLOW_UP.test(norm)
-          ? orphan(raw, seed)
-          : whole(raw, seed);
+        ? inThread(text, options.previous, seed)
+        : FOLLOW_UP.test(text)
+          ? orphan(text, seed)
+          : whole(text, seed);
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       return long
-        ? {
-            ...answer,
-            sections: [
-              ...answer.sections,
-              { type: 'note', text: `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.` },
-            ],
-          }
+        ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
         : answer;
     },
   };
 }
 
-/** After ? ! . or ;, at a new line, and before ", and which …" / "also what …" (a second question). */
+/** After ? ! . or ;, and before ", and which …" / "also what …" (a second question). */
 const SENTENCE_BREAK =
   /(?<=[?!.])\s+(?=\S)|;\s*|,?\s+(?:—\s+)?(?:and|also|plus)\s+(?:also\s+|separately,?\s+)?(?=(?:what|which|how|is|are|should|can|do|does|where|who|why)\b)/i;
 
-/** The sentences of a message: split after ? ! . and at semicolons, markup kept for links. */
-function sentences(raw: string): string[] {
-  return raw
+/** The sentences of a normalised message. */
+function sentences(text: string): string[] {
+  return text
     .split(SENTENCE_BREAK)
     .map((s) => s.trim())
-    .filter((s) => normalize(s).length > 0);
+    .filter(Boolean);
 }

@@ -5,64 +5,14 @@
  * @example
  * const names = new NameIndex(kb);
  * names.resolve('djnago')?.id // 'django'
- * names.segment('django rest framework fastapi') // [{ id: 'django-rest-framework' }, { id: 'fastapi' }]
  */
 import { normKey } from '../knowledge/load.js';
 import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import { isOneEdit, NearWords } from '../knowledge/near.js';
 
-/** Words that never name anything on their own in a name slot ("the flask library"). */
-const FILLER = new Set([
-  'the',
-  'a',
-  'an',
-  'library',
-  'libraries',
-  'lib',
-  'libs',
-  'package',
-  'packages',
-  'module',
-  'framework',
-  'frameworks',
-  'tool',
-  'tools',
-  'python',
-  'pythons',
-  'py',
-  'in',
-  'for',
-  'of',
-  'me',
-  'about',
-  'please',
-  'on',
-  'to',
-  'use',
-  'using',
-  'vs',
-  'and',
-  'or',
-  'with',
-  'is',
-  'it',
-  'which',
-  'better',
-  'one',
-]);
-
-const MAX_WORDS = 5;
-
 /** Damerau-Levenshtein distance capped at 2 (returns 2 for "two or more"). */
 export function editDistance(a: string, b: string): number {
   return a === b ? 0 : isOneEdit(a, b) ? 1 : 2;
-}
-
-export interface Segment {
-  /** The words as typed. */
-  text: string;
-  entry?: Entry;
-  typo?: boolean;
 }
 
 export class NameIndex {
@@ -107,46 +57,6 @@ export class NameIndex {
       .sort((a, b) => a.rank - b.rank);
     const [best, next] = near;
     return best && (!next || next.rank > best.rank) ? { entry: best.e, typo: true } : undefined;
-  }
-
-  /**
-   * Splits a phrase into named entries, longest match first; words that name nothing come back
-   * as segments without an entry. Filler words are dropped.
-   */
-  segment(phrase: string): Segment[] {
-    const words = phrase.split(/[\s,;:!?()"]+/).filter(Boolean);
-    const out: Segment[] = [];
-    let i = 0;
-    while (i < words.length) {
-      let found: Segment | undefined;
-      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !found; n--) {
-        const text = words.slice(i, i + n).join(' ');
-        const entry = this.exact(text);
-        if (entry) found = { text, entry };
-        else if (n === 1 && !FILLER.has(text)) {
-          const near = this.resolve(text);
-          if (near) found = { text, entry: near.entry, typo: true };
-        }
-        if (found) i += n;
-      }
-      if (!found) {
-        const word = words[i] as string;
-        if (!FILLER.has(word.replace(/[^a-z0-9+]/g, ''))) out.push({ text: word });
-        i++;
-        continue;
-      }
-      out.push(found);
-    }
-    return out;
-  }
-
-  /** The entry a phrase names as a whole, after dropping filler words; undefined if it names none or several. */
-  single(phrase: string): { entry: Entry; typo: boolean } | undefined {
-    const direct = this.resolve(phrase);
-    if (direct) return direct;
-    const segs = this.segment(phrase);
-    if (segs.length !== 1 || !segs[0]?.entry) return undefined;
-    return { entry: segs[0].entry, typo: Boolean(segs[0].typo) };
   }
 
   /** Names closest to the phrase, for "did you mean". */

@@ -34,7 +34,12 @@ const MIN_ENTRY_COVER = 0.5;
 const MIN_CUED_COVER = 1 / 3;
 const ENTRY_TYPES: Entry['type'][] = ['checklist', 'stack', 'concept'];
 
-const note = (a: Answer, text: string): Answer => ({ ...a, sections: [...a.sections, { type: 'note', text }] });
+/** The answer with a note (small print) added at the end. */
+export const withNote = (a: Answer, text: string): Answer => ({
+  ...a,
+  sections: [...a.sections, { type: 'note', text }],
+});
+
 const quoted = (xs: string[]) => joinAnd(xs.map((x) => `"${x}"`));
 
 export function build(ctx: Context, q: Query, seed: number): Answer {
@@ -49,17 +54,17 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
     case 'compare': {
       let a = compareAnswer(kb, q.items.slice(0, MAX_COMPARE), q.purpose);
       if (q.items.length > MAX_COMPARE)
-        a = note(a, `I compare up to ${MAX_COMPARE} at a time; showing the first ${MAX_COMPARE}.`);
+        a = withNote(a, `I compare up to ${MAX_COMPARE} at a time; showing the first ${MAX_COMPARE}.`);
       return q.unknown.length
-        ? { ...note(a, `I don't know ${quoted(q.unknown)}, so it is left out.`), unrecognised: q.unknown }
+        ? { ...withNote(a, `I don't know ${quoted(q.unknown)}, so it is left out.`), unrecognised: q.unknown }
         : a;
     }
     case 'entry': {
       let a = entryAnswer(kb, q.entry, { focus: q.focus, purpose: q.purpose });
-      if (q.typo) a = note(a, `Showing ${entryName(q.entry)} for "${q.typo}".`);
+      if (q.typo) a = withNote(a, `Showing ${entryName(q.entry)} for "${q.typo}".`);
       if (q.unknown.length)
         a = {
-          ...note(a, `I don't know ${quoted(q.unknown)}; here is ${entryName(q.entry)}.`),
+          ...withNote(a, `I don't know ${quoted(q.unknown)}; here is ${entryName(q.entry)}.`),
           unrecognised: q.unknown,
         };
       return a;
@@ -84,14 +89,17 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
   if (q.of?.type === 'package') {
     const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !q.exclude.includes(p));
-    if (picks.length) return note(recommendAnswer(kb, '', picks, `Instead of ${q.of.name}`), left.trim());
+    if (picks.length) {
+      const a = recommendAnswer(kb, '', picks, `Instead of ${q.of.name}`);
+      return left ? withNote(a, left.trim()) : a;
+    }
   }
   const picks = rankPicks(kb, ctx.index, q.need, { context: q.context, exclude: q.exclude, purpose: q.purpose });
   if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length))
     return q.fallback ? entryAnswer(kb, q.fallback) : search(ctx, q.need, 'recommend');
   const setting = q.context.length ? ` with ${joinAnd(q.context.map(entryName))}` : '';
   const a = recommendAnswer(kb, `${q.need.join(' ')}${setting}`, picks);
-  return left ? note(a, left.trim()) : a;
+  return left ? withNote(a, left.trim()) : a;
 }
 
 function pick(ctx: Context, type: 'checklist' | 'stack', topic: string[]): Answer {

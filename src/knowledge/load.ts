@@ -108,7 +108,12 @@ function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Proble
   for (const [name, kind] of kb.outside) {
     const id = owner.get(normKey(name));
     if (id && normKey(name).length > 1)
-      problems.push({ file: 'outside', entry: kind, field: name, message: `names the knowledge entry "${id}" (${at(id)})` });
+      problems.push({
+        file: at(`outside:${name}`),
+        entry: kind,
+        field: name,
+        message: `names the knowledge entry "${id}" (${at(id)}), so it is not outside the Python stack`,
+      });
   }
 }
 
@@ -168,7 +173,10 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
       kb.sources.set(s.id, s);
     }
     for (const [kind, names] of Object.entries(data.outside ?? {}))
-      for (const n of names) kb.outside.set(n, kind);
+      for (const n of names) {
+        kb.outside.set(n, kind);
+        origin.set(`outside:${n}`, name);
+      }
     for (const list of LISTS) {
       for (const item of data[list] ?? []) {
         const type = list.slice(0, -1) as Entry['type'];

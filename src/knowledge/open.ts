@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type lunr from 'lunr';
 import { IndexError } from '../errors.js';
+import { isEnglish, writeEnglish } from './english.js';
 import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
 import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
@@ -27,6 +28,7 @@ export const DEFAULT_PATHS = {
   knowledgeDir: resolve(ROOT, 'knowledge'),
   indexFile: resolve(ROOT, 'dist', 'search-index.json'),
   yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
+  englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
 };
 
 export interface OpenedKnowledge {
@@ -34,19 +36,23 @@ export interface OpenedKnowledge {
   index: lunr.Index;
   /** Set when the built index could not be used and one was built in memory instead. */
   indexNote?: string;
+  /** Whether a word is English, from the sorted word list the build wrote. */
+  isEnglish: (word: string) => boolean;
 }
 
 /** Loads knowledge (throws KnowledgeError) and its index. */
 export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> = {}): OpenedKnowledge {
-  const { knowledgeDir, indexFile, yamlCacheFile } = { ...DEFAULT_PATHS, ...paths };
+  const { knowledgeDir, indexFile, yamlCacheFile, englishFile } = { ...DEFAULT_PATHS, ...paths };
   const knowledge = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
+  const english = (word: string) => isEnglish(word, englishFile);
   try {
-    return { knowledge, index: loadIndex(indexFile, knowledge) };
+    return { knowledge, index: loadIndex(indexFile, knowledge), isEnglish: english };
   } catch (err) {
     if (!(err instanceof IndexError)) throw err;
     return {
       knowledge,
       index: buildIndex(knowledge),
+      isEnglish: english,
       indexNote: `${err.message}; built it in memory (run npm run build)`,
     };
   }
@@ -58,8 +64,9 @@ export function writeIndex(paths: Partial<typeof DEFAULT_PATHS> = {}): {
   bytes: number;
   entries: number;
 } {
-  const { knowledgeDir, indexFile, yamlCacheFile } = { ...DEFAULT_PATHS, ...paths };
+  const { knowledgeDir, indexFile, yamlCacheFile, englishFile } = { ...DEFAULT_PATHS, ...paths };
   const knowledge = loadKnowledge(knowledgeDir);
+  writeEnglish(englishFile);
   const json = serializeIndex(knowledge, buildIndex(knowledge));
   mkdirSync(dirname(indexFile), { recursive: true });
   writeFileSync(indexFile, json);

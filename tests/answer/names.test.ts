@@ -85,36 +85,7 @@ describe('NameIndex.resolve: typos', () => {
   });
 });
 
-describe('NameIndex.segment', () => {
-  it('takes the longest name first: "django rest framework fastapi"', () => {
-    const segs = names.segment('django rest framework fastapi');
-    expect(segs.map((s) => [s.text, s.entry?.id])).toEqual([
-      ['django rest framework', 'django-rest-framework'],
-      ['fastapi', 'fastapi'],
-    ]);
-  });
-
-  it('drops filler words and keeps unknown words without an entry', () => {
-    const segs = names.segment('the flask library and frobnitz');
-    expect(segs.map((s) => [s.text, s.entry?.id])).toEqual([
-      ['flask', 'flask'],
-      ['frobnitz', undefined],
-    ]);
-  });
-
-  it('marks typo matches', () => {
-    const [seg] = names.segment('djnago');
-    expect(seg?.entry?.id).toBe('django');
-    expect(seg?.typo).toBe(true);
-  });
-});
-
-describe('NameIndex.single and suggest', () => {
-  it('single: one name among filler words, but not two names', () => {
-    expect(names.single('the flask library')?.entry.id).toBe('flask');
-    expect(names.single('django flask')).toBeUndefined();
-  });
-
+describe('NameIndex.suggest', () => {
   it('suggest: near names for a near miss, nothing for gibberish', () => {
     expect(names.suggest('djangooo').map((e) => e.id)).toContain('django');
     expect(names.suggest('frobnitz')).toEqual([]);

@@ -137,6 +137,33 @@ describe('mentions and DMs', () => {
     expect(since('chat.postMessage', from)[0]?.body.thread_ts).toBe('1700000200.000300');
   });
 
+  it('reads a follow-up mention with the question asked before it in the same thread', async () => {
+    const from = fake.calls.length;
+    const thread = '1700000250.000100';
+    const mention = (text: string, ts: string) =>
+      app.event({ type: 'app_mention', user: 'U0ASKER', text, ts, thread_ts: thread, channel: 'C0GENERAL' }, nextId());
+    await mention('<@UBOT> what http client should I use', thread);
+    await waitUntil(() => since('chat.postMessage', from).length === 1);
+    await mention('<@UBOT> and for async?', '1700000251.000100');
+    await waitUntil(() => since('chat.postMessage', from).length === 2);
+    const [, followUp] = since('chat.postMessage', from);
+    expect(followUp?.body.thread_ts).toBe(thread);
+    expect(JSON.stringify(followUp?.body.blocks)).toContain('HTTPX');
+    // The same words in another thread have nothing to follow.
+    await app.event(
+      {
+        type: 'app_mention',
+        user: 'U0ASKER',
+        text: '<@UBOT> and for async?',
+        ts: '1700000260.000100',
+        channel: 'C0GENERAL',
+      },
+      nextId(),
+    );
+    await waitUntil(() => since('chat.postMessage', from).length === 3);
+    expect(JSON.stringify(since('chat.postMessage', from)[2]?.body.blocks)).toContain('follow-up');
+  });
+
   it('answers a retried event exactly once', async () => {
     const from = fake.calls.length;
     const id = nextId();

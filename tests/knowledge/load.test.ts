@@ -111,6 +111,13 @@ describe('broken knowledge', () => {
     expected: { file: string; entry: string; field: string; message: RegExp };
   }[] = [
     {
+      name: 'an out-of-scope name that names a knowledge entry',
+      file: 'outside.yml',
+      from: 'java, kotlin,',
+      to: 'java, flask,',
+      expected: { file: 'outside.yml', entry: 'languages', field: 'flask', message: /names the knowledge entry "flask"/ },
+    },
+    {
       name: 'a missing required field',
       file: 'frameworks.yml',
       from: '    category: Web frameworks\n',

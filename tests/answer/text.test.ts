@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from '../../src/answer/text.js';
+
+describe('stripSlackMarkup', () => {
+  it.each([
+    ['<@U123> hi', 'hi'],
+    ['<@W123|bob> hi', 'hi'],
+    ['<#C1|general> hi', 'hi'],
+    ['<!here> hi', 'hi'],
+    ['<!channel> hi', 'hi'],
+    ['<!subteam^S1|@team> hi', 'hi'],
+    ['see <http://x.com|label>', 'see label http://x.com'],
+    ['see <https://x.com/a?b=c>', 'see https://x.com/a?b=c'],
+    ['*bold* text', 'bold text'],
+    ['_italic_ text', 'italic text'],
+    ['~strike~ text', 'strike text'],
+    ['`code` text', 'code text'],
+    ['```block``` text', 'block text'],
+    ['a &amp; b', 'a & b'],
+    ['a &lt;b&gt; c', 'a b c'],
+  ])('%j -> %j', (input, expected) => {
+    expect(stripSlackMarkup(input).replace(/\s+/g, ' ').trim()).toBe(expected);
+  });
+
+  it('turns angle brackets, typed or encoded, into spaces so nothing downstream can form a mention', () => {
+    for (const t of [
+      '&lt;!channel&gt;',
+      '<!channel',
+      '&lt;@U123ABC&gt;',
+      'a < b > c',
+      '&amp;lt;!here&amp;gt;',
+      '<https://x.com|<!here>>',
+    ]) {
+      const out = stripSlackMarkup(t);
+      expect(out, t).not.toMatch(/<[!@#]/);
+      expect(out.includes('<') || out.includes('>'), t).toBe(false);
+    }
+  });
+
+  it('keeps underscores inside words', () => {
+    expect(stripSlackMarkup('file_name_here')).toBe('file_name_here');
+  });
+
+  it('decodes &amp; last, so "&amp;lt;" stays the text "&lt;"', () => {
+    expect(stripSlackMarkup('&amp;lt;')).toBe('&lt;');
+  });
+});
+
+describe('normalize', () => {
+  it('lower-cases, collapses spaces, drops courtesies and trailing punctuation', () => {
+    expect(normalize('  Hey,   Please   What is   *Django*?!  Thanks ')).toBe('what is django');
+  });
+
+  it('keeps a message that is only thanks, so it can be answered as thanks', () => {
+    expect(normalize('Thanks!')).toBe('thanks');
+  });
+
+  it('drops emoji codes and pictographs', () => {
+    expect(normalize('flask or django :thinking_face: 🤔')).toBe('flask or django');
+  });
+
+  it('drops a leading bot name, also after a greeting', () => {
+    expect(normalize('@pystack: django vs flask')).toBe('django vs flask');
+    expect(normalize('/pystack lib httpx')).toBe('lib httpx');
+    expect(normalize('hey pystack, what is httpx?')).toBe('what is httpx');
+  });
+
+  it('removes control and zero-width characters', () => {
+    expect(normalize('lib\u0000\u200bhttpx\u0007')).toBe('lib httpx');
+  });
+
+  it(`reads at most ${MAX_QUERY_CHARS} characters`, () => {
+    expect(normalize(`lib ${'x'.repeat(10_000)}`).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+  });
+
+  it('is idempotent, so a button carrying the normalised question re-asks the same one', () => {
+    for (const t of ['<https://pypi.org/project/httpx/|httpx> ok?', '&amp;lt;!here&amp;gt; Thanks', 'A; b? c.'])
+      expect(normalize(normalize(t))).toBe(normalize(t));
+  });
+});
+
+describe('cleanText', () => {
+  it('keeps courtesies that normalize drops', () => {
+    expect(cleanText('Hi! Thanks so much 🙏')).toBe('hi! thanks so much');
+  });
+});

@@ -1,0 +1,130 @@
+/** One question per kind of slot the parser reads, through the real engine and knowledge. */
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/types.js';
+import { realEngine } from '../helpers/kb.js';
+
+const engine = realEngine();
+const ask = (text: string, previous?: string) => engine.answer(text, { tipSeed: 0, previous });
+const ids = (a: Answer) => a.subjects.map((s) => s.id);
+const allText = (a: Answer) =>
+  a.sections.flatMap((s) => (s.type === 'text' || s.type === 'note' ? [s.text] : [])).join(' ');
+
+describe('names and angles', () => {
+  it.each([
+    ['alternatives to flask', 'alternatives'],
+    ['can I run tornado in production?', 'production'],
+    ['what is dramatiq for', 'uses'],
+    ['is poetry worth adopting', 'worth'],
+    ['what even is httpx??', 'overview'],
+  ])('%j is the library from the %s angle', (q, focus) => {
+    const a = ask(q);
+    expect(a.intent).toBe('library');
+    expect(a.focus).toBe(focus);
+  });
+
+  it('alternatives list the named library first, then its alternatives, each with when to pick it', () => {
+    const a = ask('alternatives to flask');
+    expect(ids(a)[0]).toBe('flask');
+    expect(ids(a).length).toBeGreaterThan(1);
+    const picks = a.sections.find((s) => s.type === 'picks');
+    expect(picks?.type === 'picks' && picks.picks.every((p) => /Pick it when/.test(p.reason))).toBe(true);
+  });
+
+  it('a link in Slack form answers with the card of its package', () => {
+    expect(ids(ask('<https://pypi.org/project/httpx/>'))).toEqual(['httpx']);
+    expect(ids(ask('thoughts on <https://github.com/psf/requests|this>?'))).toEqual(['requests']);
+  });
+});
+
+describe('comparisons', () => {
+  it('compares exactly the items named, with a purpose tail', () => {
+    const a = ask('pytest vs unittest, which for a big legacy codebase');
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['pytest', 'unittest']);
+  });
+
+  it('ends with a verdict line per item, the one that fits the purpose first', () => {
+    const a = ask('celery or rq for a tiny side project');
+    const verdict = a.sections.find((s) => s.type === 'picks');
+    expect(verdict?.type === 'picks' && verdict.picks.map((p) => p.name).sort()).toEqual(['Celery', 'RQ']);
+    expect(verdict?.type === 'picks' && verdict.picks.every((p) => p.reason.startsWith('when '))).toBe(true);
+  });
+
+  it('half known: answers the known one and names the unknown one', () => {
+    const a = ask('numpy vs julia');
+    expect(ids(a)).toEqual(['numpy']);
+    expect(a.unrecognised).toEqual(['julia']);
+    expect(allText(a)).toContain('"julia"');
+  });
+});
+
+describe('out of scope', () => {
+  it.each([
+    ['java vs kotlin', ['java', 'kotlin']],
+    ['how many gunicorn workers do i need', ['gunicorn']],
+  ])('%j is one honest line naming what it does not know', (q, names) => {
+    const a = ask(q);
+    expect(a.intent).toBe('unknown');
+    expect(a.unrecognised).toEqual(names);
+    expect(a.subjects).toEqual([]);
+  });
+
+  it('a question with no Python-stack words gets no guess', () => {
+    expect(ask('how tall is mount everest').intent).toBe('unknown');
+  });
+});
+
+describe('needs, categories and negation', () => {
+  it('a category picks from that category', () => {
+    const a = ask('which type checker');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).sort()).toEqual(['mypy', 'pyright']);
+  });
+
+  it('an excluded name is left out and said so', () => {
+    const a = ask('anything but selenium');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('selenium');
+    expect(ids(a).length).toBeGreaterThan(0);
+  });
+});
+
+describe('messages, threads and small talk', () => {
+  it('answers both questions of a two-question message', () => {
+    const a = ask('what is ruff? and which type checker should I use with it?');
+    expect(ids(a)).toEqual(['ruff']);
+    expect(a.also?.intent).toBe('recommend');
+    expect(a.also && ids(a.also)).toContain('mypy');
+  });
+
+  it("reads a follow-up with the thread's previous question, and says what it read", () => {
+    const a = ask('and for async?', 'what http client should I use');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toContain('httpx');
+    expect(a.asked).toBe('what http client should I use for async');
+  });
+
+  it("adds a name to the thread's comparison", () => {
+    expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
+  });
+
+  it('a follow-up with no thread says what it needs', () => {
+    const a = ask('and for async?');
+    expect(a.intent).toBe('unknown');
+    expect(allText(a)).toMatch(/follow-up/);
+  });
+
+  it('thanks gets a one-line reply; "what can you do" gets help', () => {
+    expect(ask('thanks!').intent).toBe('thanks');
+    expect(ask('yo what can you do').intent).toBe('help');
+  });
+
+  it('hints are door-neutral commands, never "/pystack"', () => {
+    for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
+      const a = ask(q);
+      expect(a.hints?.length, q).toBeGreaterThan(0);
+      for (const h of a.hints ?? []) expect(h.command, q).not.toMatch(/pystack/);
+      expect(JSON.stringify(a.sections), q).not.toMatch(/\/pystack/);
+    }
+  });
+});
