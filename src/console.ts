@@ -1,5 +1,6 @@
 /**
- * The local console: answers each line typed like the bot would, until end of input.
+ * The local console: answers each line typed like the bot would, until end of input, reading a
+ * follow-up with the question before it as a Slack thread does.
  *
  * @example
  * await runConsole({ engine, input: process.stdin, output: process.stdout, intro: 'hello' });
@@ -24,6 +25,8 @@ export function runConsole({ engine, input, output, intro, width, tipSeed = 0 }:
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (intro) output.write(`${intro}\n`);
   let asked = 0;
+  // The console is one conversation: a follow-up ("and for async?") is read with the question before it.
+  let previous: string | undefined;
   const prompt = () => interactive && rl.prompt();
   rl.setPrompt('pystack> ');
   prompt();
@@ -35,7 +38,11 @@ export function runConsole({ engine, input, output, intro, width, tipSeed = 0 }:
       closed = true;
       return rl.close();
     }
-    if (text) output.write(`${renderTerminal(engine.answer(text, { tipSeed: tipSeed + asked++ }), { width })}\n`);
+    if (text) {
+      const answer = engine.answer(text, { tipSeed: tipSeed + asked++, previous });
+      if (answer.intent !== 'thanks' && answer.intent !== 'help') previous = answer.asked ?? text;
+      output.write(`${renderTerminal(answer, { width })}\n`);
+    }
     prompt();
   });
   return new Promise((done) => rl.on('close', () => done()));

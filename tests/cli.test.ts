@@ -147,6 +147,17 @@ describe('console mode', () => {
     ]);
   });
 
+  it('pystack console reads a follow-up with the question before it, as a thread does', async () => {
+    const run = await runCli(['console'], 'what http client should I use\nand for async?\n');
+    expect(run.code).toBe(0);
+    const parts = run.stdout.split(/^For /m);
+    expect(parts.length).toBe(3);
+    const second = parts[2] ?? '';
+    expect(second.split('\n')[0]).toMatch(/async/);
+    expect(second).toContain('HTTPX');
+    expect(run.stdout).not.toContain('Which question does this follow?');
+  });
+
   // BUG: runConsole calls rl.close() on "exit", but readline still emits 'line' for the lines
   // already buffered, and the handler does not check that it closed, so with piped input
   // "lib httpx\nexit\nlib requests\n" the requests card is printed after "exit".

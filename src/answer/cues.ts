@@ -33,7 +33,16 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
 /** Two or more names joined by one of these are being compared. */
 export const CONNECTORS = new Set(['vs', 'versus', 'v', 'or', ',', '/', '&', 'and', 'over', '—', '?']);
 /** Words that set an unknown name against a known one ("is marshmallow better than pydantic"). */
-export const AGAINST = new Set(['than', 'of', 'from', 'with', 'to', 'or', '/']);
+export const AGAINST = new Set(['than', 'or', '/']);
+/** Two-word links that set an unknown name against a known one ("sqlmodel instead of sqlalchemy", "compared with"). */
+export const AGAINST_PAIRS = new Set([
+  'instead of',
+  'compared with',
+  'compared to',
+  'rather than',
+  'better than',
+  'over to',
+]);
 /** Connectors strong enough to make an unknown word an item ("numpy vs julia", "java vs kotlin"). */
 export const STRONG_CONNECTORS = new Set(['vs', 'versus', 'v']);
 

@@ -44,8 +44,6 @@ const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stac
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
   /\?\s*$|^(?:what|which|how|should|shall|is|are|can|could|would|do|does|any|where|when|why|who|compare|tell|explain|recommend|suggest|need|looking|best|alternatives?)\b/;
-/** A thread message this short, naming nothing, is read with the question before it. */
-const SHORT_FOLLOW_UP = 5;
 /** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 /** Most questions one message is answered for. */
@@ -57,6 +55,9 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
   const vocabulary = (w: string) => hasTerm(index, w);
   const nameLike = (w: string) =>
     w.length >= 3 &&
+    !/['’]/.test(w) &&
+    // "prod-ready", "cron-like": a compound of known words is no name.
+    !(w.includes('-') && w.split('-').every((p) => !p || COMMON_WORDS.has(p) || vocabulary(p) || isEnglish(p))) &&
     /[a-z]/.test(w) &&
     !/^\d/.test(w) &&
     !COMMON_WORDS.has(w) &&
@@ -86,7 +87,8 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     }
     if ((own.kind === 'entry' || own.kind === 'compare') && !leaning) return respond(own, seed);
     const alone = respond(own, seed);
-    if (!leaning && CONFIDENT.has(alone.intent) && rest.split(' ').length > SHORT_FOLLOW_UP) return alone;
+    // A question that stands on its own is a new question, even in a thread.
+    if (!leaning && CONFIDENT.has(alone.intent)) return alone;
     const combined = `${previous} ${rest}`;
     return { ...respond(parser.read(combined), seed), asked: combined };
   }
@@ -110,10 +112,14 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
         .slice(0, MAX_PARTS);
       const [first, second] = good;
       if (first && second) return { ...first, also: second };
+      // One question with sentences of context around it: the question decides, the context is its setting and purpose.
+      const question = asking[asking.length - 1] as string;
+      const context = parts.filter((p) => p !== question).join('. ');
+      const read = respond(parser.read(question, context), seed);
       const all = respond(parser.read(text), seed);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
-      if (first && !(all.intent === 'compare' && first.intent !== 'compare')) return first;
-      return all;
+      if (all.intent === 'compare' && read.intent !== 'compare') return all;
+      return CONFIDENT.has(read.intent) || !CONFIDENT.has(all.intent) ? read : all;
     }
     return respond(parser.read(text), seed);
   }

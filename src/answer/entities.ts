@@ -72,6 +72,7 @@ export class EntityLinker {
       /\d/.test(word) ||
       COMMON_WORDS.has(word) ||
       FILLER.has(word) ||
+      this.kb.outside.has(word) ||
       this.isVocabulary(word)
     )
       return undefined;

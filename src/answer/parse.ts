@@ -10,6 +10,7 @@
 import type { Entry, Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
+  AGAINST_PAIRS,
   CASUAL,
   COMPARE_CUE,
   CONNECTORS,
@@ -53,6 +54,16 @@ export type Query =
   | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[] }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
+interface Context {
+  packages: Mention[];
+  words: string[];
+}
+const NO_CONTEXT: Context = { packages: [], words: [] };
+/** A question with fewer topic words than this, in a long message, takes its topic from the context. */
+const SHORT_QUESTION = 2;
+/** Words that point back at a name said before. */
+const PRONOUN = /\b(?:it|its|this|that|them|they)\b/;
+
 /** Prepositions that make a name the setting of a need ("a task queue for django"), not its subject. */
 const SETTING = new Set(['for', 'with', 'in', 'on', 'into', 'inside', 'alongside', 'under', 'behind', 'to', 'from']);
 /** Words that never help a search, even when nothing else is left. */
@@ -86,7 +97,11 @@ export class Parser {
   }
 
   /** Reads one question (no thread, one part). Never throws. */
-  read(raw: string): Query {
+  /**
+   * `context`: the sentences around the question in a long message ("we're four people, mostly
+   * notebooks…"). Its names are the setting and its words the purpose; the question decides the intent.
+   */
+  read(raw: string, context?: string): Query {
     if (THANKS_ONLY.test(cleanText(raw))) return { kind: 'thanks' };
     const text = normalize(raw)
       .replace(/\b(?:https?|mailto):\S+/g, ' ')
@@ -102,10 +117,21 @@ export class Parser {
     for (const e of fromLinks)
       if (!mentions.some((m) => m.entry.id === e.id))
         mentions.push({ entry: e, start: toks.length, end: toks.length, text: e.id, typo: false });
-    return this.decide(t, toks, mentions);
+    return this.decide(t, toks, mentions, context ? this.context(context) : NO_CONTEXT);
   }
 
-  private decide(t: string, toks: Token[], mentions: Mention[]): Query {
+  /** The names and content words of the context around a question. */
+  private context(text: string): Context {
+    const toks = tokens(normalize(text).replace(CASUAL, ' '));
+    const mentions = this.linker.link(toks).filter((m) => !isNegated(toks, m));
+    const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
+    return {
+      packages: distinct(mentions.filter((m) => m.entry.type === 'package')),
+      words: contentWords(toks, taken, []).filter((w) => !this.nameLike(w)),
+    };
+  }
+
+  private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context): Query {
     const negated = mentions.filter((m) => isNegated(toks, m));
     const live = mentions.filter((m) => !negated.includes(m));
     const outside = this.outside(toks, mentions);
@@ -123,15 +149,21 @@ export class Parser {
     const prefer = PREFER_CUES.find(([, re]) => re.test(t))?.[0];
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
-    const subjects = packages.filter((m) => !setting.includes(m));
+    // "…is it production ready?": the pronoun points at the name the context gave.
+    const pointed = !packages.length && PRONOUN.test(t) ? ctx.packages[ctx.packages.length - 1] : undefined;
+    const subjects = pointed ? [pointed] : packages.filter((m) => !setting.includes(m));
+    const around = [...setting, ...ctx.packages];
     const named = distinct(live.filter((m) => m.entry.type === 'checklist' || m.entry.type === 'stack'));
     const topics = distinct(live.filter((m) => m.entry.type === 'concept'));
-    const topicWords = [...topics.map((m) => m.text), ...words];
+    const own = [...topics.map((m) => m.text), ...words];
+    // A short question in a long message takes its topic from the context ("…which framework?").
+    const topicWords = own.length < SHORT_QUESTION ? [...own, ...ctx.words] : own;
+    const purposeWords = [...words, ...ctx.words];
     const asEntry = (m: Mention, unknownNames: string[] = unknown): Query => ({
       kind: 'entry',
       entry: m.entry,
       focus: m.entry.type === 'package' ? focus : 'overview',
-      purpose: words,
+      purpose: purposeWords,
       unknown: unknownNames,
       ...(m.typo ? { typo: m.text } : {}),
     });
@@ -144,7 +176,7 @@ export class Parser {
         kind: 'compare',
         items: (chain.length >= 2 ? chain : subjects).map((m) => m.entry),
         unknown,
-        purpose: words,
+        purpose: purposeWords,
       };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
     const partner = against.find((a) => a.partner)?.partner;
@@ -170,15 +202,16 @@ export class Parser {
         one.entry.type === 'package' &&
         !unknown.length
       )
-        return this.recommend([one.text, ...topicWords], [one, ...setting], negated, words, one);
+        return this.recommend([one.text, ...topicWords], [one, ...around], negated, purposeWords, one);
       return asEntry(one);
     }
     if (named[0] && prefer && prefer !== 'recommend') return asEntry(named[0]);
-    if (setting.length && topicWords.length) return this.recommend(topicWords, setting, negated, words, setting[0]);
+    if (setting.length && topicWords.length)
+      return this.recommend(topicWords, around, negated, purposeWords, setting[0]);
     if (negated.length) {
       const need = topicWords.filter((w) => !NEGATION.has(w));
       return need.length
-        ? this.recommend(need, [], negated, need)
+        ? this.recommend(need, ctx.packages, negated, [...need, ...ctx.words])
         : {
             kind: 'recommend',
             need: [],
@@ -287,7 +320,8 @@ export class Parser {
         const text = span.map((tk) => tk.text).join(' ');
         if (!this.kb.outside.has(text)) continue;
         if (n === 1 && (COMMON_WORDS.has(text) || text.length <= 2) && !nearConnector(toks, i)) continue;
-        if (['to', 'with', 'in', 'on', 'from', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
+        // "to react", "renders with javascript": a verb, or the setting of a Python question.
+        if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
         out.push({ text, start: i, end: i + n });
         i += n - 1;
         break;
@@ -310,7 +344,8 @@ export class Parser {
     const out: { text: string; partner?: Mention }[] = [];
     toks.forEach((tk, j) => {
       const strong = STRONG_CONNECTORS.has(tk.text);
-      if (!strong && !AGAINST.has(tk.text)) return;
+      const pair = `${toks[j - 1]?.text ?? ''} ${tk.text}`;
+      if (!strong && !AGAINST.has(tk.text) && !AGAINST_PAIRS.has(pair)) return;
       const left = side(toks, j, -1);
       const right = side(toks, j, 1);
       for (const [i, other] of [
@@ -423,7 +458,7 @@ function isNegated(toks: Token[], m: Mention): boolean {
 }
 
 function nearConnector(toks: Token[], i: number): boolean {
-  return [toks[i - 1], toks[i + 1]].some((tk) => tk && STRONG_CONNECTORS.has(tk.text));
+  return [toks[i - 1], toks[i + 1]].some((tk) => tk && CONNECTORS.has(tk.text) && tk.text !== 'and');
 }
 
 /** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */

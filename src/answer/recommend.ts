@@ -69,9 +69,9 @@ export function rankPicks(
     !r.hits.slice(0, 3).some((h) => Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE || h.cover >= STRONG_COVER)
   )
     return undefined;
-  // One category: the best pick's, plus any package whose use cases hold every word of the need.
+  // One category: the best pick's.
   return scored
-    .filter((s) => s.p.category === best.p.category || s.useCover === 1)
+    .filter((s) => s.p.category === best.p.category)
     .slice(0, MAX_PICKS)
     .map((s) => s.p);
 }
