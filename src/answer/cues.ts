@@ -61,9 +61,15 @@ export const THANKS_ONLY =
 export const TIP_CUE =
   /\b(?:tips?|til|today i learned|(?:anything|something) (?:new|useful|cool|interesting|fun) to (?:learn|know|read)|(?:anything|something) (?:new|useful|cool|interesting|fun)(?: to \S+)? today|learn (?:something )?today|daily (?:nugget|tip|fact)|random (?:fact|tip)|surprise me|teach me something|fun fact|nugget)\b/;
 
+/** Phrases that ask for a short explanation: they mark a definition ("RAG in one line"), then are dropped. */
+export const EXPLAIN =
+  /\b(?:in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words)|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
+
 /** Phrases that make a message casual without changing what it asks. */
-export const CASUAL =
-  /\b(?:in (?:one|a single|1) (?:line|sentence)|in a nutshell|tl;?dr|the gist of|gist of|the gist|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner)|for dummies|real quick|quickly|briefly|even|exactly|actually|honestly|basically|again|lol|lmao|pls|plz|please|asking for a friend|any (?:thoughts|opinions|ideas)|thoughts|opinions|help me out|sanity check|quick one)\b/g;
+export const CASUAL = new RegExp(
+  `${EXPLAIN.source}|\\b(?:real quick|quickly|briefly|even|exactly|actually|honestly|basically|again|lol|lmao|pls|plz|please|asking for a friend|any (?:thoughts|opinions|ideas)|thoughts|opinions|help me out|sanity check|quick one|plays? (?:well|nicely|nice)|works? (?:well|nicely))\\b`,
+  'g',
+);
 
 export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
 
@@ -71,7 +77,7 @@ export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
 export const PREFER_CUES: [Prefer, RegExp][] = [
   [
     'stack',
-    /\b(?:stack|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:\S+ )?(?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?) (?:\S+ )?(?:use|install|need|learn|know|run)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
+    /\b(?:stack|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
   ],
   [
     'checklist',

@@ -12,6 +12,7 @@ import {
   AGAINST,
   AGAINST_PAIRS,
   CASUAL,
+  EXPLAIN,
   COMPARE_CUE,
   CONNECTORS,
   FOCUS_CUES,
@@ -111,13 +112,15 @@ export class Parser {
     if (!text && !fromLinks.length) return { kind: 'help' };
     const command = this.command(text);
     if (command) return command;
+    // A request for a short explanation asks for a definition: the concept, or the card of a name.
+    const explain = EXPLAIN.test(text);
     const t = text.replace(CASUAL, ' ').replace(/\s+/g, ' ').trim();
     const toks = tokens(t);
     const mentions = this.linker.link(toks);
     for (const e of fromLinks)
       if (!mentions.some((m) => m.entry.id === e.id))
         mentions.push({ entry: e, start: toks.length, end: toks.length, text: e.id, typo: false });
-    return this.decide(t, toks, mentions, context ? this.context(context) : NO_CONTEXT);
+    return this.decide(t, toks, mentions, context ? this.context(context) : NO_CONTEXT, explain);
   }
 
   /** The names and content words of the context around a question. */
@@ -131,7 +134,7 @@ export class Parser {
     };
   }
 
-  private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context): Query {
+  private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context, explain = false): Query {
     const negated = mentions.filter((m) => isNegated(toks, m));
     const live = mentions.filter((m) => !negated.includes(m));
     const outside = this.outside(toks, mentions);
@@ -146,7 +149,7 @@ export class Parser {
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, unknown);
     const focus = FOCUS_CUES.find(([, re]) => re.test(t))?.[0] ?? 'overview';
-    const prefer = PREFER_CUES.find(([, re]) => re.test(t))?.[0];
+    const prefer = explain ? 'concept' : PREFER_CUES.find(([, re]) => re.test(t))?.[0];
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.

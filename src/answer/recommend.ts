@@ -30,6 +30,8 @@ const PER_PURPOSE_WORD = 0.15;
 export const MIN_NEED_COVERAGE = 0.5;
 /** Matching three quarters of the need's words anywhere in an entry (summary, reasons) also names it. */
 const STRONG_COVER = 0.75;
+/** A need whose words the knowledge nearly all uses is in scope, so half of them in one entry names it. */
+const KNOWN_NEED = 0.8;
 
 export interface PickOptions {
   context?: Entry[];
@@ -63,12 +65,13 @@ export function rankPicks(
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
-  // The best pick must be named for the need (its name, aliases or use cases hold half its words), not merely mention them.
-  if (
-    !best ||
-    !r.hits.slice(0, 3).some((h) => Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE || h.cover >= STRONG_COVER)
-  )
-    return undefined;
+  // The best pick must be named for the need (its name, aliases or use cases hold half its words),
+  // or match most of it anywhere while every word of the need is one the knowledge uses.
+  const named = (h: (typeof r.hits)[number]) =>
+    Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE ||
+    h.cover >= STRONG_COVER ||
+    (h.cover >= MIN_NEED_COVERAGE && r.coverage >= KNOWN_NEED);
+  if (!best || !r.hits.slice(0, 3).some(named)) return undefined;
   // One category: the best pick's.
   return scored
     .filter((s) => s.p.category === best.p.category)

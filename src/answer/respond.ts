@@ -120,7 +120,13 @@ function search(ctx: Context, words: string[], prefer?: Prefer): Answer {
   const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words) : undefined;
   const fits = (h: Ranked | undefined) => Boolean(h && h.cover >= MIN_ENTRY_COVER);
   const best = entries.hits[0];
-  const preferred = prefer && prefer !== 'recommend' ? entries.hits.find((h) => h.entry.type === prefer) : undefined;
+  // The preferred kind's entry that matches most of the words (then the best scored).
+  const preferred =
+    prefer && prefer !== 'recommend'
+      ? entries.hits
+          .filter((h) => h.entry.type === prefer)
+          .reduce<Ranked | undefined>((a, h) => (!a || h.cover > a.cover ? h : a), undefined)
+      : undefined;
   const topUse = pkgs.hits[0]?.useCover ?? 0;
   const recommendation = () => recommendAnswer(kb, text, picks as PackageEntry[]);
   if (prefer === 'recommend') {
