@@ -20,7 +20,7 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
 export const FLOORS = { tune: 0.8, heldout: 0.68, original: 0.92, oosCaught: 0.85, oosConfident: 27, dev: 1 } as const;
 
 export const PARTS: { part: string; files: string[] }[] = [
-  { part: 'tune', files: ['tests/eval/tune.jsonl'] },
+  { part: 'tune', files: ['tests/eval/tune.jsonl', 'tests/eval/tune-2.jsonl', 'tests/eval/tune-3.jsonl'] },
   { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
   { part: 'dev', files: ['../shared/eval/dev.jsonl'] },

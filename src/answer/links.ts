@@ -37,11 +37,6 @@ export function linkNames(raw: string): string[] {
   return [...new Set(out.map((w) => w.toLowerCase().replace(/\.git$/, '')).filter((w) => w.length > 1))];
 }
 
-/** Whether the message holds a link at all. */
-export function hasLink(raw: string): boolean {
-  return /<https?:\/\/|\bhttps?:\/\//.test(raw);
-}
-
 function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);

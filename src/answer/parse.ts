@@ -14,6 +14,7 @@ import {
   CASUAL,
   EXPLAIN,
   COMPARE_CUE,
+  STRONG_COMPARE,
   CONNECTORS,
   FOCUS_CUES,
   type Focus,
@@ -58,8 +59,11 @@ export type Query =
 interface Context {
   packages: Mention[];
   words: string[];
+  /** Package names from links that the knowledge does not have. */
+  linked?: string[];
 }
 const NO_CONTEXT: Context = { packages: [], words: [] };
+const URL = /\b(?:https?|mailto):\S+/g;
 /** A question with fewer topic words than this, in a long message, takes its topic from the context. */
 const SHORT_QUESTION = 2;
 /** Words that point back at a name said before. */
@@ -97,30 +101,34 @@ export class Parser {
     this.linker = new EntityLinker(kb, names, isVocabulary);
   }
 
-  /** Reads one question (no thread, one part). Never throws. */
   /**
-   * `context`: the sentences around the question in a long message ("we're four people, mostly
-   * notebooks…"). Its names are the setting and its words the purpose; the question decides the intent.
+   * Reads one question. Never throws. `context`: the sentences around it in a long message ("we're
+   * four people, mostly notebooks…"), or the thread's previous question: its names are the setting
+   * and its words the purpose; the question decides the intent.
    */
   read(raw: string, context?: string): Query {
     if (THANKS_ONLY.test(cleanText(raw))) return { kind: 'thanks' };
+    // A link stands for the package it names, where it stands ("is <pypi…/httpx> worth it").
+    const linked: string[] = [];
     const text = normalize(raw)
-      .replace(/\b(?:https?|mailto):\S+/g, ' ')
+      .replace(URL, (url) => {
+        const names = linkNames(url);
+        const known = names.find((n) => this.names.exact(n));
+        if (known) return ` ${known} `;
+        if (names[0]) linked.push(names[0]);
+        return ` ${names[0] ?? ''} `;
+      })
       .replace(/\s+/g, ' ')
       .trim();
-    const fromLinks = this.linkEntries(raw);
-    if (!text && !fromLinks.length) return { kind: 'help' };
+    if (!text) return { kind: 'help' };
     const command = this.command(text);
     if (command) return command;
     // A request for a short explanation asks for a definition: the concept, or the card of a name.
     const explain = EXPLAIN.test(text);
     const t = text.replace(CASUAL, ' ').replace(/\s+/g, ' ').trim();
     const toks = tokens(t);
-    const mentions = this.linker.link(toks);
-    for (const e of fromLinks)
-      if (!mentions.some((m) => m.entry.id === e.id))
-        mentions.push({ entry: e, start: toks.length, end: toks.length, text: e.id, typo: false });
-    return this.decide(t, toks, mentions, context ? this.context(context) : NO_CONTEXT, explain);
+    const ctx = context ? this.context(context) : NO_CONTEXT;
+    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked }, explain, text);
   }
 
   /** The names and content words of the context around a question. */
@@ -134,12 +142,12 @@ export class Parser {
     };
   }
 
-  private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context, explain = false): Query {
+  private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context, explain = false, full = t): Query {
     const negated = mentions.filter((m) => isNegated(toks, m));
     const live = mentions.filter((m) => !negated.includes(m));
     const outside = this.outside(toks, mentions);
     const against = this.unknownItems(toks, mentions, outside);
-    const unknown = [...new Set([...outside.map((o) => o.text), ...against.map((a) => a.text)])];
+    const unknown = [...new Set([...(ctx.linked ?? []), ...outside.map((o) => o.text), ...against.map((a) => a.text)])];
     // Words that look like names of tools we do not know ("gunicorn", "mlflow") count only where nothing is known.
     if (!mentions.length)
       for (const tk of toks)
@@ -148,7 +156,8 @@ export class Parser {
     const taken = new Set<number>();
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, unknown);
-    const focus = FOCUS_CUES.find(([, re]) => re.test(t))?.[0] ?? 'overview';
+    // The angle reads the whole text: "what's this for" asks what it is for, though "what's this" is casual.
+    const focus = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? 'overview';
     const prefer = explain ? 'concept' : PREFER_CUES.find(([, re]) => re.test(t))?.[0];
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
@@ -173,11 +182,15 @@ export class Parser {
 
     if (!live.length && HELP_CUE.test(t)) return { kind: 'help' };
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
-    const chain = longestChain(toks, subjects.length >= 2 ? subjects : packages);
-    if (chain.length >= 2 || (subjects.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview'))
+    const linked2 = longestChain(toks, packages);
+    const unset = linked2.filter((m) => !setting.includes(m));
+    const chain = unset.length >= 2 ? unset : linked2;
+    // "litestar compared to fastapi", "how is jax different from numpy": every name is an item.
+    const items = STRONG_COMPARE.test(t) && packages.length >= 2 ? packages : subjects;
+    if (chain.length >= 2 || (items.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview'))
       return {
         kind: 'compare',
-        items: (chain.length >= 2 ? chain : subjects).map((m) => m.entry),
+        items: (chain.length >= 2 ? chain : items).map((m) => m.entry),
         unknown,
         purpose: purposeWords,
       };
@@ -300,16 +313,6 @@ export class Parser {
       default:
         return undefined;
     }
-  }
-
-  /** Entries named by links in the raw message (a PyPI project, a repository, a docs site). */
-  private linkEntries(raw: string): Entry[] {
-    const out: Entry[] = [];
-    for (const name of linkNames(raw)) {
-      const e = this.names.exact(name);
-      if (e && !out.includes(e)) out.push(e);
-    }
-    return out.slice(0, 1);
   }
 
   /** Names of things outside the Python stack ("java", "spring boot"), as token spans. */

@@ -12,13 +12,13 @@ export interface Token {
   sep: boolean;
 }
 
-const TOKEN = /[a-z0-9#+.][a-z0-9+#._'-]*|[,/&?;!—–]|(?<=\s)-(?=\s)/g;
+const TOKEN = /[a-z0-9#+.][a-z0-9+#._'-]*|[,/&?;:!—–]|(?<=\s)-(?=\s)/g;
 
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     let t = m[0];
-    if (/^[,/&?;!—–-]$/.test(t)) {
+    if (/^[,/&?;:!—–-]$/.test(t)) {
       out.push({ text: t === '-' || t === '–' ? '—' : t, sep: true });
       continue;
     }
