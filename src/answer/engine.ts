@@ -15,7 +15,7 @@ import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS } from './words.js';
 import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
-import { Parser, type Query } from './parse.js';
+import { Parser, type Prefer, type Query } from './parse.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
@@ -44,6 +44,8 @@ const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stac
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
   /\?\s*$|^(?:what|which|how|should|shall|is|are|can|could|would|do|does|any|where|when|why|who|compare|tell|explain|recommend|suggest|need|looking|best|alternatives?)\b/;
+/** A thread message this short that names nothing of its own continues the thread. */
+const SHORT_FOLLOW_UP = 6;
 /** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 /** Most questions one message is answered for. */
@@ -73,22 +75,26 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     const own = parser.read(rest);
     const before = parser.read(previous);
     const versus = /^(?:vs|or|versus)\b/.test(text);
-    const leaning = FOLLOW_UP.test(text) || PRONOUN.test(rest) || versus;
+    const leaning =
+      FOLLOW_UP.test(text) ||
+      PRONOUN.test(rest) ||
+      versus ||
+      (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
+    if (!leaning) return respond(own, seed);
     if (own.kind === 'entry' && own.entry.type === 'package') {
-      if (before.kind === 'compare' && leaning) {
+      if (before.kind === 'compare') {
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
         return { ...respond({ ...before, items }, seed), asked: `${previous} ${rest}` };
       }
       if (before.kind === 'entry' && before.entry.id !== own.entry.id && versus)
         return respond({ kind: 'compare', items: [before.entry, own.entry], unknown: [], purpose: own.purpose }, seed);
-      if (before.kind === 'entry' && own.focus === 'overview' && leaning)
-        return respond({ ...own, focus: before.focus }, seed);
+      if (before.kind === 'entry' && own.focus === 'overview') return respond({ ...own, focus: before.focus }, seed);
       return respond(own, seed);
     }
-    if ((own.kind === 'entry' || own.kind === 'compare') && !leaning) return respond(own, seed);
-    const alone = respond(own, seed);
-    // A question that stands on its own is a new question, even in a thread.
-    if (!leaning && CONFIDENT.has(alone.intent)) return alone;
+    if (own.kind === 'compare') return respond(own, seed);
+    // The same kind of question as before, about what this message adds, in the thread's setting.
+    const read = respond(parser.read(rest, previous, { prefer: preferOf(before) }), seed);
+    if (CONFIDENT.has(read.intent)) return { ...read, asked: `${previous} ${rest}` };
     const combined = `${previous} ${rest}`;
     return { ...respond(parser.read(combined), seed), asked: combined };
   }
@@ -155,4 +161,25 @@ function sentences(text: string): string[] {
     .split(SENTENCE_BREAK)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** Whether a reading names something of its own (an entry, names to compare, a command, names not known). */
+function namesSomething(q: Query): boolean {
+  return (
+    q.kind === 'entry' ||
+    q.kind === 'compare' ||
+    q.kind === 'pick' ||
+    q.kind === 'help' ||
+    q.kind === 'thanks' ||
+    (q.kind === 'unknown' && q.unrecognised.length > 0)
+  );
+}
+
+/** The kind of answer a reading asks for, for a follow-up that asks the same of something else. */
+function preferOf(q: Query): Prefer | undefined {
+  if (q.kind === 'recommend') return 'recommend';
+  if (q.kind === 'search') return q.prefer;
+  if (q.kind === 'entry' && q.entry.type !== 'package' && q.entry.type !== 'tip') return q.entry.type;
+  if (q.kind === 'pick') return q.type;
+  return undefined;
 }

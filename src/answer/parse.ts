@@ -56,7 +56,14 @@ export type Query =
   | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[] }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
-interface Context {
+export interface ReadOptions {
+  /** The kind of answer to lean to when the question's own cues do not say (a follow-up asks what its thread asked). */
+  prefer?: Prefer;
+  /** Whether a short question takes its topic words from the context (a long message does; a follow-up brings its own). */
+  borrowTopic?: boolean;
+}
+
+interface Context extends ReadOptions {
   packages: Mention[];
   words: string[];
   /** Package names from links that the knowledge does not have. */
@@ -106,7 +113,7 @@ export class Parser {
    * four people, mostly notebooks…"), or the thread's previous question: its names are the setting
    * and its words the purpose; the question decides the intent.
    */
-  read(raw: string, context?: string): Query {
+  read(raw: string, context?: string, options: ReadOptions = {}): Query {
     if (THANKS_ONLY.test(cleanText(raw))) return { kind: 'thanks' };
     // A link stands for the package it names, where it stands ("is <pypi…/httpx> worth it").
     const linked: string[] = [];
@@ -127,7 +134,7 @@ export class Parser {
     const explain = EXPLAIN.test(text);
     const t = text.replace(CASUAL, ' ').replace(/\s+/g, ' ').trim();
     const toks = tokens(t);
-    const ctx = context ? this.context(context) : NO_CONTEXT;
+    const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked }, explain, text);
   }
 
@@ -158,7 +165,7 @@ export class Parser {
     const words = contentWords(toks, taken, unknown);
     // The angle reads the whole text: "what's this for" asks what it is for, though "what's this" is casual.
     const focus = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? 'overview';
-    const prefer = explain ? 'concept' : PREFER_CUES.find(([, re]) => re.test(t))?.[0];
+    const prefer = explain ? 'concept' : (PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.
@@ -169,7 +176,7 @@ export class Parser {
     const topics = distinct(live.filter((m) => m.entry.type === 'concept'));
     const own = [...topics.map((m) => m.text), ...words];
     // A short question in a long message takes its topic from the context ("…which framework?").
-    const topicWords = own.length < SHORT_QUESTION ? [...own, ...ctx.words] : own;
+    const topicWords = own.length < SHORT_QUESTION && ctx.borrowTopic !== false ? [...own, ...ctx.words] : own;
     const purposeWords = [...words, ...ctx.words];
     const asEntry = (m: Mention, unknownNames: string[] = unknown): Query => ({
       kind: 'entry',
