@@ -89,7 +89,8 @@ export const PREFER_CUES: [Prefer, RegExp][] = [
   ],
   [
     'concept',
-    /^(?:what(?:'s| is| are| does)|whats|explain|define|meaning of|why|(?:is|are|do|does|can|could|will|should) (?!there\b|it\b|anyone\b|any\b)(?:i |we |you )?(?:\S+ )?(?:python|microservices|ai|copilot|chatgpt|fundamentals|learn|need)\b)|\b(?:mean|means|meaning|definition|concept|explain|difference between|why is)\b/,
+    // "what is X", "explain X", and yes/no questions (which the articles' FAQs answer), but not "what's a good X".
+    /^(?:(?:what(?:'s| is| are| does)|whats)(?! (?:a|an|the|some) (?:good|best|decent|solid|right|go-to|recommended|standard|simplest|easiest|fastest|popular|nice|lightweight|lighter)\b)|explain|define|meaning of|why|(?:is|are|do|does|can|could|will|should) (?!there\b|anyone\b|any\b|you\b))|\b(?:mean|means|meaning|definition|concept|explain|difference between|why is)\b/,
   ],
   [
     'recommend',

@@ -43,7 +43,10 @@ export interface Engine {
 const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stack', 'concept', 'tip']);
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
-  /\?\s*$|^(?:what|which|how|should|shall|is|are|can|could|would|do|does|any|where|when|why|who|compare|tell|explain|recommend|suggest|need|looking|best|alternatives?)\b/;
+  /\?\s*$|^(?:what|whats|which|how|hows|should|shall|is|are|can|could|would|do|does|any|anything|where|when|why|who|compare|tell|explain|eli5|recommend|suggest|need|looking|best|alternatives?|got|give|show|difference|good)\b/;
+/** Words that open the second question of a message ("also,", "separately,", "oh and"). */
+const LEAD_IN =
+  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|another (?:thing|question)|\+)\b[\s,:]*|\+\s*)+/;
 /** A thread message this short that names nothing of its own continues the thread. */
 const SHORT_FOLLOW_UP = 6;
 /** Words that point back at the thread's previous subject. */
@@ -109,15 +112,18 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
   function whole(text: string, seed: number): Answer {
-    const parts = sentences(text).map((p) => p.replace(FOLLOW_UP, '').trim());
+    const parts = sentences(text)
+      .map((p) => p.replace(LEAD_IN, '').trim())
+      .filter(Boolean);
     const asking = parts.filter((p) => ASKS.test(p));
     if (parts.length > 1 && asking.length) {
-      const good = asking
-        .map((p) => respond(parser.read(p), seed))
-        .filter((a) => CONFIDENT.has(a.intent))
-        .slice(0, MAX_PARTS);
-      const [first, second] = good;
-      if (first && second) return { ...first, also: second };
+      // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
+      const [q1, q2] = asking;
+      if (q1 && q2) {
+        const first = respond(parser.read(q1), seed);
+        const second = respond(parser.read(q2, q1, { borrowTopic: false }), seed);
+        if (CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) return { ...first, also: second };
+      }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
       const question = asking[asking.length - 1] as string;
       const context = parts.filter((p) => p !== question).join('. ');
@@ -151,9 +157,9 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
   };
 }
 
-/** After ? ! . or ;, and before ", and which …" / "also what …" (a second question). */
+/** After ? ! . or ;, at " + ", and before ", and which …" / "then tell me …" (a second question). */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|,?\s+(?:—\s+)?(?:and|also|plus)\s+(?:also\s+|separately,?\s+)?(?=(?:what|which|how|is|are|should|can|do|does|where|who|why)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+\+\s+|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {

@@ -53,7 +53,7 @@ export type Query =
       fallback?: Entry;
     }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
-  | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[] }
+  | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[]; unrecognised?: string[] }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
 export interface ReadOptions {
@@ -71,6 +71,8 @@ interface Context extends ReadOptions {
 }
 const NO_CONTEXT: Context = { packages: [], words: [] };
 const URL = /\b(?:https?|mailto):\S+/g;
+/** Topic words a clear question needs beside names we do not know for it to be answered anyway. */
+const STRANGER_TOPIC = 3;
 /** A question with fewer topic words than this, in a long message, takes its topic from the context. */
 const SHORT_QUESTION = 2;
 /** Words that point back at a name said before. */
@@ -155,14 +157,16 @@ export class Parser {
     const outside = this.outside(toks, mentions);
     const against = this.unknownItems(toks, mentions, outside);
     const unknown = [...new Set([...(ctx.linked ?? []), ...outside.map((o) => o.text), ...against.map((a) => a.text)])];
-    // Words that look like names of tools we do not know ("gunicorn", "mlflow") count only where nothing is known.
-    if (!mentions.length)
-      for (const tk of toks)
-        if (!tk.sep && !unknown.includes(tk.text) && this.nameLike(tk.text) && this.unknownWord(tk.text))
-          unknown.push(tk.text);
+    // Words that look like names of tools we do not know ("gunicorn", "mlflow"): where nothing is
+    // known, they make the question unknown unless the rest of it finds an answer.
+    const strangers = mentions.length
+      ? []
+      : toks
+          .filter((tk) => !tk.sep && !unknown.includes(tk.text) && this.nameLike(tk.text) && this.unknownWord(tk.text))
+          .map((tk) => tk.text);
     const taken = new Set<number>();
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
-    const words = contentWords(toks, taken, unknown);
+    const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // The angle reads the whole text: "what's this for" asks what it is for, though "what's this" is casual.
     const focus = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? 'overview';
     const prefer = explain ? 'concept' : (PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
@@ -248,8 +252,12 @@ export class Parser {
     if (topics[0] && prefer === 'concept') return asEntry(topics[0]);
     const names = named.map((m) => m.text);
     // Cue words alone ("how to pick a python library") still say what is asked: search with them.
+    const strange = strangers.length ? { unrecognised: strangers } : {};
+    // Names we do not know decide the answer unless the rest is a clear question with a topic of its own.
+    if (strangers.length && (topicWords.length < STRANGER_TOPIC || !prefer))
+      return { kind: 'unknown', unrecognised: strangers, words };
     if (!names.length && !topicWords.length && prefer && prefer !== 'recommend')
-      return { kind: 'search', words: orCues([]), prefer, exclude: [] };
+      return { kind: 'search', words: orCues([]), prefer, exclude: [], ...strange };
     // A bare topic ("orm", "computer vision") asks for the packages of that topic first.
     const bare = !prefer && (topics.length > 0 || named.length > 0);
     return {
@@ -257,6 +265,7 @@ export class Parser {
       words: expand([...names, ...topicWords]),
       ...(prefer ? { prefer } : bare ? { prefer: 'recommend' as const } : {}),
       exclude: [],
+      ...strange,
     };
   }
 

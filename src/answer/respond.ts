@@ -74,7 +74,7 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
     case 'pick':
       return pick(ctx, q.type, q.topic);
     case 'search':
-      return search(ctx, q.words, q.prefer);
+      return search(ctx, q.words, q.prefer, q.unrecognised);
     case 'unknown':
       return unknownAnswer({
         unrecognised: q.unrecognised,
@@ -111,9 +111,9 @@ function pick(ctx: Context, type: 'checklist' | 'stack', topic: string[]): Answe
 }
 
 /** Free topic words: the checklist, stack or concept they name, the packages they need, or "I don't know". */
-function search(ctx: Context, words: string[], prefer?: Prefer): Answer {
+function search(ctx: Context, words: string[], prefer?: Prefer, unrecognised?: string[]): Answer {
   const { kb, index } = ctx;
-  if (!words.length) return unknownAnswer();
+  if (!words.length) return unknownAnswer({ unrecognised });
   const text = words.join(' ');
   const entries = rankEntries(kb, index, text, ENTRY_TYPES);
   const pkgs = rankEntries(kb, index, text, ['package']);
@@ -129,7 +129,10 @@ function search(ctx: Context, words: string[], prefer?: Prefer): Answer {
       : undefined;
   const topUse = pkgs.hits[0]?.useCover ?? 0;
   const recommendation = () => recommendAnswer(kb, text, picks as PackageEntry[]);
+  // An entry named by the words ("how should we store passwords": password hashing) beats packages that only use them.
+  const namedEntry = best && best.nameCover >= MIN_ENTRY_COVER && best.nameCover > topUse ? best : undefined;
   if (prefer === 'recommend') {
+    if (namedEntry) return entryAnswer(kb, namedEntry.entry);
     if (picks?.length) return recommendation();
     if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
   } else if (prefer) {
@@ -142,5 +145,8 @@ function search(ctx: Context, words: string[], prefer?: Prefer): Answer {
     if (picks?.length) return recommendation();
     if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
   }
-  return unknownAnswer({ suggestions: words.length <= 2 ? ctx.names.suggest(text) : [] });
+  return unknownAnswer({
+    unrecognised,
+    suggestions: words.length <= 2 && !unrecognised ? ctx.names.suggest(text) : [],
+  });
 }
