@@ -173,7 +173,11 @@ export class Parser {
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.
-    const pointed = !packages.length && PRONOUN.test(t) ? ctx.packages[ctx.packages.length - 1] : undefined;
+    // With a topic of its own ("which type checker should I use with it") the name is the setting instead.
+    const pointed =
+      !packages.length && PRONOUN.test(t) && (focus !== 'overview' || !words.length)
+        ? ctx.packages[ctx.packages.length - 1]
+        : undefined;
     const subjects = pointed ? [pointed] : packages.filter((m) => !setting.includes(m));
     const around = [...setting, ...ctx.packages];
     const named = distinct(live.filter((m) => m.entry.type === 'checklist' || m.entry.type === 'stack'));
