@@ -51,8 +51,6 @@ const LEAD_IN =
 const SHORT_FOLLOW_UP = 6;
 /** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
-/** Most questions one message is answered for. */
-const MAX_PARTS = 2;
 
 /** Builds the engine over loaded knowledge and its search index. */
 export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish }: EngineOptions): Engine {

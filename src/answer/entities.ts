@@ -30,6 +30,22 @@ const MIN_TYPO_LENGTH = 4;
 /** Names this short ("rq", "uv", "ta") are treated like everyday words: they need a pointer. */
 const SHORT_NAME = 2;
 const JOINERS = new Set(['or', 'vs', 'versus', 'and']);
+const TO_NAME = new Set([
+  'alternatives',
+  'alternative',
+  'compared',
+  'comparison',
+  'switch',
+  'switching',
+  'moving',
+  'move',
+  'migrate',
+  'migrating',
+  'similar',
+  'equivalent',
+  'next',
+  'close',
+]);
 
 export class EntityLinker {
   constructor(
@@ -90,6 +106,9 @@ function pointed(toks: Token[], i: number, content: number): boolean {
   if (content <= 1) return true;
   const prev = toks[i - 1];
   const next = toks[i + 1];
+  // "to" points at a name only after "alternatives to", "compared to", "switch to"; else it starts a verb ("to schedule jobs").
+  const before = toks[i - 2]?.text ?? '';
+  if (prev?.text === 'to') return TO_NAME.has(before);
   if (prev && (prev.sep ? prev.text === ',' || prev.text === '/' : BEFORE_NAME.has(prev.text))) return true;
   if (next && (next.sep ? [',', '/', '?', '—', ';'].includes(next.text) : AFTER_NAME.has(next.text))) return true;
   if (i === 0 && next?.sep) return true;

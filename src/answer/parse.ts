@@ -45,6 +45,7 @@ export type Query =
   | { kind: 'entry'; entry: Entry; focus: Focus; purpose: string[]; typo?: string; unknown: string[] }
   | {
       kind: 'recommend';
+      kinds?: string[];
       need: string[];
       context: Entry[];
       exclude: Entry[];
@@ -53,7 +54,7 @@ export type Query =
       fallback?: Entry;
     }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
-  | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[]; unrecognised?: string[] }
+  | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[]; unrecognised?: string[]; kinds?: string[] }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
 export interface ReadOptions {
@@ -71,6 +72,15 @@ interface Context extends ReadOptions {
 }
 const NO_CONTEXT: Context = { packages: [], words: [] };
 const URL = /\b(?:https?|mailto):\S+/g;
+/** A head noun that asks for a kind of package: "which framework", "a database for …" (not "test framework"). */
+const KINDS: [string, RegExp][] = [
+  [
+    'framework',
+    /\b(?:what|which|a|an|the|best|good|python|recommended|simplest|fastest|lightest|lightweight|web) frameworks?\b/,
+  ],
+  ['database', /\b(?:what|which|a|an|the|best|good|recommended|simplest|vector) (?:databases?|dbs?)\b/],
+];
+
 /** Topic words a clear question needs beside names we do not know for it to be answered anyway. */
 const STRANGER_TOPIC = 3;
 /** A question with fewer topic words than this, in a long message, takes its topic from the context. */
@@ -152,6 +162,7 @@ export class Parser {
   }
 
   private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context, explain = false, full = t): Query {
+    const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) ? [kind] : []));
     const negated = mentions.filter((m) => isNegated(toks, m));
     const live = mentions.filter((m) => !negated.includes(m));
     const outside = this.outside(toks, mentions);
@@ -233,16 +244,16 @@ export class Parser {
         one.entry.type === 'package' &&
         !unknown.length
       )
-        return this.recommend([one.text, ...topicWords], [one, ...around], negated, purposeWords, one);
+        return this.recommend([one.text, ...topicWords], [one, ...around], negated, purposeWords, one, kinds);
       return asEntry(one);
     }
     if (named[0] && prefer && prefer !== 'recommend') return asEntry(named[0]);
     if (setting.length && topicWords.length)
-      return this.recommend(topicWords, around, negated, purposeWords, setting[0]);
+      return this.recommend(topicWords, around, negated, purposeWords, setting[0], kinds);
     if (negated.length) {
       const need = topicWords.filter((w) => !NEGATION.has(w));
       return need.length
-        ? this.recommend(need, ctx.packages, negated, [...need, ...ctx.words])
+        ? this.recommend(need, ctx.packages, negated, [...need, ...ctx.words], undefined, kinds)
         : {
             kind: 'recommend',
             need: [],
@@ -270,6 +281,7 @@ export class Parser {
       ...(prefer ? { prefer } : bare ? { prefer: 'recommend' as const } : {}),
       exclude: [],
       ...strange,
+      ...(kinds.length ? { kinds } : {}),
     };
   }
 
@@ -280,6 +292,7 @@ export class Parser {
     negated: Mention[],
     purpose: string[],
     fallback?: Mention,
+    kinds: string[] = [],
   ): Query {
     return {
       kind: 'recommend',
@@ -288,6 +301,7 @@ export class Parser {
       exclude: negated.map((m) => m.entry),
       purpose,
       ...(fallback ? { fallback: fallback.entry } : {}),
+      ...(kinds.length ? { kinds } : {}),
     };
   }
 

@@ -21,7 +21,7 @@ const STANDARD_BOOST = 1.6;
 /** "Most popular" counts for less than "the standard". */
 const POPULAR_BOOST = 1.3;
 /** Each further article that names a package adds this share to its score. */
-const PER_ARTICLE = 0.1;
+const PER_ARTICLE = 0.05;
 /** A package that lists the question's setting (django, fastapi) as related fits it better. */
 const SETTING_BOOST = 1.3;
 /** Each purpose word a package's text holds adds this share. */
@@ -34,6 +34,8 @@ const STRONG_COVER = 0.75;
 const KNOWN_NEED = 0.8;
 
 export interface PickOptions {
+  /** Package kinds asked for by name ("which framework"): picks of those kinds when there are any. */
+  kinds?: string[];
   context?: Entry[];
   exclude?: Entry[];
   purpose?: string[];
@@ -50,17 +52,26 @@ export function rankPicks(
   if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
   const excluded = new Set((o.exclude ?? []).map((e) => e.id));
   const setting = new Set((o.context ?? []).map((e) => e.id));
-  const scored = r.hits
-    .filter((h) => h.entry.type === 'package' && !excluded.has(h.entry.id))
+  const all = r.hits.filter((h) => h.entry.type === 'package' && !excluded.has(h.entry.id));
+  const ofKind = all.filter((h) => h.entry.type === 'package' && o.kinds?.includes(h.entry.kind));
+  const hits = ofKind.length ? ofKind : all;
+  // The articles' emphasis orders the packages that fit the whole need, never one that misses part of it.
+  const fullest = Math.max(0, ...hits.map((h) => h.cover));
+  const extra = (o.purpose ?? []).filter((w) => !need.includes(w));
+  const scored = hits
     .map((h) => {
       const p = h.entry as PackageEntry;
+      const emphasis =
+        h.cover < fullest
+          ? 1
+          : (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
+            (1 + PER_ARTICLE * (p.sources.length - 1));
       const boost =
-        (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
-        (1 + PER_ARTICLE * (p.sources.length - 1)) *
+        emphasis *
         (p.related.some((id) => setting.has(id)) || p.use_cases.some((u) => [...setting].some((s) => u.includes(s)))
           ? SETTING_BOOST
           : 1) *
-        (1 + PER_PURPOSE_WORD * overlap(o.purpose ?? [], [p.summary, pickLine(p), ...p.why]));
+        (1 + PER_PURPOSE_WORD * overlap(extra, [p.summary, pickLine(p), ...p.why]));
       return { p, score: h.score * boost, useCover: h.useCover };
     })
     .sort((a, b) => b.score - a.score);

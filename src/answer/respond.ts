@@ -74,7 +74,7 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
     case 'pick':
       return pick(ctx, q.type, q.topic);
     case 'search':
-      return search(ctx, q.words, q.prefer, q.unrecognised);
+      return search(ctx, q.words, q.prefer, q.unrecognised, q.kinds);
     case 'unknown':
       return unknownAnswer({
         unrecognised: q.unrecognised,
@@ -94,7 +94,12 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
       return left ? withNote(a, left.trim()) : a;
     }
   }
-  const picks = rankPicks(kb, ctx.index, q.need, { context: q.context, exclude: q.exclude, purpose: q.purpose });
+  const picks = rankPicks(kb, ctx.index, q.need, {
+    context: q.context,
+    exclude: q.exclude,
+    purpose: q.purpose,
+    kinds: q.kinds,
+  });
   if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length))
     return q.fallback ? entryAnswer(kb, q.fallback) : search(ctx, q.need, 'recommend');
   const setting = q.context.length ? ` with ${joinAnd(q.context.map(entryName))}` : '';
@@ -111,13 +116,13 @@ function pick(ctx: Context, type: 'checklist' | 'stack', topic: string[]): Answe
 }
 
 /** Free topic words: the checklist, stack or concept they name, the packages they need, or "I don't know". */
-function search(ctx: Context, words: string[], prefer?: Prefer, unrecognised?: string[]): Answer {
+function search(ctx: Context, words: string[], prefer?: Prefer, unrecognised?: string[], kinds?: string[]): Answer {
   const { kb, index } = ctx;
   if (!words.length) return unknownAnswer({ unrecognised });
   const text = words.join(' ');
   const entries = rankEntries(kb, index, text, ENTRY_TYPES);
   const pkgs = rankEntries(kb, index, text, ['package']);
-  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words) : undefined;
+  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words, { kinds }) : undefined;
   const fits = (h: Ranked | undefined) => Boolean(h && h.cover >= MIN_ENTRY_COVER);
   const best = entries.hits[0];
   // The preferred kind's entry that matches most of the words (then the best scored).

@@ -50,6 +50,8 @@ we wear weather week weight well went were west what wheel when where whether wh
 wild will win wind window winter wish with without woman wonder wood word work world would write wrong yard year yellow
 yes yet you young your express echo gin fiber unity ant chef puppet remix rocket phoenix dart crystal gem notion
 electron eclipse bootstrap assembly composer ember backbone packer bamboo node nodes spring go
+ppl pls plz func funcs dir dirs stdlib repo repos recs rec lib libs deps dep infra msg msgs args param params
+config configs env envs tmp temp util utils impl perf prod dev devs ops sre fyi tho thx ty rn idk imo btw aka etc
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
 october november december weekend weekly daily monthly yearly tomorrow yesterday tonight
 `);
