@@ -125,7 +125,9 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
       const question = asking[asking.length - 1] as string;
       const context = parts.filter((p) => p !== question).join('. ');
-      const read = respond(parser.read(question, context), seed);
+      // First with the question's own topic (the context only ranks), then borrowing the context's words.
+      const own = respond(parser.read(question, context, { borrowTopic: false }), seed);
+      const read = CONFIDENT.has(own.intent) ? own : respond(parser.read(question, context), seed);
       const all = respond(parser.read(text), seed);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
       if (all.intent === 'compare' && read.intent !== 'compare') return all;

@@ -54,7 +54,16 @@ export type Query =
       fallback?: Entry;
     }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
-  | { kind: 'search'; words: string[]; prefer?: Prefer; exclude: Entry[]; unrecognised?: string[]; kinds?: string[] }
+  | {
+      kind: 'search';
+      words: string[];
+      prefer?: Prefer;
+      exclude: Entry[];
+      unrecognised?: string[];
+      kinds?: string[];
+      /** Words of the setting (a long message's context) that rank the picks. */
+      purpose?: string[];
+    }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
 export interface ReadOptions {
@@ -282,6 +291,7 @@ export class Parser {
       exclude: [],
       ...strange,
       ...(kinds.length ? { kinds } : {}),
+      ...(ctx.words.length ? { purpose: purposeWords } : {}),
     };
   }
 

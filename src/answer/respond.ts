@@ -74,7 +74,7 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
     case 'pick':
       return pick(ctx, q.type, q.topic);
     case 'search':
-      return search(ctx, q.words, q.prefer, q.unrecognised, q.kinds);
+      return search(ctx, q.words, q.prefer, { unrecognised: q.unrecognised, kinds: q.kinds, purpose: q.purpose });
     case 'unknown':
       return unknownAnswer({
         unrecognised: q.unrecognised,
@@ -116,13 +116,18 @@ function pick(ctx: Context, type: 'checklist' | 'stack', topic: string[]): Answe
 }
 
 /** Free topic words: the checklist, stack or concept they name, the packages they need, or "I don't know". */
-function search(ctx: Context, words: string[], prefer?: Prefer, unrecognised?: string[], kinds?: string[]): Answer {
+function search(
+  ctx: Context,
+  words: string[],
+  prefer?: Prefer,
+  { unrecognised, kinds, purpose }: { unrecognised?: string[]; kinds?: string[]; purpose?: string[] } = {},
+): Answer {
   const { kb, index } = ctx;
   if (!words.length) return unknownAnswer({ unrecognised });
   const text = words.join(' ');
   const entries = rankEntries(kb, index, text, ENTRY_TYPES);
   const pkgs = rankEntries(kb, index, text, ['package']);
-  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words, { kinds }) : undefined;
+  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words, { kinds, purpose }) : undefined;
   const fits = (h: Ranked | undefined) => Boolean(h && h.cover >= MIN_ENTRY_COVER);
   const best = entries.hits[0];
   // The preferred kind's entry that matches most of the words (then the best scored).
