@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../src/answer/engine.js';
 import type { Answer } from '../src/answer/types.js';
@@ -16,8 +17,12 @@ import { CONFIDENT_INTENTS, isRight, readRows, type Row } from './eval/labels.js
 
 /** The bars issue 9 sets; reported on every run. */
 export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } as const;
-/** What `npm test` holds today while the bars are not yet met: a ratchet, raised as answers improve, never lowered. */
-export const FLOORS = { tune: 0.79, heldout: 0.69, original: 0.93, oosCaught: 0.87, oosConfident: 33, dev: 1 } as const;
+/**
+ * What `npm test` holds today while the bars are not yet met: a ratchet, raised as answers improve.
+ * Out-of-scope floors read the tuning part only: changes are judged on what may be looked at; the
+ * held-out part is gated on its overall figure and otherwise only reported.
+ */
+export const FLOORS = { tune: 0.82, heldout: 0.7, original: 0.94, oosCaught: 0.89, oosConfident: 14, dev: 1 } as const;
 
 export const PARTS: { part: string; files: string[] }[] = [
   { part: 'tune', files: ['tests/eval/tune.jsonl', 'tests/eval/tune-2.jsonl', 'tests/eval/tune-3.jsonl'] },
@@ -114,16 +119,17 @@ function main(): void {
   if (values.show) for (const m of scores.find((s) => s.part === values.show)?.misses ?? []) console.log(m);
   const held = scores.find((s) => s.part === 'heldout');
   const dev = scores.find((s) => s.part === 'dev');
-  const allOos = scores.filter((s) => s.part === 'tune' || s.part === 'heldout');
-  const oos = allOos.reduce((a, s) => a + s.oos, 0);
-  const caught = allOos.reduce((a, s) => a + s.oosCaught, 0);
-  const confident = allOos.reduce((a, s) => a + s.oosConfident, 0);
-  const below = (limits: typeof BARS | typeof FLOORS) => {
+  const below = (limits: typeof BARS | typeof FLOORS, oosParts: string[]) => {
     const out: string[] = [];
     const rate = (part: string) => {
       const s = scores.find((x) => x.part === part);
       return s ? s.right / s.n : 1;
     };
+    const oosOf = scores.filter((s) => oosParts.includes(s.part));
+    const oos = oosOf.reduce((a, s) => a + s.oos, 0);
+    const caught = oosOf.reduce((a, s) => a + s.oosCaught, 0);
+    const confident = oosOf.reduce((a, s) => a + s.oosConfident, 0);
+    const where = oosParts.join(' + ');
     if ('tune' in limits && rate('tune') < limits.tune)
       out.push(`tuning ${pct(rate('tune') * 1000, 1000)} < ${limits.tune * 100}%`);
     if ('original' in limits && rate('original') < limits.original)
@@ -131,17 +137,18 @@ function main(): void {
     if (held && held.right / held.n < limits.heldout)
       out.push(`held-out ${pct(held.right, held.n)} < ${limits.heldout * 100}%`);
     if (oos && caught / oos < limits.oosCaught)
-      out.push(`out of scope caught ${pct(caught, oos)} < ${limits.oosCaught * 100}%`);
+      out.push(`out of scope caught (${where}) ${pct(caught, oos)} < ${limits.oosCaught * 100}%`);
     if (confident > limits.oosConfident)
-      out.push(`${confident} confident answers to out-of-scope questions (at most ${limits.oosConfident})`);
+      out.push(`${confident} confident answers to out-of-scope questions (${where}; at most ${limits.oosConfident})`);
     if (dev && dev.right < dev.n * limits.dev) out.push(`dev set ${dev.right}/${dev.n}`);
     return out;
   };
-  const short = below(BARS);
+  const short = below(BARS, ['tune', 'heldout']);
   console.log(short.length ? `issue 9 bars not yet met: ${short.join('; ')}` : 'eval: every bar of issue 9 met');
-  const failed = below(FLOORS);
+  const failed = below(FLOORS, ['tune']);
   console.log(failed.length ? `eval: below the floors: ${failed.join('; ')}` : 'eval: every floor held');
   if (failed.length) process.exitCode = 1;
 }
 
-main();
+// Run only as a script, so answerRow and scorePart can be imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
