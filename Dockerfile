@@ -8,6 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
 COPY knowledge ./knowledge
+# The labelled corpus: the build trains the intent classifier on its tuning part.
+COPY tests/eval ./tests/eval
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # Runtime stage: production dependencies, compiled code, knowledge and index; non-root.

@@ -13,6 +13,8 @@ import type { Knowledge } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS } from './words.js';
+import { normKey } from '../knowledge/load.js';
+import { classify, features, type IntentModel } from './classifier.js';
 import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
 import { Parser, type Prefer, type Query } from './parse.js';
@@ -25,6 +27,8 @@ export interface EngineOptions {
   index: lunr.Index;
   /** Whether a word is English (`openKnowledge` passes the list `npm run build` sorted). */
   isEnglish?: (word: string) => boolean;
+  /** The intent classifier trained at build time; without it, cue words alone decide. */
+  intents?: IntentModel;
 }
 
 export interface AnswerOptions {
@@ -53,7 +57,7 @@ const SHORT_FOLLOW_UP = 6;
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
-export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish }: EngineOptions): Engine {
+export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish, intents }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
   const nameLike = (w: string) =>
@@ -67,7 +71,9 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     !vocabulary(w) &&
     !isEnglish(w) &&
     !nearTerm(index, w);
-  const parser = new Parser(kb, names, vocabulary, nameLike);
+  const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
+  const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
+  const parser = new Parser(kb, names, vocabulary, nameLike, guess);
   const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
 
   /** Reads a message (normalised) in a thread with the thread's previous question. */

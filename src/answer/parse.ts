@@ -81,6 +81,12 @@ interface Context extends ReadOptions {
 }
 const NO_CONTEXT: Context = { packages: [], words: [] };
 const URL = /\b(?:https?|mailto):\S+/g;
+/** How sure the classifier must be for its class to count. */
+const SURE = 0.5;
+/** Saying "I don't know" on the classifier's word alone needs more certainty. */
+const SURE_UNKNOWN = 0.7;
+const PREFERS = new Set<string>(['recommend', 'checklist', 'stack', 'concept']);
+
 /** A head noun that asks for a kind of package: "which framework", "a database for …" (not "test framework"). */
 const KINDS: [string, RegExp][] = [
   [
@@ -125,6 +131,8 @@ export class Parser {
     private readonly isVocabulary: (word: string) => boolean,
     /** True for words that look like a name we do not know: not English, not the knowledge's, not a slip on either. */
     private readonly nameLike: (word: string) => boolean = () => false,
+    /** The trained intent classifier's best class for a question, with its probability (none: cues alone). */
+    private readonly guess: (text: string) => { label: string; p: number } | undefined = () => undefined,
   ) {
     this.linker = new EntityLinker(kb, names, isVocabulary);
   }
@@ -156,7 +164,7 @@ export class Parser {
     const t = text.replace(CASUAL, ' ').replace(/\s+/g, ' ').trim();
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
-    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked }, explain, text);
+    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked }, explain, text, this.guess(text));
   }
 
   /** The names and content words of the context around a question. */
@@ -170,7 +178,15 @@ export class Parser {
     };
   }
 
-  private decide(t: string, toks: Token[], mentions: Mention[], ctx: Context, explain = false, full = t): Query {
+  private decide(
+    t: string,
+    toks: Token[],
+    mentions: Mention[],
+    ctx: Context,
+    explain = false,
+    full = t,
+    guess?: { label: string; p: number },
+  ): Query {
     const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) ? [kind] : []));
     const negated = mentions.filter((m) => isNegated(toks, m));
     const live = mentions.filter((m) => !negated.includes(m));
@@ -188,8 +204,12 @@ export class Parser {
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // The angle reads the whole text: "what's this for" asks what it is for, though "what's this" is casual.
-    const focus = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? 'overview';
-    const prefer = explain ? 'concept' : (PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
+    // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise.
+    const sure = guess && guess.p >= SURE ? guess.label : undefined;
+    const guessedFocus = sure?.startsWith('library/') ? (sure.slice(8) as Focus) : undefined;
+    const guessedPrefer = sure && PREFERS.has(sure) ? (sure as Prefer) : undefined;
+    const focus = guessedFocus ?? FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? 'overview';
+    const prefer = explain ? 'concept' : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.
@@ -215,7 +235,10 @@ export class Parser {
       ...(m.typo ? { typo: m.text } : {}),
     });
 
-    if (!live.length && HELP_CUE.test(t)) return { kind: 'help' };
+    if (!live.length && (HELP_CUE.test(t) || sure === 'help')) return { kind: 'help' };
+    // Nothing of the stack named, and the classifier sure the question is about something else.
+    if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
+      return { kind: 'unknown', unrecognised: [...unknown, ...strangers], words };
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
     const linked2 = longestChain(toks, packages);
     const unset = linked2.filter((m) => !setting.includes(m));
@@ -442,7 +465,7 @@ function contentWords(toks: Token[], taken: Set<number>, unknown: string[]): str
 
 /** Synonyms folded into the knowledge's words ("kinds" -> "types", "db" -> "database"). */
 function expand(words: string[]): string[] {
-  return words.flatMap((w) => (SYNONYMS[w] ?? w).split(' '));
+  return words.flatMap((w) => (Object.hasOwn(SYNONYMS, w) ? (SYNONYMS[w] as string) : w).split(' '));
 }
 
 function distinct(ms: Mention[]): Mention[] {

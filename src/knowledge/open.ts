@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type lunr from 'lunr';
 import { IndexError } from '../errors.js';
+import { type IntentModel, loadIntentModel } from '../answer/classifier.js';
 import { isEnglish, writeEnglish } from './english.js';
 import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
@@ -29,6 +30,7 @@ export const DEFAULT_PATHS = {
   indexFile: resolve(ROOT, 'dist', 'search-index.json'),
   yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
   englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
+  intentModelFile: resolve(ROOT, 'dist', 'intent-model.json'),
 };
 
 export interface OpenedKnowledge {
@@ -38,21 +40,25 @@ export interface OpenedKnowledge {
   indexNote?: string;
   /** Whether a word is English, from the sorted word list the build wrote. */
   isEnglish: (word: string) => boolean;
+  /** The intent classifier the build trained (absent before the first build). */
+  intents?: IntentModel;
 }
 
 /** Loads knowledge (throws KnowledgeError) and its index. */
 export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> = {}): OpenedKnowledge {
-  const { knowledgeDir, indexFile, yamlCacheFile, englishFile } = { ...DEFAULT_PATHS, ...paths };
+  const { knowledgeDir, indexFile, yamlCacheFile, englishFile, intentModelFile } = { ...DEFAULT_PATHS, ...paths };
   const knowledge = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
   const english = (word: string) => isEnglish(word, englishFile);
+  const intents = loadIntentModel(intentModelFile);
+  const extra = { isEnglish: english, ...(intents ? { intents } : {}) };
   try {
-    return { knowledge, index: loadIndex(indexFile, knowledge), isEnglish: english };
+    return { knowledge, index: loadIndex(indexFile, knowledge), ...extra };
   } catch (err) {
     if (!(err instanceof IndexError)) throw err;
     return {
       knowledge,
       index: buildIndex(knowledge),
-      isEnglish: english,
+      ...extra,
       indexNote: `${err.message}; built it in memory (run npm run build)`,
     };
   }

@@ -89,6 +89,15 @@ describe('needs, categories and negation', () => {
   });
 });
 
+describe('words that are also JavaScript object keys', () => {
+  it.each(['what is constructor', 'toString vs __proto__', 'hasOwnProperty for valueOf'])(
+    '%j is answered, not thrown',
+    (q) => {
+      expect(() => ask(q)).not.toThrow();
+    },
+  );
+});
+
 describe('messages, threads and small talk', () => {
   it('answers both questions of a two-question message', () => {
     const a = ask('what is ruff? and which type checker should I use with it?');

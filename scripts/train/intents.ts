@@ -1,0 +1,101 @@
+/**
+ * Trains the intent classifier (src/answer/classifier.ts) on the tuning part of the labelled
+ * corpus and writes its weights as JSON. Deterministic: fixed epochs, a seeded shuffle, no clock.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { features, type IntentModel } from '../../src/answer/classifier.js';
+import type { Knowledge } from '../../src/knowledge/model.js';
+import { loadKnowledge, normKey } from '../../src/knowledge/load.js';
+import { DEFAULT_PATHS, ROOT } from '../../src/knowledge/open.js';
+import { PARTS } from '../eval.js';
+import { readRows, type Row } from '../eval/labels.js';
+
+const EPOCHS = 40;
+const RATE = 0.3;
+const L2 = 1e-4;
+
+/** The class a labelled row asks for: its first matcher's intent, with the angle for library answers. */
+export function classOf(row: Row): string | undefined {
+  const m = row.any[0];
+  const intent = [m?.intent ?? []].flat()[0];
+  if (!intent) return undefined;
+  return intent === 'library' ? `library/${m?.focus ?? 'overview'}` : intent;
+}
+
+/** Mulberry32: a seeded random number generator, so every build trains the same model. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function nameTest(kb: Knowledge): (word: string) => boolean {
+  return (w) => kb.names.has(normKey(w)) && normKey(w).length > 2;
+}
+
+export function trainIntents(kb: Knowledge, rows: Row[]): IntentModel {
+  const isName = nameTest(kb);
+  const data = rows.flatMap((r) => {
+    // A follow-up's class depends on its thread, which the features do not see.
+    const label = r.thread ? undefined : classOf(r);
+    return label ? [{ feats: features(r.q, isName), label }] : [];
+  });
+  const classes = [...new Set(data.map((d) => d.label))].sort();
+  const vocab: Record<string, number> = {};
+  let n = 0;
+  for (const d of data) for (const f of d.feats) if (!(f in vocab)) vocab[f] = n++;
+  const weights = classes.map(() => new Array<number>(n + 1).fill(0));
+  const next = random(20261201);
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const rate = RATE / (1 + epoch * 0.1);
+    for (const k of order) {
+      const d = data[k] as (typeof data)[number];
+      const ids = d.feats.map((f) => vocab[f] as number);
+      const scores = weights.map((w) => ids.reduce((s, i) => s + (w[i] as number), w[n] as number));
+      const max = Math.max(...scores);
+      const exp = scores.map((s) => Math.exp(s - max));
+      const sum = exp.reduce((a, b) => a + b, 0);
+      classes.forEach((c, ci) => {
+        const grad = (exp[ci] as number) / sum - (c === d.label ? 1 : 0);
+        const w = weights[ci] as number[];
+        for (const i of ids) w[i] = (w[i] as number) * (1 - L2) - rate * grad;
+        w[n] = (w[n] as number) - rate * grad;
+      });
+    }
+  }
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  return { classes, vocab, weights: weights.map((w) => w.map(round)) };
+}
+
+export function writeIntentModel(file: string, model: IntentModel): void {
+  writeFileSync(file, JSON.stringify(model));
+}
+
+/** `node dist/scripts/train/intents.js` (run by `npm run build`): trains on the tuning and original parts. */
+function main(): void {
+  const kb = loadKnowledge(DEFAULT_PATHS.knowledgeDir);
+  const files = PARTS.filter((p) => p.part === 'tune' || p.part === 'original').flatMap((p) => p.files);
+  const rows = files
+    .map((f) => resolve(ROOT, f))
+    .filter(existsSync)
+    .flatMap(readRows);
+  const model = trainIntents(kb, rows);
+  writeIntentModel(DEFAULT_PATHS.intentModelFile, model);
+  console.log(
+    `pystack: trained the intent classifier on ${rows.length} labelled questions (${model.classes.length} classes, ${Object.keys(model.vocab).length} features) into ${DEFAULT_PATHS.intentModelFile}`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
