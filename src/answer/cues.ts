@@ -59,7 +59,7 @@ export const HELP_CUE =
 
 /** A message that is only thanks or a greeting (read before courtesies are stripped). */
 export const THANKS_ONLY =
-  /^(?:(?:thanks?|thank (?:you|u)|thx|thnx|ty|tysm|tyvm|cheers|much appreciated|appreciated?|appreciate (?:it|that)|great|awesome|nice|perfect|cool|got it|makes sense|ok|okay|kk|hi|hey|hello|yo|sup|good (?:morning|afternoon|evening)|gm|lovely|brilliant|legend|you rock|nice one|helpful|that helps|that helped|super)[\s!.,]*)+(?:so much|a lot|a ton|again|mate|man|pystack|bot|buddy|everyone|all)?[\s!.,]*$/;
+  /^(?:(?:thanks?|thank (?:you|u)|thx|thnx|ty|tysm|tyvm|cheers|much appreciated|appreciated?|appreciate (?:it|that)|great|awesome|nice|perfect|cool|got it|makes sense|ok|okay|kk|hi|hey|hello|yo|sup|good (?:morning|afternoon|evening)|gm|lovely|brilliant|legend|you rock|nice one|helpful|that helps|that helped|super|useful|super useful|very useful|very helpful|really helpful|amazing|neat|sweet|exactly what i needed|that's it|thats it|that works|works for me|good stuff|great stuff|top|wonderful|fantastic|lifesaver)[\s!.,]*)+(?:so much|a lot|a ton|again|mate|man|pystack|bot|buddy|everyone|all)?[\s!.,]*$/;
 
 /** A request for a tip. */
 export const TIP_CUE =
@@ -113,6 +113,11 @@ export const NEGATION = new Set([
   "don't",
   'dont',
   'but',
+  'skip',
+  'skipping',
+  'ditch',
+  'minus',
+  'sans',
 ]);
 /** Two-word exclusions ("other than X", "apart from X", "instead of X" when a need is named). */
 export const NEGATION_PAIRS = new Set([

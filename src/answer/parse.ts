@@ -78,6 +78,8 @@ interface Context extends ReadOptions {
   words: string[];
   /** Package names from links that the knowledge does not have. */
   linked?: string[];
+  /** Whether the message says "python" at all (before courtesies and tails are dropped). */
+  python?: boolean;
 }
 const NO_CONTEXT: Context = { packages: [], words: [] };
 const URL = /\b(?:https?|mailto):\S+/g;
@@ -161,10 +163,16 @@ export class Parser {
     if (command) return command;
     // A request for a short explanation asks for a definition: the concept, or the card of a name.
     const explain = EXPLAIN.test(text);
-    const t = text.replace(CASUAL, ' ').replace(/\s+/g, ' ').trim();
+    const t = text
+      .replace(/\bw\/o\b/g, 'without')
+      .replace(/\bw\/(?=\s)/g, 'with')
+      .replace(CASUAL, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
-    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked }, explain, text, this.guess(text));
+    const python = /\bpython3?\b|\bpy\b/.test(cleanText(raw));
+    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, this.guess(text));
   }
 
   /** The names and content words of the context around a question. */
@@ -240,6 +248,15 @@ export class Parser {
     if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
       return { kind: 'unknown', unrecognised: [...unknown, ...strangers], words };
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
+    // Another language as the setting ("our php monolith needs a task queue", "the java team wants…"),
+    // not weighed against a Python name, and no word of Python: a question about that stack.
+    const languages = outside.filter(
+      (o) =>
+        this.kb.outside.get(o.text) === 'languages' &&
+        !against.some((a) => a.text === o.text) &&
+        !nearConnector(toks, o.start),
+    );
+    if (languages.length && !ctx.python) return { kind: 'unknown', unrecognised: unknown, words };
     const linked2 = longestChain(toks, packages);
     const unset = linked2.filter((m) => !setting.includes(m));
     const chain = unset.length >= 2 ? unset : linked2;
@@ -295,7 +312,10 @@ export class Parser {
             of: negated[0]?.entry,
           };
     }
-    if (unknown.length) return { kind: 'unknown', unrecognised: unknown, words };
+    // Names outside the stack make the question unknown, unless it says Python and asks for something of its own
+    // ("calling a java service from python, which http client").
+    if (unknown.length && !(ctx.python && prefer && topicWords.length >= SHORT_QUESTION))
+      return { kind: 'unknown', unrecognised: unknown, words };
     if (topics[0] && prefer === 'concept') return asEntry(topics[0]);
     const names = named.map((m) => m.text);
     // Cue words alone ("how to pick a python library") still say what is asked: search with them.
@@ -392,7 +412,7 @@ export class Parser {
         if (span.length < n || span.some((tk, k) => tk.sep || busy(i + k))) continue;
         const text = span.map((tk) => tk.text).join(' ');
         if (!this.kb.outside.has(text)) continue;
-        if (n === 1 && (COMMON_WORDS.has(text) || text.length <= 2) && !nearConnector(toks, i)) continue;
+        if (n === 1 && (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) && !nearConnector(toks, i)) continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
         out.push({ text, start: i, end: i + n });
@@ -524,7 +544,7 @@ function isNegated(toks: Token[], m: Mention): boolean {
   if (NEGATION.has(p1)) return true;
   if (
     NEGATION.has(p2) &&
-    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring'].includes(p1)
+    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring', 'with'].includes(p1)
   )
     return true;
   return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';

@@ -100,8 +100,13 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
     purpose: q.purpose,
     kinds: q.kinds,
   });
-  if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length))
-    return q.fallback ? entryAnswer(kb, q.fallback) : search(ctx, q.need, 'recommend');
+  if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length)) {
+    if (q.fallback) return entryAnswer(kb, q.fallback);
+    // "a plotting lib that's not matplotlib, i hate its api": the excluded name's alternatives.
+    const [excluded] = q.exclude;
+    if (excluded?.type === 'package' && !q.of) return recommend(ctx, { ...q, of: excluded });
+    return search(ctx, q.need, 'recommend');
+  }
   const setting = q.context.length ? ` with ${joinAnd(q.context.map(entryName))}` : '';
   const a = recommendAnswer(kb, `${q.need.join(' ')}${setting}`, picks);
   return left ? withNote(a, left.trim()) : a;

@@ -69,6 +69,12 @@ describe('out of scope', () => {
     expect(a.subjects).toEqual([]);
   });
 
+  it('another language as the setting is out of scope, but weighed against a Python name it is half known', () => {
+    expect(ask('our php monolith needs a task queue, what do php people use').intent).toBe('unknown');
+    expect(ask('calling a java service from python, which http client').intent).toBe('recommend');
+    expect(ids(ask('numpy vs julia'))).toEqual(['numpy']);
+  });
+
   it('a question with no Python-stack words gets no guess', () => {
     expect(ask('how tall is mount everest').intent).toBe('unknown');
   });
@@ -79,6 +85,17 @@ describe('needs, categories and negation', () => {
     const a = ask('which type checker');
     expect(a.intent).toBe('recommend');
     expect(ids(a).sort()).toEqual(['mypy', 'pyright']);
+  });
+
+  it('"w/o", "skip" and "not with" exclude a name', () => {
+    for (const q of ['browser automation w/o selenium', 'generate pdfs but not with reportlab']) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('recommend');
+      expect(
+        ids(a).some((id) => id === 'selenium' || id === 'reportlab'),
+        q,
+      ).toBe(false);
+    }
   });
 
   it('an excluded name is left out and said so', () => {
