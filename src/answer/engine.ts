@@ -12,12 +12,13 @@ import type lunr from 'lunr';
 import type { Knowledge } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
-import { COMMON_WORDS } from './words.js';
+import { COMMON_WORDS, FILLER } from './words.js';
+import { NearWords } from '../knowledge/near.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
-import { Parser, type Prefer, type Query } from './parse.js';
+import { CUE_WORDS, Parser, type Prefer, type Query } from './parse.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
@@ -51,6 +52,8 @@ const ASKS =
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|another (?:thing|question)|\+)\b[\s,:]*|\+\s*)+/;
+/** Words this long that are one slip from an everyday word are that word mistyped. */
+const MIN_SLIP = 6;
 /** A thread message this short that names nothing of its own continues the thread. */
 const SHORT_FOLLOW_UP = 6;
 /** Words that point back at the thread's previous subject. */
@@ -60,6 +63,7 @@ const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternativ
 export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish, intents }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
+  const everyday = new NearWords([...COMMON_WORDS, ...FILLER, ...CUE_WORDS]);
   const nameLike = (w: string) =>
     w.length >= 3 &&
     !/['’]/.test(w) &&
@@ -70,7 +74,9 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     !COMMON_WORDS.has(w) &&
     !vocabulary(w) &&
     !isEnglish(w) &&
-    !nearTerm(index, w);
+    !nearTerm(index, w) &&
+    // A slip on an everyday word ("alternatvies") is no name either.
+    !(w.length >= MIN_SLIP && everyday.near(w).length > 0);
   const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
   const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
   const parser = new Parser(kb, names, vocabulary, nameLike, guess);

@@ -113,7 +113,7 @@ const QUESTION_ONLY = new Set(
 );
 
 /** Words that say nothing about the topic once the cues are read. */
-const CUE_WORDS = new Set(
+export const CUE_WORDS = new Set(
   (
     'vs versus v compare compared comparing comparison difference differences differ between against over prefer ' +
     'alternative alternatives instead replacement replacements replace substitute similar production prod scale ' +
@@ -281,6 +281,8 @@ export class Parser {
         prefer,
         exclude: [],
       };
+    // "what does 'batteries included' mean for django": a concept asked about, with a name as its setting.
+    if (topics[0] && prefer === 'concept' && focus === 'overview' && subjects.length <= 1) return asEntry(topics[0]);
     const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
     if (one) {
       // "postgres driver", "which lib for docx": the name may be the setting of a need; the engine

@@ -34,7 +34,7 @@ mount mountain mouth move much music must my name nation nature near need never 
 north nose not note nothing notice now number object of off offer office often oh oil old on once one only open or
 order other our out over own page pain paint pair paper part party pass past path pay people perhaps person pick
 piece place plain plan plane plant play please poem poetry point poor position possible post pound power
-prefect present press pretty probably problem produce product proper prove pull push put question quick quiet quite
+present press pretty probably problem produce product proper prove pull push put question quick quiet quite
 race rain raise ran reach read ready real reason record red region remember repeat reply requests rest rich ride right
 ring rise river road rock roll room root rose round row rule run safe said sail same sand sat save saw say schedule
 school science sea season seat second see seem seen self sell send sense sentence serve set seven several shall shape
