@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { features, type IntentModel } from '../../src/answer/classifier.js';
+import { normalize } from '../../src/answer/text.js';
 import type { Knowledge } from '../../src/knowledge/model.js';
 import { loadKnowledge, normKey } from '../../src/knowledge/load.js';
 import { DEFAULT_PATHS, ROOT } from '../../src/knowledge/open.js';
@@ -45,7 +46,7 @@ export function trainIntents(kb: Knowledge, rows: Row[]): IntentModel {
   const data = rows.flatMap((r) => {
     // A follow-up's class depends on its thread, which the features do not see.
     const label = r.thread ? undefined : classOf(r);
-    return label ? [{ feats: features(r.q, isName), label }] : [];
+    return label ? [{ feats: features(normalize(r.q), isName), label }] : [];
   });
   const classes = [...new Set(data.map((d) => d.label))].sort();
   const vocab: Record<string, number> = {};

@@ -9,7 +9,6 @@
  * classify(model, features('alternatives to flask', isName)) // { label: 'library/alternatives', p: 0.93 }
  */
 import { readFileSync } from 'node:fs';
-import { normalize } from './text.js';
 import { tokens } from './tokens.js';
 
 export interface IntentModel {
@@ -19,9 +18,9 @@ export interface IntentModel {
   weights: number[][];
 }
 
-/** Features of a question: its words (names as "<name>") and neighbouring word pairs. */
+/** Features of a question (normalised text): its words (names as "<name>") and neighbouring word pairs. */
 export function features(text: string, isName: (word: string) => boolean): string[] {
-  const words = tokens(normalize(text)).map((t) => (t.sep ? t.text : isName(t.text) ? '<name>' : t.text));
+  const words = tokens(text).map((t) => (t.sep ? t.text : isName(t.text) ? '<name>' : t.text));
   const out = new Set<string>(['<bias-free>']);
   words.forEach((w, i) => {
     out.add(`w:${w}`);

@@ -19,6 +19,7 @@ import { classify, features, type IntentModel } from './classifier.js';
 import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query } from './parse.js';
+import { forgetSearches } from './search.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
@@ -152,6 +153,7 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     knowledge: kb,
     answer(input, options = {}) {
       const seed = options.tipSeed ?? 0;
+      forgetSearches(index);
       const typed = typeof input === 'string' ? input : '';
       if (THANKS_ONLY.test(cleanText(typed))) return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.

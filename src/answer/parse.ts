@@ -145,7 +145,8 @@ export class Parser {
    * and its words the purpose; the question decides the intent.
    */
   read(raw: string, context?: string, options: ReadOptions = {}): Query {
-    if (THANKS_ONLY.test(cleanText(raw))) return { kind: 'thanks' };
+    const clean = cleanText(raw);
+    if (THANKS_ONLY.test(clean)) return { kind: 'thanks' };
     // A link stands for the package it names, where it stands ("is <pypi…/httpx> worth it").
     const linked: string[] = [];
     const text = normalize(raw)
@@ -171,7 +172,7 @@ export class Parser {
       .trim();
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
-    const python = /\bpython3?\b|\bpy\b/.test(cleanText(raw));
+    const python = /\bpython3?\b|\bpy\b/.test(clean);
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, this.guess(text));
   }
 

@@ -7,7 +7,7 @@
  */
 import type lunr from 'lunr';
 import type { Entry, Knowledge } from '../knowledge/model.js';
-import { searchIndex, stem, tokenize } from '../knowledge/search-index.js';
+import { type Hit, searchIndex, stem, tokenize } from '../knowledge/search-index.js';
 import { editDistance } from './names.js';
 
 /** Words that carry no topic in a question about tools. */
@@ -55,11 +55,34 @@ function matchedWords(stems: string[], terms: Map<string, Set<string>>, fields?:
   return n;
 }
 
+/**
+ * Searches made while answering one question: reading a message may rank the same words several
+ * times (the need, then its picks), and Lunr queries dominate answer time. The engine forgets them
+ * before each question, so every question is answered, and measured, from scratch.
+ */
+const remembered = new WeakMap<lunr.Index, Map<string, Hit[]>>();
+
+/** Forgets the searches of the previous question. */
+export function forgetSearches(index: lunr.Index): void {
+  remembered.get(index)?.clear();
+}
+
+function hitsFor(index: lunr.Index, tokens: string[]): Hit[] {
+  let cache = remembered.get(index);
+  if (!cache) remembered.set(index, (cache = new Map()));
+  const key = tokens.join(' ');
+  const known = cache.get(key);
+  if (known) return known;
+  const found = searchIndex(index, tokens);
+  cache.set(key, found);
+  return found;
+}
+
 /** Ranks entries (optionally of some types only) for the text. */
 export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, types?: Entry['type'][]): Ranking {
   const tokens = tokenize(text, QUESTION_WORDS);
   const stems = tokens.map(stem);
-  const raw = searchIndex(index, tokens);
+  const raw = hitsFor(index, tokens);
   const hits: Ranked[] = [];
   const seen = new Set<string>();
   for (const h of raw) {

@@ -37,6 +37,13 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function normalize(raw: string): string {
   let t = normalizeOnce(raw);
+  // Most text is settled after one pass: only markup, entities or courtesies can uncover more.
+  if (
+    !/[<>&*_~`:@/!]|^(?:hey|hi|hello|yo|ok|okay|so|please|pls|can|could|would)\b|(?:please|pls|thanks|thank you|thx|python 3|python)$/.test(
+      t,
+    )
+  )
+    return t;
   for (let pass = 0; pass < 8; pass++) {
     const next = normalizeOnce(t);
     if (next === t) break;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, features } from '../../src/answer/classifier.js';
+import { normalize } from '../../src/answer/text.js';
 import { classOf, trainIntents } from '../../scripts/train/intents.js';
 import { readRows } from '../../scripts/eval/labels.js';
 import { realKnowledge } from '../helpers/kb.js';
@@ -24,7 +25,9 @@ describe('intent classifier', () => {
     const ranked = classify(model, features('alternatives to flask', isName));
     expect(ranked.reduce((a, r) => a + r.p, 0)).toBeCloseTo(1, 6);
     const trained = rows.filter((r) => !r.thread && classOf(r));
-    const right = trained.filter((r) => classify(model, features(r.q, isName))[0]?.label === classOf(r)).length;
+    const right = trained.filter(
+      (r) => classify(model, features(normalize(r.q), isName))[0]?.label === classOf(r),
+    ).length;
     expect(right / trained.length).toBeGreaterThan(0.9);
   });
 
