@@ -107,10 +107,10 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     }
     if (own.kind === 'compare') return respond(own, seed);
     // The same kind of question as before, about what this message adds, in the thread's setting.
-    const read = respond(parser.read(rest, previous, { prefer: preferOf(before) }), seed);
+    const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed);
     if (CONFIDENT.has(read.intent)) return { ...read, asked: `${previous} ${rest}` };
     const combined = `${previous} ${rest}`;
-    return { ...respond(parser.read(combined), seed), asked: combined };
+    return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed), asked: combined };
   }
 
   /** A follow-up with no thread to read it with: answered alone when it names something, else explained. */

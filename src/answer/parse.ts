@@ -71,6 +71,8 @@ export interface ReadOptions {
   prefer?: Prefer;
   /** Whether a short question takes its topic words from the context (a long message does; a follow-up brings its own). */
   borrowTopic?: boolean;
+  /** Leave the classifier out: it learnt single questions, and cannot see a thread. */
+  cuesOnly?: boolean;
 }
 
 interface Context extends ReadOptions {
@@ -173,7 +175,8 @@ export class Parser {
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
     const python = /\bpython3?\b|\bpy\b/.test(clean);
-    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, this.guess(text));
+    const guess = options.cuesOnly ? undefined : this.guess(text);
+    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, guess);
   }
 
   /** The names and content words of the context around a question. */
