@@ -19,6 +19,8 @@ import { MIN_NEED_COVERAGE, rankPicks, recommendAnswer } from './recommend.js';
 import { type Ranked, rankEntries } from './search.js';
 import { tipAnswer } from './tip.js';
 import type { Answer } from './types.js';
+import { pickLine } from './labels.js';
+import { overlap } from './purpose.js';
 import { joinAnd } from './util.js';
 
 export interface Context {
@@ -128,6 +130,19 @@ function search(
   { unrecognised, kinds, purpose }: { unrecognised?: string[]; kinds?: string[]; purpose?: string[] } = {},
 ): Answer {
   const { kb, index } = ctx;
+  // "…which framework?" after sentences of setting: that kind of package, the one the setting fits first.
+  if (!words.length && kinds?.length && purpose?.length) {
+    const ofKind = kb.packages
+      .filter((p) => kinds.includes(p.kind))
+      .map((p, i) => ({ p, i, fit: overlap(purpose, [p.summary, pickLine(p), ...p.use_cases, ...p.why]) }))
+      .sort((a, b) => b.fit - a.fit || b.p.sources.length - a.p.sources.length || a.i - b.i);
+    if (ofKind[0]?.fit)
+      return recommendAnswer(
+        kb,
+        kinds.join(', '),
+        ofKind.slice(0, 5).map((x) => x.p),
+      );
+  }
   if (!words.length) return unknownAnswer({ unrecognised });
   const text = words.join(' ');
   const entries = rankEntries(kb, index, text, ENTRY_TYPES);

@@ -98,6 +98,21 @@ describe('needs, categories and negation', () => {
     }
   });
 
+  it('"which framework" asks for frameworks only', () => {
+    const a = ask('what framework should i build a json api in');
+    expect(a.intent).toBe('recommend');
+    expect(a.subjects.every((s) => s.kind === 'framework')).toBe(true);
+  });
+
+  it('a short question after sentences of setting is ranked by that setting', () => {
+    const a = ask('we need logins and an admin panel for the ops folks. which framework?');
+    expect(ids(a)[0]).toBe('django');
+  });
+
+  it('a concept asked about outranks a name that is only its setting', () => {
+    expect(ids(ask("what does 'batteries included' mean for django"))).toEqual(['batteries-included']);
+  });
+
   it('an excluded name is left out and said so', () => {
     const a = ask('anything but selenium');
     expect(a.intent).toBe('recommend');
