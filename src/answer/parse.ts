@@ -4,9 +4,10 @@
  * purpose, and cue words; the Query follows from those slots, not from whole-sentence patterns.
  *
  * @example
- * const parser = new Parser(kb, names, isVocabulary);
+ * const parser = new Parser(kb, names, { isVocabulary });
  * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
+import { normKey } from '../knowledge/load.js';
 import type { Entry, Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
@@ -66,6 +67,18 @@ export type Query =
     }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
+/** What the parser knows of words, passed in by the engine. */
+export interface ParserWords {
+  /** True for words the knowledge's own text uses: those are words, never typos of names. */
+  isVocabulary: (word: string) => boolean;
+  /** True for words that look like a name we do not know: not English, not the knowledge's, not a slip on either. */
+  nameLike?: (word: string) => boolean;
+  /** The trained intent classifier's best class for a question, with its probability (none: cues alone). */
+  guess?: (text: string) => { label: string; p: number } | undefined;
+  /** The everyday word a word is one slip from ("alternatvies" -> "alternatives"), if any. */
+  slip?: (word: string) => string | undefined;
+}
+
 export interface ReadOptions {
   /** The kind of answer to lean to when the question's own cues do not say (a follow-up asks what its thread asked). */
   prefer?: Prefer;
@@ -85,6 +98,8 @@ interface Context extends ReadOptions {
 }
 const NO_CONTEXT: Context = { packages: [], words: [] };
 const URL = /\b(?:https?|mailto):\S+/g;
+/** Words this long may be everyday words mistyped. */
+const MIN_SLIP = 6;
 /** How sure the classifier must be for its class to count. */
 const SURE = 0.5;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
@@ -129,16 +144,21 @@ export const CUE_WORDS = new Set(
 export class Parser {
   private readonly linker: EntityLinker;
 
+  private readonly isVocabulary: (word: string) => boolean;
+  private readonly nameLike: (word: string) => boolean;
+  private readonly guess: (text: string) => { label: string; p: number } | undefined;
+  private readonly slip: (word: string) => string | undefined;
+
   constructor(
     private readonly kb: Knowledge,
     private readonly names: NameIndex,
-    private readonly isVocabulary: (word: string) => boolean,
-    /** True for words that look like a name we do not know: not English, not the knowledge's, not a slip on either. */
-    private readonly nameLike: (word: string) => boolean = () => false,
-    /** The trained intent classifier's best class for a question, with its probability (none: cues alone). */
-    private readonly guess: (text: string) => { label: string; p: number } | undefined = () => undefined,
+    words: ParserWords,
   ) {
-    this.linker = new EntityLinker(kb, names, isVocabulary);
+    this.isVocabulary = words.isVocabulary;
+    this.nameLike = words.nameLike ?? (() => false);
+    this.guess = words.guess ?? (() => undefined);
+    this.slip = words.slip ?? (() => undefined);
+    this.linker = new EntityLinker(kb, names, this.isVocabulary);
   }
 
   /**
@@ -160,6 +180,7 @@ export class Parser {
         return ` ${names[0] ?? ''} `;
       })
       .replace(/\s+/g, ' ')
+      .replace(/[a-z][a-z'-]{5,}/g, (w) => this.mend(w))
       .trim();
     if (!text) return { kind: 'help' };
     const command = this.command(text);
@@ -177,6 +198,13 @@ export class Parser {
     const python = /\bpython3?\b|\bpy\b/.test(clean);
     const guess = options.cuesOnly ? undefined : this.guess(text);
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, guess);
+  }
+
+  /** An everyday word mistyped ("alternatvies") is read as that word; names and known words stay. */
+  private mend(word: string): string {
+    if (word.length < MIN_SLIP || this.isVocabulary(word) || COMMON_WORDS.has(word) || this.kb.names.has(normKey(word)))
+      return word;
+    return this.slip(word) ?? word;
   }
 
   /** The names and content words of the context around a question. */

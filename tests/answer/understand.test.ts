@@ -30,6 +30,12 @@ describe('names and angles', () => {
     expect(picks?.type === 'picks' && picks.picks.every((p) => /Pick it when/.test(p.reason))).toBe(true);
   });
 
+  it('reads an everyday word with one slip as that word', () => {
+    const a = ask('alternatvies to requests?');
+    expect(a.focus).toBe('alternatives');
+    expect(ids(a)[0]).toBe('requests');
+  });
+
   it('a link in Slack form answers with the card of its package', () => {
     expect(ids(ask('<https://pypi.org/project/httpx/>'))).toEqual(['httpx']);
     expect(ids(ask('thoughts on <https://github.com/psf/requests|this>?'))).toEqual(['requests']);
