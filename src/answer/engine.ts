@@ -80,7 +80,7 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     !(w.length >= MIN_SLIP && everyday.near(w).length > 0);
   const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
   const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
-  const slip = (w: string) => everyday.near(w)[0];
+  const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
   const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip });
   const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
 
