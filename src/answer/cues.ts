@@ -48,7 +48,7 @@ export const STRONG_CONNECTORS = new Set(['vs', 'versus', 'v']);
 
 /** Words that ask for a comparison outright: every name then counts, even one in a "to X" / "from X" slot. */
 export const STRONG_COMPARE =
-  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|differ|different|differs|pros and cons|trade-?offs?|side by side)\b/;
+  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|differ|different|differs|pros and cons|trade-?offs?|side by side|stacks? up against|against)\b/;
 
 export const COMPARE_CUE =
   /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?)\b|,/;

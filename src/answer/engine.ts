@@ -127,7 +127,7 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     const parts = sentences(text)
       .map((p) => p.replace(LEAD_IN, '').trim())
       .filter(Boolean);
-    const asking = parts.filter((p) => ASKS.test(p));
+    const asking = parts.filter((p) => ASKS.test(p) || /\b(?:vs|versus)\b/.test(p));
     if (parts.length > 1 && asking.length) {
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
       const [q1, q2] = asking;

@@ -301,6 +301,16 @@ export class Parser {
         unknown,
         purpose: purposeWords,
       };
+    // "…and how is it different from faker": the name the context gave, against the one named here.
+    const before = ctx.packages[ctx.packages.length - 1];
+    if (
+      before &&
+      packages.length === 1 &&
+      PRONOUN.test(t) &&
+      STRONG_COMPARE.test(t) &&
+      before.entry.id !== packages[0]?.entry.id
+    )
+      return { kind: 'compare', items: [before.entry, (packages[0] as Mention).entry], unknown, purpose: purposeWords };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
     const partner = against.find((a) => a.partner)?.partner;
     if (partner && !negated.includes(partner)) return asEntry(partner);
