@@ -31,7 +31,7 @@ export const MIN_NEED_COVERAGE = 0.5;
 /** Matching three quarters of the need's words anywhere in an entry (summary, reasons) also names it. */
 const STRONG_COVER = 0.75;
 /** A need whose words the knowledge nearly all uses is in scope, so half of them in one entry names it. */
-const KNOWN_NEED = 0.8;
+const KNOWN_NEED = 0.6;
 
 export interface PickOptions {
   /** Package kinds asked for by name ("which framework"): picks of those kinds when there are any. */
