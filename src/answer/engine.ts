@@ -142,10 +142,12 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
       // First with the question's own topic (the context only ranks), then borrowing the context's words.
       const own = respond(parser.read(question, context, { borrowTopic: false }), seed);
       const read = CONFIDENT.has(own.intent) ? own : respond(parser.read(question, context), seed);
-      const all = respond(parser.read(text), seed);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
-      if (all.intent === 'compare' && read.intent !== 'compare') return all;
-      return CONFIDENT.has(read.intent) || !CONFIDENT.has(all.intent) ? read : all;
+      const whole = parser.read(text);
+      if (whole.kind === 'compare' && read.intent !== 'compare') return respond(whole, seed);
+      if (CONFIDENT.has(read.intent)) return read;
+      const all = respond(whole, seed);
+      return CONFIDENT.has(all.intent) ? all : read;
     }
     return respond(parser.read(text), seed);
   }
