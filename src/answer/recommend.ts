@@ -24,6 +24,8 @@ const POPULAR_BOOST = 1.3;
 const PER_ARTICLE = 0.05;
 /** A package that lists the question's setting (django, fastapi) as related fits it better. */
 const SETTING_BOOST = 1.3;
+/** A package made for another framework than the question's setting counts for half. */
+const OTHER_FRAMEWORK = 0.5;
 /** Each purpose word a package's text holds adds this share. */
 const PER_PURPOSE_WORD = 0.15;
 /** At least half the need's words must be words the knowledge uses, or the need is not one we know. */
@@ -52,6 +54,12 @@ export function rankPicks(
   if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
   const excluded = new Set((o.exclude ?? []).map((e) => e.id));
   const setting = new Set((o.context ?? []).map((e) => e.id));
+  // Only when the question is set in a framework do other frameworks' packages step back.
+  const frameworks = [...setting].some(
+    (id) => kb.entries.get(id)?.type === 'package' && (kb.entries.get(id) as PackageEntry).kind === 'framework',
+  )
+    ? kb.packages.filter((p) => p.kind === 'framework').map((p) => p.id)
+    : [];
   const all = r.hits.filter((h) => h.entry.type === 'package' && !excluded.has(h.entry.id));
   const ofKind = all.filter((h) => h.entry.type === 'package' && o.kinds?.includes(h.entry.kind));
   const hits = ofKind.length ? ofKind : all;
@@ -66,7 +74,12 @@ export function rankPicks(
           ? 1
           : (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
             (1 + PER_ARTICLE * (p.sources.length - 1));
+      // A package made for another framework than the one the question is set in ("django orm" for fastapi).
+      const foreign = frameworks.some((f) => !setting.has(f) && p.id !== f && p.id.startsWith(`${f}-`))
+        ? OTHER_FRAMEWORK
+        : 1;
       const boost =
+        foreign *
         emphasis *
         (p.related.some((id) => setting.has(id)) || p.use_cases.some((u) => [...setting].some((s) => u.includes(s)))
           ? SETTING_BOOST
