@@ -22,7 +22,14 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * Out-of-scope floors read the tuning part only: changes are judged on what may be looked at; the
  * held-out part is gated on its overall figure and otherwise only reported.
  */
-export const FLOORS = { tune: 0.885, heldout: 0.755, original: 0.95, oosCaught: 0.965, oosConfident: 5, dev: 1 } as const;
+export const FLOORS = {
+  tune: 0.885,
+  heldout: 0.755,
+  original: 0.95,
+  oosCaught: 0.965,
+  oosConfident: 5,
+  dev: 1,
+} as const;
 
 export const PARTS: { part: string; files: string[] }[] = [
   { part: 'tune', files: ['tests/eval/tune.jsonl', 'tests/eval/tune-2.jsonl', 'tests/eval/tune-3.jsonl'] },
