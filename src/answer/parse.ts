@@ -64,6 +64,8 @@ export type Query =
       kinds?: string[];
       /** Words of the setting (a long message's context) that rank the picks. */
       purpose?: string[];
+      /** The classifier is sure picks are wanted, so a looser match of the need will do. */
+      loose?: boolean;
     }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
 
@@ -104,6 +106,8 @@ const MIN_SLIP = 6;
 const SURE = 0.5;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
 const SURE_UNKNOWN = 0.7;
+/** Loosening the need match on the classifier's word needs as much certainty. */
+const SURE_PICKS = 0.7;
 const PREFERS = new Set<string>(['recommend', 'checklist', 'stack', 'concept']);
 
 /** A head noun that asks for a kind of package: "which framework", "a database for …" (not "test framework"). */
@@ -379,6 +383,7 @@ export class Parser {
       ...strange,
       ...(kinds.length ? { kinds } : {}),
       ...(ctx.words.length ? { purpose: purposeWords } : {}),
+      ...(guess?.label === 'recommend' && guess.p >= SURE_PICKS ? { loose: true } : {}),
     };
   }
 

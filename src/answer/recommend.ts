@@ -38,6 +38,8 @@ const KNOWN_NEED = 0.6;
 export interface PickOptions {
   /** Package kinds asked for by name ("which framework"): picks of those kinds when there are any. */
   kinds?: string[];
+  /** The question surely asks for picks (the classifier is sure): any pick of the need's category will do. */
+  loose?: boolean;
   context?: Entry[];
   exclude?: Entry[];
   purpose?: string[];
@@ -95,7 +97,7 @@ export function rankPicks(
     Math.max(h.useCover, h.nameCover) >= MIN_NEED_COVERAGE ||
     h.cover >= STRONG_COVER ||
     (h.cover >= MIN_NEED_COVERAGE && r.coverage >= KNOWN_NEED);
-  if (!best || !r.hits.slice(0, 3).some(named)) return undefined;
+  if (!best || (!o.loose && !r.hits.slice(0, 3).some(named))) return undefined;
   // One category: the best pick's.
   return scored
     .filter((s) => s.p.category === best.p.category)

@@ -76,7 +76,12 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
     case 'pick':
       return pick(ctx, q.type, q.topic);
     case 'search':
-      return search(ctx, q.words, q.prefer, { unrecognised: q.unrecognised, kinds: q.kinds, purpose: q.purpose });
+      return search(ctx, q.words, q.prefer, {
+        unrecognised: q.unrecognised,
+        kinds: q.kinds,
+        purpose: q.purpose,
+        loose: q.loose,
+      });
     case 'unknown':
       return unknownAnswer({
         unrecognised: q.unrecognised,
@@ -127,7 +132,12 @@ function search(
   ctx: Context,
   words: string[],
   prefer?: Prefer,
-  { unrecognised, kinds, purpose }: { unrecognised?: string[]; kinds?: string[]; purpose?: string[] } = {},
+  {
+    unrecognised,
+    kinds,
+    purpose,
+    loose,
+  }: { unrecognised?: string[]; kinds?: string[]; purpose?: string[]; loose?: boolean } = {},
 ): Answer {
   const { kb, index } = ctx;
   // "…which framework?" after sentences of setting: that kind of package, the one the setting fits first.
@@ -147,7 +157,7 @@ function search(
   const text = words.join(' ');
   const entries = rankEntries(kb, index, text, ENTRY_TYPES);
   const pkgs = rankEntries(kb, index, text, ['package']);
-  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words, { kinds, purpose }) : undefined;
+  const picks = pkgs.coverage >= MIN_NEED_COVERAGE ? rankPicks(kb, index, words, { kinds, purpose, loose }) : undefined;
   const fits = (h: Ranked | undefined) => Boolean(h && h.cover >= MIN_ENTRY_COVER);
   const best = entries.hits[0];
   // The preferred kind's entry that matches most of the words (then the best scored).
