@@ -64,7 +64,7 @@ export type Query =
       kinds?: string[];
       /** Words of the setting (a long message's context) that rank the picks. */
       purpose?: string[];
-      /** The classifier is sure picks are wanted, so a looser match of the need will do. */
+      /** The classifier is sure what kind of answer is wanted, so a looser match of the words will do. */
       loose?: boolean;
     }
   | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
@@ -383,7 +383,7 @@ export class Parser {
       ...strange,
       ...(kinds.length ? { kinds } : {}),
       ...(ctx.words.length ? { purpose: purposeWords } : {}),
-      ...(guess?.label === 'recommend' && guess.p >= SURE_PICKS ? { loose: true } : {}),
+      ...(guess && PREFERS.has(guess.label) && guess.label === prefer && guess.p >= SURE_PICKS ? { loose: true } : {}),
     };
   }
 

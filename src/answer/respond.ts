@@ -176,7 +176,8 @@ function search(
     if (picks?.length) return recommendation();
     if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
   } else if (prefer) {
-    if (preferred && preferred.cover >= MIN_CUED_COVER) return entryAnswer(kb, preferred.entry);
+    if (preferred && (preferred.cover >= MIN_CUED_COVER || (loose && preferred.cover > 0)))
+      return entryAnswer(kb, preferred.entry);
     if (best && best.nameCover >= MIN_ENTRY_COVER) return entryAnswer(kb, best.entry);
     if (picks?.length) return recommendation();
     if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
