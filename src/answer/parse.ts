@@ -8,7 +8,7 @@
  * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
 import { normKey } from '../knowledge/load.js';
-import type { Entry, Knowledge } from '../knowledge/model.js';
+import type { Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
   AGAINST_PAIRS,
@@ -21,7 +21,6 @@ import {
   type Focus,
   HELP_CUE,
   NEGATION,
-  NEGATION_PAIRS,
   PREFER_CUES,
   type Prefer,
   STRONG_CONNECTORS,
@@ -34,71 +33,27 @@ import { linkNames } from './links.js';
 import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
-import { COMMON_WORDS, FILLER, SYNONYMS } from './words.js';
+import { COMMON_WORDS, FILLER } from './words.js';
 
 export type { Focus, Prefer };
 
-export type Query =
-  | { kind: 'help'; lead?: string }
-  | { kind: 'thanks' }
-  | { kind: 'tip'; topic: string[] }
-  | { kind: 'compare'; items: Entry[]; unknown: string[]; purpose: string[] }
-  | { kind: 'entry'; entry: Entry; focus: Focus; purpose: string[]; typo?: string; unknown: string[] }
-  | {
-      kind: 'recommend';
-      kinds?: string[];
-      need: string[];
-      context: Entry[];
-      exclude: Entry[];
-      purpose: string[];
-      of?: Entry;
-      fallback?: Entry;
-    }
-  | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
-  | {
-      kind: 'search';
-      words: string[];
-      prefer?: Prefer;
-      exclude: Entry[];
-      unrecognised?: string[];
-      kinds?: string[];
-      /** Words of the setting (a long message's context) that rank the picks. */
-      purpose?: string[];
-      /** The classifier is sure what kind of answer is wanted, so a looser match of the words will do. */
-      loose?: boolean;
-    }
-  | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
+import { type Context, NO_CONTEXT, type ParserWords, type Query, type ReadOptions } from './query.js';
+import {
+  contentWords,
+  CUE_WORDS,
+  distinct,
+  expand,
+  isNegated,
+  isSetting,
+  longestChain,
+  nearConnector,
+  QUESTION_ONLY,
+  range,
+  side,
+} from './spans.js';
 
-/** What the parser knows of words, passed in by the engine. */
-export interface ParserWords {
-  /** True for words the knowledge's own text uses: those are words, never typos of names. */
-  isVocabulary: (word: string) => boolean;
-  /** True for words that look like a name we do not know: not English, not the knowledge's, not a slip on either. */
-  nameLike?: (word: string) => boolean;
-  /** The trained intent classifier's best class for a question, with its probability (none: cues alone). */
-  guess?: (text: string) => { label: string; p: number } | undefined;
-  /** The everyday word a word is one slip from ("alternatvies" -> "alternatives"), if any. */
-  slip?: (word: string) => string | undefined;
-}
-
-export interface ReadOptions {
-  /** The kind of answer to lean to when the question's own cues do not say (a follow-up asks what its thread asked). */
-  prefer?: Prefer;
-  /** Whether a short question takes its topic words from the context (a long message does; a follow-up brings its own). */
-  borrowTopic?: boolean;
-  /** Leave the classifier out: it learnt single questions, and cannot see a thread. */
-  cuesOnly?: boolean;
-}
-
-interface Context extends ReadOptions {
-  packages: Mention[];
-  words: string[];
-  /** Package names from links that the knowledge does not have. */
-  linked?: string[];
-  /** Whether the message says "python" at all (before courtesies and tails are dropped). */
-  python?: boolean;
-}
-const NO_CONTEXT: Context = { packages: [], words: [] };
+export type { ParserWords, Query, ReadOptions };
+export { CUE_WORDS };
 const URL = /\b(?:https?|mailto):\S+/g;
 /** Words this long may be everyday words mistyped. */
 const MIN_SLIP = 6;
@@ -125,25 +80,6 @@ const STRANGER_TOPIC = 3;
 const SHORT_QUESTION = 2;
 /** Words that point back at a name said before. */
 const PRONOUN = /\b(?:it|its|this|that|them|they)\b/;
-
-/** Prepositions that make a name the setting of a need ("a task queue for django"), not its subject. */
-const SETTING = new Set(['for', 'with', 'in', 'on', 'into', 'inside', 'alongside', 'under', 'behind', 'to', 'from']);
-/** Words that never help a search, even when nothing else is left. */
-const QUESTION_ONLY = new Set(
-  'a an the to how what which who i we you do does is are my our of for in on with should can'.split(' '),
-);
-
-/** Words that say nothing about the topic once the cues are read. */
-export const CUE_WORDS = new Set(
-  (
-    'vs versus v compare compared comparing comparison difference differences differ between against over prefer ' +
-    'alternative alternatives instead replacement replacements replace substitute similar production prod scale ' +
-    'scales scalable scaling mature worth still relevant popular adopt adopting adoption learn learning used ' +
-    'explain define meaning mean means definition concept checklist checklists stack stacks tip tips today ' +
-    'anything something else other others list run running ok okay fine thoughts opinion opinions legit ' +
-    'recommendation pros cons tradeoffs tradeoff right wrong bad worse should could would'
-  ).split(' '),
-);
 
 export class Parser {
   private readonly linker: EntityLinker;
@@ -518,98 +454,3 @@ export class Parser {
 }
 
 /** Content words: not separators, filler, cue words, names or unknown names; synonyms not yet applied. */
-function contentWords(toks: Token[], taken: Set<number>, unknown: string[]): string[] {
-  return toks
-    .filter(
-      (tk, i) =>
-        !tk.sep &&
-        !taken.has(i) &&
-        !FILLER.has(tk.text) &&
-        !CUE_WORDS.has(tk.text) &&
-        !unknown.includes(tk.text) &&
-        !NEGATION.has(tk.text),
-    )
-    .map((tk) => tk.text);
-}
-
-/** Synonyms folded into the knowledge's words ("kinds" -> "types", "db" -> "database"). */
-function expand(words: string[]): string[] {
-  return words.flatMap((w) => (Object.hasOwn(SYNONYMS, w) ? (SYNONYMS[w] as string) : w).split(' '));
-}
-
-function distinct(ms: Mention[]): Mention[] {
-  const seen = new Set<string>();
-  return ms.filter((m) => !seen.has(m.entry.id) && seen.add(m.entry.id));
-}
-
-function range(a: number, b: number): number[] {
-  return Array.from({ length: b - a }, (_, k) => a + k);
-}
-
-/** Words a name's setting may put between the preposition and the name ("for a small flask app"). */
-const SETTING_GAP = 3;
-
-/** Whether a name is the setting of the question ("for a small flask app", "with django"), not its subject. */
-function isSetting(toks: Token[], m: Mention): boolean {
-  for (let k = m.start - 1; k >= 0 && k >= m.start - 1 - SETTING_GAP; k--) {
-    const tk = toks[k] as Token;
-    if (tk.sep || CONNECTORS.has(tk.text)) return false;
-    if (SETTING.has(tk.text)) return true;
-  }
-  return false;
-}
-
-/** Words that may sit between two compared names ("openai sdk vs anthropic sdk"). */
-const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);
-
-/** The longest run of names joined only by connectors and filler ("django, flask or fastapi"). */
-function longestChain(toks: Token[], ms: Mention[]): Mention[] {
-  const sorted = [...ms].sort((a, b) => a.start - b.start);
-  let best: Mention[] = [];
-  let run: Mention[] = [];
-  for (const m of sorted) {
-    const prev = run[run.length - 1];
-    const gap = prev ? toks.slice(prev.end, m.start) : [];
-    const linked =
-      prev &&
-      gap.length <= 4 &&
-      gap.some((tk) => CONNECTORS.has(tk.text)) &&
-      gap.every((tk) => CONNECTORS.has(tk.text) || FILLER.has(tk.text) || CHAIN_GAP.has(tk.text) || tk.sep);
-    run = linked ? [...run, m] : [m];
-    if (run.length > best.length) best = run;
-  }
-  return best.length >= 2 ? distinct(best) : [];
-}
-
-/** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
-function isNegated(toks: Token[], m: Mention): boolean {
-  const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
-  const p1 = w(m.start - 1);
-  const p2 = w(m.start - 2);
-  const p3 = w(m.start - 3);
-  if (NEGATION_PAIRS.has(`${p2} ${p1}`) && p1 !== 'of') return true;
-  if (`${p2} ${p1}` === 'instead of') return false;
-  if (p1 === 'but') return p2 === 'anything' || p2 === 'everything' || p2 === 'something';
-  if (NEGATION.has(p1)) return true;
-  if (
-    NEGATION.has(p2) &&
-    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring', 'with'].includes(p1)
-  )
-    return true;
-  return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';
-}
-
-function nearConnector(toks: Token[], i: number): boolean {
-  return [toks[i - 1], toks[i + 1]].some((tk) => tk && CONNECTORS.has(tk.text) && tk.text !== 'and');
-}
-
-/** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */
-function side(toks: Token[], j: number, d: 1 | -1): number {
-  for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
-    const tk = toks[k] as Token;
-    if (tk.sep) return -1;
-    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !/^(?:\w+er|less|more|much|way|still|even)$/.test(tk.text))
-      return k;
-  }
-  return -1;
-}

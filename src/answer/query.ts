@@ -1,0 +1,72 @@
+/**
+ * What a message asks, as the parser hands it to the answer builder: a Query, and the options and
+ * word knowledge a read takes.
+ *
+ * @example
+ * const q: Query = { kind: 'thanks' };
+ */
+import type { Entry } from '../knowledge/model.js';
+import type { Focus, Prefer } from './cues.js';
+import type { Mention } from './entities.js';
+
+export type Query =
+  | { kind: 'help'; lead?: string }
+  | { kind: 'thanks' }
+  | { kind: 'tip'; topic: string[] }
+  | { kind: 'compare'; items: Entry[]; unknown: string[]; purpose: string[] }
+  | { kind: 'entry'; entry: Entry; focus: Focus; purpose: string[]; typo?: string; unknown: string[] }
+  | {
+      kind: 'recommend';
+      kinds?: string[];
+      need: string[];
+      context: Entry[];
+      exclude: Entry[];
+      purpose: string[];
+      of?: Entry;
+      fallback?: Entry;
+    }
+  | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
+  | {
+      kind: 'search';
+      words: string[];
+      prefer?: Prefer;
+      exclude: Entry[];
+      unrecognised?: string[];
+      kinds?: string[];
+      /** Words of the setting (a long message's context) that rank the picks. */
+      purpose?: string[];
+      /** The classifier is sure what kind of answer is wanted, so a looser match of the words will do. */
+      loose?: boolean;
+    }
+  | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
+
+/** What the parser knows of words, passed in by the engine. */
+export interface ParserWords {
+  /** True for words the knowledge's own text uses: those are words, never typos of names. */
+  isVocabulary: (word: string) => boolean;
+  /** True for words that look like a name we do not know: not English, not the knowledge's, not a slip on either. */
+  nameLike?: (word: string) => boolean;
+  /** The trained intent classifier's best class for a question, with its probability (none: cues alone). */
+  guess?: (text: string) => { label: string; p: number } | undefined;
+  /** The everyday word a word is one slip from ("alternatvies" -> "alternatives"), if any. */
+  slip?: (word: string) => string | undefined;
+}
+
+export interface ReadOptions {
+  /** The kind of answer to lean to when the question's own cues do not say (a follow-up asks what its thread asked). */
+  prefer?: Prefer;
+  /** Whether a short question takes its topic words from the context (a long message does; a follow-up brings its own). */
+  borrowTopic?: boolean;
+  /** Leave the classifier out: it learnt single questions, and cannot see a thread. */
+  cuesOnly?: boolean;
+}
+
+export interface Context extends ReadOptions {
+  packages: Mention[];
+  words: string[];
+  /** Package names from links that the knowledge does not have. */
+  linked?: string[];
+  /** Whether the message says "python" at all (before courtesies and tails are dropped). */
+  python?: boolean;
+}
+export const NO_CONTEXT: Context = { packages: [], words: [] };

@@ -1,0 +1,138 @@
+/**
+ * Helpers over a message's tokens and the names found in them: which words carry the topic, which
+ * name is a setting ("for django") or excluded ("not flask"), which names are compared ("a, b or c").
+ *
+ * @example
+ * longestChain(toks, mentions) // the names joined by "vs", "or", "," …
+ */
+import { CONNECTORS, NEGATION, NEGATION_PAIRS } from './cues.js';
+import type { Mention } from './entities.js';
+import type { Token } from './tokens.js';
+import { FILLER, SYNONYMS } from './words.js';
+
+/** Prepositions that make a name the setting of a need ("a task queue for django"), not its subject. */
+export const SETTING = new Set([
+  'for',
+  'with',
+  'in',
+  'on',
+  'into',
+  'inside',
+  'alongside',
+  'under',
+  'behind',
+  'to',
+  'from',
+]);
+/** Words that never help a search, even when nothing else is left. */
+export const QUESTION_ONLY = new Set(
+  'a an the to how what which who i we you do does is are my our of for in on with should can'.split(' '),
+);
+
+/** Words that say nothing about the topic once the cues are read. */
+export const CUE_WORDS = new Set(
+  (
+    'vs versus v compare compared comparing comparison difference differences differ between against over prefer ' +
+    'alternative alternatives instead replacement replacements replace substitute similar production prod scale ' +
+    'scales scalable scaling mature worth still relevant popular adopt adopting adoption learn learning used ' +
+    'explain define meaning mean means definition concept checklist checklists stack stacks tip tips today ' +
+    'anything something else other others list run running ok okay fine thoughts opinion opinions legit ' +
+    'recommendation pros cons tradeoffs tradeoff right wrong bad worse should could would'
+  ).split(' '),
+);
+
+export function contentWords(toks: Token[], taken: Set<number>, unknown: string[]): string[] {
+  return toks
+    .filter(
+      (tk, i) =>
+        !tk.sep &&
+        !taken.has(i) &&
+        !FILLER.has(tk.text) &&
+        !CUE_WORDS.has(tk.text) &&
+        !unknown.includes(tk.text) &&
+        !NEGATION.has(tk.text),
+    )
+    .map((tk) => tk.text);
+}
+
+/** Synonyms folded into the knowledge's words ("kinds" -> "types", "db" -> "database"). */
+export function expand(words: string[]): string[] {
+  return words.flatMap((w) => (Object.hasOwn(SYNONYMS, w) ? (SYNONYMS[w] as string) : w).split(' '));
+}
+
+export function distinct(ms: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => !seen.has(m.entry.id) && seen.add(m.entry.id));
+}
+
+export function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a }, (_, k) => a + k);
+}
+
+/** Words a name's setting may put between the preposition and the name ("for a small flask app"). */
+const SETTING_GAP = 3;
+
+/** Whether a name is the setting of the question ("for a small flask app", "with django"), not its subject. */
+export function isSetting(toks: Token[], m: Mention): boolean {
+  for (let k = m.start - 1; k >= 0 && k >= m.start - 1 - SETTING_GAP; k--) {
+    const tk = toks[k] as Token;
+    if (tk.sep || CONNECTORS.has(tk.text)) return false;
+    if (SETTING.has(tk.text)) return true;
+  }
+  return false;
+}
+
+/** Words that may sit between two compared names ("openai sdk vs anthropic sdk"). */
+const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);
+
+/** The longest run of names joined only by connectors and filler ("django, flask or fastapi"). */
+export function longestChain(toks: Token[], ms: Mention[]): Mention[] {
+  const sorted = [...ms].sort((a, b) => a.start - b.start);
+  let best: Mention[] = [];
+  let run: Mention[] = [];
+  for (const m of sorted) {
+    const prev = run[run.length - 1];
+    const gap = prev ? toks.slice(prev.end, m.start) : [];
+    const linked =
+      prev &&
+      gap.length <= 4 &&
+      gap.some((tk) => CONNECTORS.has(tk.text)) &&
+      gap.every((tk) => CONNECTORS.has(tk.text) || FILLER.has(tk.text) || CHAIN_GAP.has(tk.text) || tk.sep);
+    run = linked ? [...run, m] : [m];
+    if (run.length > best.length) best = run;
+  }
+  return best.length >= 2 ? distinct(best) : [];
+}
+
+/** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
+export function isNegated(toks: Token[], m: Mention): boolean {
+  const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
+  const p1 = w(m.start - 1);
+  const p2 = w(m.start - 2);
+  const p3 = w(m.start - 3);
+  if (NEGATION_PAIRS.has(`${p2} ${p1}`) && p1 !== 'of') return true;
+  if (`${p2} ${p1}` === 'instead of') return false;
+  if (p1 === 'but') return p2 === 'anything' || p2 === 'everything' || p2 === 'something';
+  if (NEGATION.has(p1)) return true;
+  if (
+    NEGATION.has(p2) &&
+    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring', 'with'].includes(p1)
+  )
+    return true;
+  return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';
+}
+
+export function nearConnector(toks: Token[], i: number): boolean {
+  return [toks[i - 1], toks[i + 1]].some((tk) => tk && CONNECTORS.has(tk.text) && tk.text !== 'and');
+}
+
+/** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */
+export function side(toks: Token[], j: number, d: 1 | -1): number {
+  for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
+    const tk = toks[k] as Token;
+    if (tk.sep) return -1;
+    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !/^(?:\w+er|less|more|much|way|still|even)$/.test(tk.text))
+      return k;
+  }
+  return -1;
+}
