@@ -23,16 +23,19 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  tune: 0.885,
-  heldout: 0.755,
+  tune: 0.855,
+  heldout: 0.775,
   original: 0.95,
-  oosCaught: 0.965,
+  oosCaught: 0.975,
   oosConfident: 5,
   dev: 1,
 } as const;
 
 export const PARTS: { part: string; files: string[] }[] = [
-  { part: 'tune', files: ['tests/eval/tune.jsonl', 'tests/eval/tune-2.jsonl', 'tests/eval/tune-3.jsonl'] },
+  {
+    part: 'tune',
+    files: ['tests/eval/tune.jsonl', 'tests/eval/tune-2.jsonl', 'tests/eval/tune-3.jsonl', 'tests/eval/tune-4.jsonl'],
+  },
   { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
   { part: 'dev', files: ['../shared/eval/dev.jsonl'] },
