@@ -448,7 +448,7 @@ export class Parser {
       !COMMON_WORDS.has(w) &&
       !CUE_WORDS.has(w) &&
       !this.isVocabulary(w) &&
-      !/^\d+$/.test(w)
+      !/^[\d.]+[a-z]*$/.test(w)
     );
   }
 }
