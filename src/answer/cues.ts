@@ -81,7 +81,7 @@ export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
 export const PREFER_CUES: [Prefer, RegExp][] = [
   [
     'stack',
-    /\b(?:stack|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
+    /\b(?:stack|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
   ],
   [
     'checklist',
