@@ -183,8 +183,8 @@ export class Parser {
     const taken = new Set<number>();
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
-    // The angle reads the whole text: "what's this for" asks what it is for, though "what's this" is casual.
-    // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise.
+    // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise. The
+    // angle's cues read the whole text too: "what's this for" asks what it is for, though "what's this" is casual.
     const sure = guess && guess.p >= SURE ? guess.label : undefined;
     const guessedFocus = sure?.startsWith('library/') ? (sure.slice(8) as Focus) : undefined;
     const guessedPrefer = sure && PREFERS.has(sure) ? (sure as Prefer) : undefined;
@@ -229,9 +229,10 @@ export class Parser {
         !nearConnector(toks, o.start),
     );
     if (languages.length && !ctx.python) return { kind: 'unknown', unrecognised: unknown, words };
-    const linked2 = longestChain(toks, packages);
-    const unset = linked2.filter((m) => !setting.includes(m));
-    const chain = unset.length >= 2 ? unset : linked2;
+    // Names joined by "vs", "or", ","; a setting at the chain's edge ("…on vscode, mypy or pyright") stays out.
+    const joinedNames = longestChain(toks, packages);
+    const unset = joinedNames.filter((m) => !setting.includes(m));
+    const chain = unset.length >= 2 ? unset : joinedNames;
     // "litestar compared to fastapi", "how is jax different from numpy": every name is an item.
     const items = STRONG_COMPARE.test(t) && packages.length >= 2 ? packages : subjects;
     if (chain.length >= 2 || (items.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview'))

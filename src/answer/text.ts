@@ -82,7 +82,7 @@ function normalizeOnce(raw: string): string {
   for (;;) {
     const next = t
       .replace(/^\/?@?pystack\b[:,]?\s*/, '')
-      .replace(/^(?:hey|hi|hello|yo|ok|okay|so|please|pls|quick question|question)\b[,:!]?\s*/, '')
+      .replace(/^(?:hey|hi|hello|yo|ok|okay|so|please|pls|quick question|question)\b[,:!]?\s+(?=\S)/, '')
       .replace(/^(?:can|could|would) you (?:please )?(?:tell me |show me |give me )?/, '')
       .replace(/(?<=\S)\s+(?:please|pls|thanks|thank you|thx)$/, '')
       .replace(/(?<=\S)\s+(?:for|in|with|using) python(?: 3)?$/, '')

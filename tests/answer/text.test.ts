@@ -51,8 +51,9 @@ describe('normalize', () => {
     expect(normalize('  Hey,   Please   What is   *Django*?!  Thanks ')).toBe('what is django');
   });
 
-  it('keeps a message that is only thanks, so it can be answered as thanks', () => {
+  it('keeps a message that is only thanks or a greeting, so a button re-asks the same', () => {
     expect(normalize('Thanks!')).toBe('thanks');
+    expect(normalize('hey  \u0000')).toBe('hey');
   });
 
   it('drops emoji codes and pictographs', () => {
