@@ -34,7 +34,13 @@ export const FLOORS = {
 export const PARTS: { part: string; files: string[] }[] = [
   {
     part: 'tune',
-    files: ['tests/eval/tune.jsonl', 'tests/eval/tune-2.jsonl', 'tests/eval/tune-3.jsonl', 'tests/eval/tune-4.jsonl'],
+    files: [
+      'tests/eval/tune.jsonl',
+      'tests/eval/tune-2.jsonl',
+      'tests/eval/tune-3.jsonl',
+      'tests/eval/tune-4.jsonl',
+      'tests/eval/tune-5.jsonl',
+    ],
   },
   { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
