@@ -52,7 +52,7 @@ const ASKS =
   /\?\s*$|^(?:what|whats|which|how|hows|should|shall|is|are|can|could|would|do|does|any|anything|where|when|why|who|compare|tell|explain|eli5|recommend|suggest|need|looking|best|alternatives?|got|give|show|difference|good)\b/;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
-  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|another (?:thing|question)|\+)\b[\s,:]*|\+\s*)+/;
+  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*)+/;
 /** Words this long that are one slip from an everyday word are that word mistyped. */
 const MIN_SLIP = 6;
 /** A thread message this short that names nothing of its own continues the thread. */
@@ -133,7 +133,8 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
       const [q1, q2] = asking;
       if (q1 && q2) {
         const first = respond(parser.read(q1), seed);
-        const second = respond(parser.read(q2, q1, { borrowTopic: false }), seed);
+        // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").
+        const second = inThread(q2, q1, seed);
         if (CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) return { ...first, also: second };
       }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
@@ -176,7 +177,7 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
 
 /** After ? ! . or ;, at " + ", and before ", and which …" / "then tell me …" (a second question). */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\s+\+\s+|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+[+&]\s+|\s+\d[.)]\s+|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {
