@@ -141,8 +141,8 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
       const question = asking[asking.length - 1] as string;
       const context = parts.filter((p) => p !== question).join('. ');
       // First with the question's own topic (the context only ranks), then borrowing the context's words.
-      const own = respond(parser.read(question, context, { borrowTopic: false }), seed);
-      const read = CONFIDENT.has(own.intent) ? own : respond(parser.read(question, context), seed);
+      const own = respond(parser.read(question, context, { borrowTopic: false, message: text }), seed);
+      const read = CONFIDENT.has(own.intent) ? own : respond(parser.read(question, context, { message: text }), seed);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
       const whole = parser.read(text);
       if (whole.kind === 'compare' && read.intent !== 'compare') return respond(whole, seed);

@@ -136,7 +136,7 @@ export class Parser {
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
     const python = /\bpython3?\b|\bpy\b/.test(clean);
-    const guess = options.cuesOnly ? undefined : this.guess(text);
+    const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, guess);
   }
 

@@ -59,6 +59,8 @@ export interface ReadOptions {
   borrowTopic?: boolean;
   /** Leave the classifier out: it learnt single questions, and cannot see a thread. */
   cuesOnly?: boolean;
+  /** The whole message, for the classifier, when the read is of one sentence of it (it learnt whole messages). */
+  message?: string;
 }
 
 export interface Context extends ReadOptions {
