@@ -23,11 +23,11 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  tune: 0.825,
-  heldout: 0.785,
+  tune: 0.815,
+  heldout: 0.78,
   original: 0.95,
-  oosCaught: 0.97,
-  oosConfident: 7,
+  oosCaught: 0.975,
+  oosConfident: 8,
   dev: 1,
 } as const;
 
@@ -41,6 +41,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-4.jsonl',
       'tests/eval/tune-5.jsonl',
       'tests/eval/tune-6.jsonl',
+      'tests/eval/tune-7.jsonl',
+      'tests/eval/tune-8.jsonl',
     ],
   },
   { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
