@@ -81,7 +81,7 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
   const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
   const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
   const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
-  const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip });
+  const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
   const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
 
   /** Reads a message (normalised) in a thread with the thread's previous question. */

@@ -53,6 +53,8 @@ export class EntityLinker {
     private readonly names: NameIndex,
     /** True for words the knowledge's own text uses: those are words, never typos of names. */
     private readonly isVocabulary: (word: string) => boolean,
+    /** True for English words: "flash" is a word, not a slip on "flask". */
+    private readonly isEnglish: (word: string) => boolean = () => false,
   ) {}
 
   link(toks: Token[]): Mention[] {
@@ -89,6 +91,7 @@ export class EntityLinker {
       COMMON_WORDS.has(word) ||
       FILLER.has(word) ||
       this.kb.outside.has(word) ||
+      this.isEnglish(word) ||
       this.isVocabulary(word)
     )
       return undefined;

@@ -98,7 +98,7 @@ export class Parser {
     this.nameLike = words.nameLike ?? (() => false);
     this.guess = words.guess ?? (() => undefined);
     this.slip = words.slip ?? (() => undefined);
-    this.linker = new EntityLinker(kb, names, this.isVocabulary);
+    this.linker = new EntityLinker(kb, names, this.isVocabulary, words.isEnglish);
   }
 
   /**

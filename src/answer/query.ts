@@ -48,6 +48,8 @@ export interface ParserWords {
   nameLike?: (word: string) => boolean;
   /** The trained intent classifier's best class for a question, with its probability (none: cues alone). */
   guess?: (text: string) => { label: string; p: number } | undefined;
+  /** Whether a word is English (never corrected into a name). */
+  isEnglish?: (word: string) => boolean;
   /** The everyday word a word is one slip from ("alternatvies" -> "alternatives"), if any. */
   slip?: (word: string) => string | undefined;
 }

@@ -30,6 +30,11 @@ describe('names and angles', () => {
     expect(picks?.type === 'picks' && picks.picks.every((p) => /Pick it when/.test(p.reason))).toBe(true);
   });
 
+  it('never corrects an English word into a name ("flash" is no slip on "flask")', () => {
+    expect(ids(ask('what do people flash onto an esp32 to write python on it'))).not.toContain('flask');
+    expect(ids(ask('what is djnago'))).toEqual(['django']);
+  });
+
   it('reads an everyday word with one slip as that word', () => {
     const a = ask('alternatvies to requests?');
     expect(a.focus).toBe('alternatives');
