@@ -278,7 +278,10 @@ export class Parser {
         one.entry.type === 'package' &&
         !unknown.length
       )
-        return this.recommend([one.text, ...topicWords], [one, ...around], negated, purposeWords, one, kinds);
+        return {
+          ...this.recommend([one.text, ...topicWords], [one, ...around], negated, purposeWords, one, kinds),
+          ...(prefer === 'recommend' ? { picksWanted: true } : {}),
+        };
       return asEntry(one);
     }
     if (named[0] && prefer && prefer !== 'recommend') return asEntry(named[0]);

@@ -24,6 +24,8 @@ export type Query =
       purpose: string[];
       of?: Entry;
       fallback?: Entry;
+      /** The question asks for picks ("what lib for …"): the fallback name leads the picks rather than answering alone. */
+      picksWanted?: boolean;
     }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
   | {

@@ -107,7 +107,7 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
     purpose: q.purpose,
     kinds: q.kinds,
   });
-  if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length)) {
+  if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length && !q.picksWanted)) {
     if (q.fallback) return entryAnswer(kb, q.fallback);
     // "a plotting lib that's not matplotlib, i hate its api": the excluded name's alternatives.
     const [excluded] = q.exclude;
