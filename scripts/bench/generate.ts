@@ -15,23 +15,12 @@ import YAML from 'yaml';
 import { loadKnowledge, normKey } from '../../src/knowledge/load.js';
 import type { Entry, Knowledge } from '../../src/knowledge/model.js';
 import type { Checklist, Concept, KnowledgeFile, Package, Stack, Tip } from '../../src/knowledge/schema.js';
+import { mulberry32 } from '../support/random.js';
 
 /** Generated entries per YAML file: a large knowledge base is many files, not one huge one. */
 const PER_FILE = 250;
 const LISTS = ['packages', 'concepts', 'checklists', 'stacks', 'tips'] as const;
 type List = (typeof LISTS)[number];
-
-/** A small seeded PRNG (mulberry32): the same k always yields the same knowledge. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORD = /^[a-z]{4,}$/;
 
@@ -52,7 +41,7 @@ class Generator {
     k: number,
     seed: number,
   ) {
-    this.rand = rng(seed);
+    this.rand = mulberry32(seed);
     this.taken = new Set([...kb.names.keys(), ...[...kb.entries.keys()].map(normKey)]);
     this.nameKeys = kb.packages.map((p) => normKey(p.name)).filter((n) => /^[a-z]{4,}$/.test(n));
     for (const p of kb.packages) this.useCases.push(...p.use_cases);

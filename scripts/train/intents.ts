@@ -12,6 +12,7 @@ import { loadKnowledge, normKey } from '../../src/knowledge/load.js';
 import { DEFAULT_PATHS, ROOT } from '../../src/knowledge/open.js';
 import { PARTS } from '../eval.js';
 import { readRows, type Row } from '../eval/labels.js';
+import { mulberry32 } from '../support/random.js';
 
 const EPOCHS = 40;
 const RATE = 0.3;
@@ -23,18 +24,6 @@ export function classOf(row: Row): string | undefined {
   const intent = [m?.intent ?? []].flat()[0];
   if (!intent) return undefined;
   return intent === 'library' ? `library/${m?.focus ?? 'overview'}` : intent;
-}
-
-/** Mulberry32: a seeded random number generator, so every build trains the same model. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function nameTest(kb: Knowledge): (word: string) => boolean {
@@ -53,7 +42,7 @@ export function trainIntents(kb: Knowledge, rows: Row[]): IntentModel {
   let n = 0;
   for (const d of data) for (const f of d.feats) if (!(f in vocab)) vocab[f] = n++;
   const weights = classes.map(() => new Array<number>(n + 1).fill(0));
-  const next = random(20261201);
+  const next = mulberry32(20261201);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
