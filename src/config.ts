@@ -74,6 +74,23 @@ const EnvSchema = z.object({
           .min(1),
       ),
   ),
+  REDIS_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => /^rediss?:\/\/[^\s]+$/.test(v) && URL.canParse(v),
+        'must be a Redis URL such as redis://127.0.0.1:6379 (or rediss:// for TLS)',
+      ),
+  ),
+  SHUTDOWN_GRACE_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number')
+      .min(0, 'must be 0-120000 (milliseconds)')
+      .max(120_000, 'must be 0-120000 (milliseconds)')
+      .default(8_000),
+  ),
   TIPS_SCHEDULE: z.preprocess(blankToUndefined, z.string().default(DEFAULT_TIPS_SCHEDULE)),
   TIPS_TIMEZONE: z.preprocess(blankToUndefined, z.string().default('UTC')),
   TIPS_SCHEDULER: z.preprocess(
@@ -114,6 +131,10 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   production: boolean;
   stateDir: string;
+  /** Shared state for several replicas; undefined: the embedded stores in STATE_DIR. */
+  redisUrl?: string;
+  /** How long SIGTERM waits for answers in flight. */
+  shutdownGraceMs: number;
   /** Scheduled tips; undefined when TIPS_CHANNEL is not set or TIPS_SCHEDULER=off. */
   tips?: { channels: string[]; schedule: string; timezone: string };
 }
@@ -164,11 +185,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     stateDir: e.STATE_DIR,
+    redisUrl: e.REDIS_URL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 
 /** Every secret value in the config, so the logger can scrub them from any message. */
 export function secretsOf(config: Config): string[] {
   const s = config.slack;
-  return [s?.botToken, s?.signingSecret, s?.appToken].filter((v): v is string => Boolean(v));
+  const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : undefined;
+  return [s?.botToken, s?.signingSecret, s?.appToken, redisPassword].filter((v): v is string => Boolean(v));
 }

@@ -1,13 +1,14 @@
 /**
  * Keeps the Dockerfile honest without a Docker engine: its stages are carried out as written
- * (scripts/dockerfile.ts), then the runtime folder is checked and run.
+ * (scripts/dockerfile.ts), then the runtime folder is checked and run, as the image's USER where
+ * it matters. Ownership is really given, so like a real build this needs root.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDockerfile } from '../scripts/dockerfile.js';
+import { hostEnv, hostPath, runDockerfile } from '../scripts/dockerfile.js';
 import { startFakeSlack } from '../scripts/fake-slack.js';
 import { SECRET, TOKEN } from './e2e/harness.js';
 
@@ -42,7 +43,7 @@ describe('Dockerfile', () => {
     const text = execFileSync(process.execPath, ['dist/src/main.js'], {
       cwd: runtime.dir,
       input: 'compare django fastapi\n',
-      env: { PATH: process.env.PATH ?? '', ...runtime.env },
+      env: { PATH: process.env.PATH ?? '', ...hostEnv(runtime) },
     }).toString();
     expect(text).toContain('Django vs FastAPI');
   });
@@ -50,7 +51,7 @@ describe('Dockerfile', () => {
   it('serves Slack over HTTP and passes its own HEALTHCHECK command', async () => {
     const fake = await startFakeSlack();
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
-    const env = { PATH: process.env.PATH ?? '', ...runtime.env, PORT: port };
+    const env = { PATH: process.env.PATH ?? '', ...hostEnv(runtime), PORT: port };
     const proc = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: runtime.dir,
       env: { ...env, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
@@ -71,6 +72,48 @@ describe('Dockerfile', () => {
       expect(code).toBe(0);
     } finally {
       proc.kill('SIGTERM');
+      await fake.close();
+    }
+  }, 30_000);
+
+  // The app keeps its tip rotation in STATE_DIR (src/config.ts, default ./.data) and saves it
+  // before each post: if USER cannot write there, no tip is ever posted.
+  const stateDir = () => runtime.env.STATE_DIR ?? './.data';
+
+  it('keeps STATE_DIR on a VOLUME owned by the runtime user', () => {
+    expect(runtime.meta.VOLUME).toBeDefined();
+    expect(runtime.volumes).toContain(posix.resolve(runtime.meta.WORKDIR ?? '/', stateDir()));
+    const dir = hostPath(runtime, stateDir());
+    expect(existsSync(dir), `${stateDir()} is in the image`).toBe(true);
+    const { uid, gid } = statSync(dir);
+    expect({ uid, gid }).toEqual(runtime.user);
+  });
+
+  it('posts a tip with TIPS_CHANNEL set, as the runtime user, and keeps the rotation in STATE_DIR', async () => {
+    const fake = await startFakeSlack();
+    try {
+      const user = runtime.user ?? { uid: 0, gid: 0 };
+      const proc = spawn(process.execPath, ['dist/src/cli.js', 'post-tip', '--channel', 'C0DOCKER'], {
+        cwd: runtime.dir,
+        uid: user.uid,
+        gid: user.gid,
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...hostEnv(runtime),
+          SLACK_BOT_TOKEN: TOKEN,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: fake.apiUrl,
+          TIPS_CHANNEL: 'C0DOCKER',
+        },
+      });
+      let output = '';
+      proc.stdout.on('data', (d) => (output += String(d)));
+      proc.stderr.on('data', (d) => (output += String(d)));
+      const code = await new Promise<number | null>((done) => proc.on('exit', done));
+      expect(code, output).toBe(0);
+      expect(fake.ok('chat.postMessage').map((p) => p.body.channel)).toEqual(['C0DOCKER']);
+      expect(readdirSync(hostPath(runtime, stateDir())), 'the rotation is kept in STATE_DIR').not.toEqual([]);
+    } finally {
       await fake.close();
     }
   }, 30_000);

@@ -23,6 +23,14 @@ function about(tip: TipEntry, words: string[], kb: Knowledge): boolean {
 
 /** The tip at `seed` in the rotation, among tips about the topic when one is given and matches. */
 export function tipAnswer(kb: Knowledge, topic: string, seed: number): Answer {
+  if (!kb.tips.length)
+    return {
+      intent: 'tip',
+      title: 'Python stack tip',
+      subjects: [],
+      sources: [],
+      sections: [{ type: 'note', text: 'There are no tips in the knowledge yet (`pystack check` says why).' }],
+    };
   const words = tokenize(topic);
   const matching = words.length ? kb.tips.filter((t) => about(t, words, kb)) : [];
   const pool = matching.length ? matching : kb.tips;

@@ -202,6 +202,11 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
   if (problems.length) return { problems };
   crossCheck(kb, origin, problems);
   if (!kb.packages.length) problems.push({ file: dir, message: 'no packages defined' });
+  if (!kb.tips.length)
+    problems.push({
+      file: files.find((f) => basename(f).startsWith('tips')) ?? dir,
+      message: 'no tips defined: /pystack tip and the tip scheduler need at least one',
+    });
   return problems.length ? { problems } : { knowledge: kb, problems };
 }
 

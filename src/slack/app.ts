@@ -1,22 +1,24 @@
 /**
  * The Bolt app: HTTP (commands, events and interactivity at POST /slack/events, plus
- * GET /healthz) or Socket Mode. Thin: it wires the listeners, the dedupe middleware, the
- * logger and the Web API client options; the listeners call the engine.
+ * GET /healthz) or Socket Mode. Thin: it wires the listeners, the claim middleware (each event
+ * and each click handled once, across replicas when the stores are shared), the in-flight
+ * tracker that shutdown drains, the logger and the Web API client options.
  *
  * @example
- * const slack = createSlackApp({ config, engine, log });
- * await slack.start(); // ... await slack.stop();
+ * const slack = createSlackApp({ config, engine, log, stores });
+ * await slack.start(); // ... const unfinished = await slack.stop(8000);
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import type { Engine } from '../answer/engine.js';
 import { dayNumber } from '../answer/tip.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { MemoryThreadContext, type ThreadContextStore } from '../state/thread-context.js';
-import type { SlackContext } from './context.js';
-import { MemorySeenStore, type SeenStore } from './dedupe.js';
-import { webApiOptions } from './delivery.js';
+import type { Stores } from '../state/stores.js';
+import { CLAIM_TTL_SEC, type SlackContext, teamOf } from './context.js';
+import { ChannelPacer, webApiOptions } from './delivery.js';
+import { InFlight, type InFlightInfo } from './inflight.js';
+import { slackLogger } from './logger.js';
 import { httpReceiver, SERVER_OPTIONS } from './receiver.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
@@ -27,56 +29,66 @@ export interface SlackAppOptions {
   config: Config;
   engine: Engine;
   log: Logger;
-  seen?: SeenStore;
-  threads?: ThreadContextStore;
+  stores: Pick<Stores, 'claims' | 'threads' | 'feedback' | 'health'>;
   today?: () => number;
 }
 
 export interface SlackApp {
   app: App;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops taking requests, waits up to `graceMs` for work in flight, and returns what did not finish. */
+  stop(graceMs?: number): Promise<InFlightInfo[]>;
 }
 
-function boltLogger(log: Logger): BoltLogger {
-  const child = log.child({ component: 'bolt' });
-  let level = LogLevel.INFO;
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+/** What a request is, for the in-flight list and logs (ids only, never user text). */
+function describe(body: unknown): InFlightInfo {
+  const b = body as {
+    event_id?: unknown;
+    event?: { type?: unknown; channel?: unknown };
+    type?: unknown;
+    command?: unknown;
+    actions?: { action_id?: unknown }[];
+  };
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
-    debug: (...msg) => {
-      if (child.isLevelEnabled('debug')) child.debug(text(msg)); // Bolt calls this several times a request
-    },
-    info: (...msg) => child.info(text(msg)),
-    warn: (...msg) => child.warn(text(msg)),
-    error: (...msg) => child.error(text(msg)),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
+    event_id: str(b?.event_id),
+    type: str(b?.event?.type) ?? str(b?.type) ?? (str(b?.command) ? 'command' : undefined),
+    channel: str(b?.event?.channel),
+    action: Array.isArray(b?.actions) ? str(b.actions[0]?.action_id) : undefined,
   };
 }
 
-export function createSlackApp({
-  config,
-  engine,
-  log,
-  seen = new MemorySeenStore(),
-  threads = new MemoryThreadContext(),
-  today,
-}: SlackAppOptions): SlackApp {
+/** The key under which a request is claimed, when a repeat of it must be skipped. */
+function claimKey(body: unknown): string | undefined {
+  const b = body as {
+    event_id?: unknown;
+    type?: unknown;
+    user?: { id?: unknown };
+    actions?: { action_ts?: unknown }[];
+  };
+  if (typeof b?.event_id === 'string') return `event:${teamOf(body)}:${b.event_id}`;
+  const actionTs = b?.type === 'block_actions' && Array.isArray(b.actions) ? b.actions[0]?.action_ts : undefined;
+  // A click Slack (or anyone holding a signed copy) delivers again carries the same action_ts.
+  if (typeof actionTs === 'string') return `click:${teamOf(body)}:${String(b.user?.id)}:${actionTs}`;
+  return undefined;
+}
+
+export function createSlackApp({ config, engine, log, stores, today }: SlackAppOptions): SlackApp {
   const slack = config.slack;
   if (!slack) throw new Error('createSlackApp needs Slack credentials');
   let ready = false;
+  let stopping = false;
   const healthz = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req: IncomingMessage, res: ServerResponse) => {
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
-      res.end(ready ? 'ok' : 'starting');
+      const state = stopping ? 'stopping' : !ready ? 'starting' : stores.health() === 'ok' ? 'ok' : 'degraded';
+      // Degraded (Redis away) still answers 200: the bot answers, and a load balancer should not drop every replica.
+      res.writeHead(state === 'ok' || state === 'degraded' ? 200 : 503, { 'content-type': 'text/plain' });
+      res.end(state);
     },
   };
-  const logger = boltLogger(log);
+  const logger = slackLogger(log, 'bolt');
   const app = new App({
     token: slack.botToken,
     signingSecret: slack.signingSecret,
@@ -84,29 +96,46 @@ export function createSlackApp({
     deferInitialization: true,
     convoStore: false, // no conversation state is kept, so skip Bolt's per-request store lookup
     logLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? LogLevel.DEBUG : LogLevel.INFO,
-    clientOptions: webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.timeoutMs }),
+    clientOptions: { ...webApiOptions({ apiUrl: slack.apiUrl, timeoutMs: slack.timeoutMs }), logger },
     ...(slack.appToken
       ? { socketMode: true, appToken: slack.appToken, customRoutes: [healthz], installerOptions: { port: config.port } }
-      : { receiver: httpReceiver({ signingSecret: slack.signingSecret, logger, customRoutes: [healthz] }) }),
+      : {
+          receiver: httpReceiver({
+            signingSecret: slack.signingSecret,
+            logger,
+            customRoutes: [healthz],
+            stopping: () => stopping,
+          }),
+        }),
   });
 
   const ctx: SlackContext = {
     engine,
     log,
     today: today ?? (() => dayNumber()),
-    threads,
+    threads: stores.threads,
+    claims: stores.claims,
+    feedback: stores.feedback,
+    pacer: new ChannelPacer({
+      onWait: (channel, ms) => log.warn({ channel, wait_ms: ms }, 'rate limited by Slack; waiting before retrying'),
+    }),
   };
+  const inflight = new InFlight();
 
-  app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await seen.claim(eventId))) {
+  app.use(async (args) => {
+    const { body, context, next } = args;
+    const key = claimKey(body);
+    if (key && !(await stores.claims.claim(key, CLAIM_TTL_SEC))) {
       log.info(
-        { event_id: eventId, retry_num: context.retryNum, retry_reason: context.retryReason },
-        'duplicate event skipped',
+        { ...describe(body), retry_num: context.retryNum, retry_reason: context.retryReason },
+        'duplicate delivery skipped',
       );
+      // A repeated click still needs its acknowledgement (events are acknowledged by Bolt itself).
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (typeof ack === 'function') await ack();
       return;
     }
-    await next();
+    await inflight.track(describe(body), next());
   });
   registerCommands(app, ctx);
   registerEvents(app, ctx);
@@ -120,12 +149,20 @@ export function createSlackApp({
     app,
     async start() {
       await app.init(); // auth.test: a rejected token throws here, not as an unhandled rejection
-      await (slack.appToken ? app.start(config.port) : app.start(config.port, SERVER_OPTIONS));
+      if (!slack.appToken) await app.start(config.port, SERVER_OPTIONS);
+      else
+        await app.start(config.port).catch((err: unknown) => {
+          // apps.connections.open uses the app token: say so, rather than blame the bot token.
+          throw Object.assign(err as object, { token: 'app' });
+        });
       ready = true;
     },
-    async stop() {
+    async stop(graceMs = config.shutdownGraceMs) {
+      stopping = true;
       ready = false;
-      await app.stop();
+      const unfinished = await inflight.drain(graceMs);
+      await app.stop().catch((err: unknown) => log.warn({ err }, 'error while closing the server'));
+      return unfinished;
     },
   };
 }

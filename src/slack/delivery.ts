@@ -46,6 +46,8 @@ export function webApiOptions({
   return {
     slackApiUrl,
     timeout: timeoutMs,
+    // A 429 is handed back to us (ChannelPacer) instead of pausing every caller's queue.
+    rejectRateLimitedCalls: true,
     retryConfig: {
       retries,
       factor: 2,
@@ -58,4 +60,65 @@ export function webApiOptions({
       },
     },
   };
+}
+
+/** A Retry-After longer than this is not waited for in full. */
+export const RETRY_AFTER_CAP_MS = 30_000;
+/** A rate-limited answer is retried for about this long before the user gets an apology. */
+export const RATE_LIMIT_GIVE_UP_MS = 60_000;
+
+/** Seconds Slack asked us to wait, when the error is a 429 (the client rejects rate-limited calls). */
+export function rateLimitedFor(err: unknown): number | undefined {
+  const e = err as { code?: unknown; retryAfter?: unknown };
+  if (e?.code !== 'slack_webapi_rate_limited_error') return undefined;
+  const s = Number(e.retryAfter);
+  return Number.isFinite(s) && s >= 0 ? s : 1;
+}
+
+/**
+ * Paces Web API writes per channel: a 429 holds back later writes to that channel only, for its
+ * Retry-After (capped), and the write is tried again until about a minute has passed. Writes to
+ * other channels go on meanwhile (the client itself never pauses: `rejectRateLimitedCalls`).
+ *
+ * @example
+ * await pacer.send('C1', () => client.chat.postMessage({ channel: 'C1', text }));
+ */
+export class ChannelPacer {
+  private readonly until = new Map<string, number>();
+
+  constructor(
+    private readonly o: {
+      capMs?: number;
+      giveUpMs?: number;
+      now?: () => number;
+      sleep?: (ms: number) => Promise<void>;
+      onWait?: (channel: string, ms: number) => void;
+    } = {},
+  ) {}
+
+  async send<T>(channel: string, call: () => Promise<T>): Promise<T> {
+    const now = this.o.now ?? Date.now;
+    const sleep = this.o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const start = now();
+    for (;;) {
+      const wait = (this.until.get(channel) ?? 0) - now();
+      if (wait > 0) {
+        if (now() + wait - start > (this.o.giveUpMs ?? RATE_LIMIT_GIVE_UP_MS))
+          throw Object.assign(new Error(`rate limited in ${channel} for over a minute`), {
+            code: 'pystack_rate_limited',
+          });
+        this.o.onWait?.(channel, wait);
+        await sleep(wait);
+      }
+      try {
+        return await call();
+      } catch (err) {
+        const seconds = rateLimitedFor(err);
+        if (seconds === undefined) throw err;
+        const delay = Math.min(Math.max(seconds * 1000, 250), this.o.capMs ?? RETRY_AFTER_CAP_MS);
+        this.until.set(channel, Math.max(this.until.get(channel) ?? 0, now() + delay));
+        if (this.until.size > 10_000) this.until.clear();
+      }
+    }
+  }
 }

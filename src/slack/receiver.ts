@@ -5,14 +5,19 @@
  *   of it is read;
  * - a body that grows past the limit without declaring its length (chunked) is cut off at the
  *   limit by Bolt (raw-body), and the connection is then closed rather than drained;
- * - slow clients are cut off by the server's header and request timeouts.
+ * - slow clients are cut off by the server's header and request timeouts;
+ * - a request stamped more than 5 minutes ahead is refused (Bolt refuses only stale ones);
+ * - a signed body that is not an object (`null`, `payload=null`, a number) is refused with 400
+ *   instead of reaching Bolt, which would throw on it outside any handler and stop the process;
+ * - while the process stops, new requests get 503 (Slack then retries them, maybe elsewhere).
  *
  * @example
  * const receiver = httpReceiver({ signingSecret, logger, customRoutes: [healthz] });
  * new App({ token, receiver }); await app.start(port, SERVER_OPTIONS);
  */
-import type { ServerOptions, ServerResponse } from 'node:http';
-import { type CustomRoute, HTTPReceiver, type Logger } from '@slack/bolt';
+import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import { type CustomRoute, HTTPModuleFunctions, HTTPReceiver, isValidSlackRequest, type Logger } from '@slack/bolt';
 
 /** Largest request body accepted; Slack's own payloads are a few kilobytes. */
 export const BODY_LIMIT = 256 * 1024;
@@ -36,25 +41,88 @@ function refuse(res: ServerResponse, log: Logger, declared: number): void {
   res.end('request body too large'); // Node closes the connection after this response
 }
 
+/** Slack refuses requests older than this; we also refuse those stamped this far ahead. */
+export const MAX_CLOCK_SKEW_SEC = 5 * 60;
+
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Why a request must not reach Bolt, if it must not: its status and a line for the log. */
+export function requestProblem(
+  req: IncomingMessage & { rawBody: Buffer },
+  signingSecret: string,
+  nowMs = Date.now(),
+): { status: number; message: string } | undefined {
+  const stamp = Number(req.headers['x-slack-request-timestamp']);
+  if (Number.isFinite(stamp) && stamp > nowMs / 1000 + MAX_CLOCK_SKEW_SEC)
+    return { status: 401, message: 'Request refused: x-slack-request-timestamp is more than 5 minutes ahead' };
+  const body = req.rawBody.toString('utf8');
+  const signature = req.headers['x-slack-signature'];
+  if (typeof signature !== 'string' || !Number.isFinite(stamp)) return undefined; // Bolt refuses it
+  const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': stamp };
+  if (!isValidSlackRequest({ signingSecret, body, headers, nowMilliseconds: nowMs })) return undefined;
+  let parsed: unknown;
+  try {
+    if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+      const { payload } = parseQuery(body);
+      if (payload === undefined) return undefined;
+      parsed = typeof payload === 'string' ? JSON.parse(payload) : payload;
+    } else parsed = JSON.parse(body);
+  } catch {
+    return undefined; // Bolt answers a body it cannot parse with 400
+  }
+  return isObject(parsed) ? undefined : { status: 400, message: 'Request refused: the body is not a JSON object' };
+}
+
 export function httpReceiver(opts: {
   signingSecret: string;
   logger: Logger;
   customRoutes: CustomRoute[];
+  /** True once the process is stopping: new requests get 503. */
+  stopping?: () => boolean;
 }): HTTPReceiver {
+  const { stopping = () => false, ...receiverOptions } = opts;
   const receiver = new HTTPReceiver({
-    ...opts,
+    ...receiverOptions,
     bodyLimit: BODY_LIMIT,
     unhandledRequestTimeoutMillis: UNHANDLED_REQUEST_MS,
   });
   const bolt = receiver.requestListener;
+  const log = opts.logger;
   receiver.requestListener = (req, res) => {
+    if (req.method !== 'POST') return bolt(req, res);
+    if (stopping()) {
+      res.writeHead(503, { connection: 'close', 'content-type': 'text/plain', 'retry-after': '1' });
+      res.end('stopping');
+      return;
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > BODY_LIMIT) return refuse(res, opts.logger, declared);
+    if (declared > BODY_LIMIT) return refuse(res, log, declared);
     res.once('finish', () => {
-      // Bolt stopped reading at the limit: close instead of pulling the rest off the wire.
+      // Reading stopped at the limit: close instead of pulling the rest off the wire.
       if (!req.complete) req.socket.end();
     });
-    bolt(req, res);
+    HTTPModuleFunctions.bufferIncomingMessage(req, BODY_LIMIT).then(
+      (buffered) => {
+        const problem = requestProblem(buffered, opts.signingSecret);
+        if (!problem) return bolt(buffered, res);
+        log.warn(problem.message);
+        res.writeHead(problem.status, { 'content-type': 'text/plain' });
+        res.end();
+      },
+      (err: unknown) => {
+        const e = err as { type?: string; statusCode?: number };
+        const tooLarge =
+          HTTPModuleFunctions.isRawBodyError(err) && (e.type === 'entity.too.large' || e.statusCode === 413);
+        log.warn(
+          tooLarge
+            ? `Request body exceeded the maximum allowed size (limit: ${BODY_LIMIT} bytes)`
+            : `Request body not read: ${(err as Error).message}`,
+        );
+        if (res.headersSent) return;
+        res.writeHead(tooLarge ? 413 : 400, { connection: 'close', 'content-type': 'text/plain' });
+        res.end();
+      },
+    );
   };
   return receiver;
 }

@@ -1,29 +1,12 @@
 /**
- * Tip rotation per channel: a shuffled order of every tip; no tip repeats until all were
- * posted, then a new shuffled cycle begins. Pure functions over a small serialisable state.
+ * Tip rotation per channel: the n-th tip a channel gets is a pure function of n, so the only state
+ * is a counter (kept by a tip-slot store, see src/state/tip-slots.ts). Every tip comes once per
+ * cycle, each cycle in its own shuffled order, and a cycle never starts with the tip that ended
+ * the one before. A change in the tips changes the order from the next tip on.
  *
  * @example
- * const { tipId, state: next } = nextTip(state, 'C123', ['tip-a', 'tip-b']);
+ * tipAt('C123', 0, ['tip-a', 'tip-b']) // the channel's first tip
  */
-import { z } from 'zod';
-
-export const ChannelRotationSchema = z.object({
-  order: z.array(z.string()),
-  next: z.number().int().min(0),
-  cycle: z.number().int().min(0),
-  /** The last scheduled slot (ISO time) a tip was taken for. */
-  lastSlot: z.string().optional(),
-});
-
-export const TipStateSchema = z.object({
-  version: z.literal(1),
-  channels: z.record(z.string(), ChannelRotationSchema),
-});
-
-export type ChannelRotation = z.infer<typeof ChannelRotationSchema>;
-export type TipState = z.infer<typeof TipStateSchema>;
-
-export const emptyState = (): TipState => ({ version: 1, channels: {} });
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -49,21 +32,20 @@ export function shuffled(ids: readonly string[], seed: string): string[] {
   return out;
 }
 
-function newCycle(channel: string, cycle: number, ids: readonly string[], last?: string): ChannelRotation {
+/** The order of one cycle of a channel's rotation. */
+function cycleOrder(channel: string, cycle: number, ids: readonly string[]): string[] {
   const order = shuffled(ids, `${channel}:${cycle}`);
-  if (order.length > 1 && order[0] === last) [order[0], order[1]] = [order[1] as string, order[0] as string];
-  return { order, next: 0, cycle };
+  if (cycle > 0 && order.length > 1) {
+    const before = shuffled(ids, `${channel}:${cycle - 1}`);
+    if (order[0] === before[before.length - 1]) [order[0], order[1]] = [order[1] as string, order[0] as string];
+  }
+  return order;
 }
 
-/** The channel's next tip and the state after taking it. Tips removed from the knowledge are skipped, new ones join the cycle. */
-export function nextTip(state: TipState, channel: string, ids: readonly string[]): { tipId: string; state: TipState } {
+/** The tip a channel gets at position `n` (0, 1, 2, …) of its rotation. */
+export function tipAt(channel: string, n: number, ids: readonly string[]): string {
   if (!ids.length) throw new Error('no tips to rotate');
-  const known = new Set(ids);
-  let r = state.channels[channel] ?? newCycle(channel, 0, ids);
-  const missing = ids.filter((id) => !r.order.includes(id));
-  if (missing.length) r = { ...r, order: [...r.order, ...missing] };
-  while (r.next < r.order.length && !known.has(r.order[r.next] as string)) r = { ...r, next: r.next + 1 };
-  if (r.next >= r.order.length) r = newCycle(channel, r.cycle + 1, ids, r.order[r.order.length - 1]);
-  const tipId = r.order[r.next] as string;
-  return { tipId, state: { ...state, channels: { ...state.channels, [channel]: { ...r, next: r.next + 1 } } } };
+  const sorted = [...new Set(ids)].sort();
+  const order = cycleOrder(channel, Math.floor(n / sorted.length), sorted);
+  return order[n % sorted.length] as string;
 }

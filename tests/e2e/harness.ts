@@ -3,14 +3,15 @@
  * and sends it requests signed exactly as Slack signs them.
  */
 import type { ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { slackSignature, slashCommand } from '../../scripts/bench/load.js';
 import { startServer } from '../../scripts/bench/process.js';
 import type { FakeSlack } from '../../scripts/fake-slack.js';
 
 export const SECRET = '8f742231b10e8888abcd99edabcd00d1';
 export const TOKEN = 'xoxb-1111-2222-e2eSECRETtokenVALUE';
-const ROOT = resolve(import.meta.dirname, '../..');
 
 export function sign(body: string, timestamp: number, secret = SECRET): Record<string, string> {
   return slackSignature(body, timestamp, secret);
@@ -38,7 +39,8 @@ export function slackEnv(fake: FakeSlack | undefined, extra: Record<string, stri
     SLACK_SIGNING_SECRET: SECRET,
     ...(fake ? { SLACK_API_URL: fake.apiUrl } : {}),
     NODE_ENV: 'production',
-    STATE_DIR: resolve(ROOT, 'dist/e2e-state'),
+    // A fresh state folder per process: claims persist, and tests reuse event ids and message ts.
+    STATE_DIR: mkdtempSync(join(tmpdir(), 'pystack-e2e-state-')),
     ...extra,
   };
 }
@@ -91,17 +93,19 @@ export async function startApp(fake: FakeSlack, env: Record<string, string> = {}
 
 const fakeUrl = (fake: FakeSlack) => fake.url;
 
-/** A block_actions payload for a button in a message. */
+let clicks = 0;
+
+/** A block_actions payload for a button in a message (each click its own action_ts, as Slack sends them). */
 export function buttonClick(
   fake: FakeSlack,
   actionId: string,
   value: string,
-  opts: { ephemeral?: boolean; ts?: string } = {},
+  opts: { ephemeral?: boolean; ts?: string; user?: string } = {},
 ) {
   return {
     type: 'block_actions',
     team: { id: 'T0TEST', domain: 'test' },
-    user: { id: 'U0CLICKER', username: 'clicker', team_id: 'T0TEST' },
+    user: { id: opts.user ?? 'U0CLICKER', username: 'clicker', team_id: 'T0TEST' },
     api_app_id: 'A0PYSTACK',
     token: 'legacy',
     container: {
@@ -122,7 +126,7 @@ export function buttonClick(
         action_id: actionId,
         block_id: 'pystack_feedback',
         value,
-        action_ts: '1700000001.0001',
+        action_ts: `1700000001.${String(++clicks).padStart(6, '0')}`,
         text: { type: 'plain_text', text: 'x' },
       },
     ],

@@ -184,7 +184,7 @@ describe('mentions and DMs', () => {
     await waitUntil(() => since('chat.postMessage', from).length >= 1);
     await sleep(500);
     expect(since('chat.postMessage', from)).toHaveLength(1);
-    expect(app.logs()).toContain('duplicate event skipped');
+    expect(app.logs()).toContain('duplicate delivery skipped');
   });
 
   it('answers a direct message in the DM', async () => {

@@ -197,6 +197,19 @@ describe('broken knowledge', () => {
     });
   }
 
+  it('refuses an empty tips.yml, which would leave /pystack tip and the scheduler with nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pystack-kb-'));
+    dirs.push(dir);
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'tips.yml'), '');
+    const { problems } = checkKnowledge(dir);
+    expect(problems.map(formatProblem)).toEqual([
+      'tips.yml: no tips defined: /pystack tip and the tip scheduler need at least one',
+    ]);
+    const r = await runCli(['check', '--dir', dir]);
+    expect(r.code).toBe(1);
+  });
+
   it('reports bad YAML with the file and the line', () => {
     const dir = corrupt('frameworks.yml', 'alternatives: [flask, fastapi]', 'alternatives: [flask, fastapi');
     const { knowledge, problems } = checkKnowledge(dir);

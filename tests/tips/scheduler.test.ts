@@ -10,12 +10,19 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { TipScheduler } from '../../src/tips/schedule.js';
-import { FileTipStateStore, MemoryTipStateStore, type TipStateStore } from '../../src/tips/state.js';
+import { FileTipSlots, MemoryTipSlots, type TipSlotStore } from '../../src/state/tip-slots.js';
 
 const tipIds = Array.from({ length: 8 }, (_, i) => `tip-${i}`);
 const slot = (n: number) => new Date(Date.UTC(2026, 0, 5 + n, 9));
 
-function setup(opts: { store?: TipStateStore; fail?: (call: number) => Error | undefined; channels?: string[] } = {}) {
+function setup(
+  opts: {
+    store?: TipSlotStore;
+    fail?: (call: number) => Error | undefined;
+    channels?: string[];
+    tips?: string[];
+  } = {},
+) {
   const posts: { channel: string; tipId: string }[] = [];
   const sleeps: number[] = [];
   const lines: string[] = [];
@@ -30,8 +37,8 @@ function setup(opts: { store?: TipStateStore; fail?: (call: number) => Error | u
     channels: opts.channels ?? ['C1'],
     schedule: '0 9 * * 1-5',
     timezone: 'UTC',
-    tipIds,
-    store: opts.store ?? new MemoryTipStateStore(),
+    tipIds: opts.tips ?? tipIds,
+    slots: opts.store ?? new MemoryTipSlots(),
     log: createLogger({ level: 'info', destination }),
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -62,9 +69,9 @@ describe('tip scheduler', () => {
 
   it('continues the rotation after a restart, neither repeating nor skipping', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tips-')), 'state', 'tips.json');
-    const first = setup({ store: new FileTipStateStore(file) });
+    const first = setup({ store: new FileTipSlots(file) });
     for (let i = 0; i < 3; i++) await first.scheduler.runSlot(slot(i));
-    const second = setup({ store: new FileTipStateStore(file) });
+    const second = setup({ store: new FileTipSlots(file) });
     await second.scheduler.runSlot(slot(2)); // the same slot again after the restart: skipped
     for (let i = 3; i < tipIds.length; i++) await second.scheduler.runSlot(slot(i));
     const all = [...first.posts, ...second.posts].map((p) => p.tipId);
@@ -77,22 +84,60 @@ describe('tip scheduler', () => {
     const file = join(dir, 'tips.json');
     writeFileSync(file, '{ not json');
     const reports: string[] = [];
-    const { scheduler, posts } = setup({ store: new FileTipStateStore(file, (m) => reports.push(m)) });
+    const { scheduler, posts } = setup({ store: new FileTipSlots(file, (m) => reports.push(m)) });
     const [result] = await scheduler.runSlot(slot(0));
     expect(result?.status).toBe('posted');
     expect(posts).toHaveLength(1);
     expect(reports.join()).toMatch(/corrupt/);
     expect(readFileSync(`${file}.corrupt`, 'utf8')).toBe('{ not json');
-    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
   });
 
-  it('reports a missing state file and starts a new rotation', async () => {
-    const reports: string[] = [];
-    const store = new FileTipStateStore(join(mkdtempSync(join(tmpdir(), 'tips-')), 'none.json'), (m) =>
-      reports.push(m),
+  it("continues an earlier version's rotation file where it stopped", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tips-')), 'tips.json');
+    const lastSlot = slot(0).toISOString();
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, channels: { C1: { order: tipIds, next: 3, cycle: 0, lastSlot } } }),
     );
-    expect((await store.load()).channels).toEqual({});
-    expect(reports.join()).toMatch(/not found/);
+    const { scheduler, posts } = setup({ store: new FileTipSlots(file) });
+    expect((await scheduler.runSlot(slot(0)))[0]?.status).toBe('skipped');
+    await scheduler.runSlot(slot(1));
+    expect(JSON.parse(readFileSync(file, 'utf8')).channels.C1.count).toBe(4);
+    expect(posts).toHaveLength(1);
+  });
+
+  it('posts on time even when a saved slot lies ahead of the clock', async () => {
+    const store = new MemoryTipSlots();
+    await store.claim('C1', '2099-01-05T09:00:00.000Z');
+    const { scheduler, posts } = setup({ store });
+    expect((await scheduler.runSlot(slot(0)))[0]?.status).toBe('posted');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('logs a slot whose state cannot be saved, skips it, and carries on (no crash)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tips-'));
+    writeFileSync(join(dir, 'a-file'), 'not a directory');
+    const { scheduler, posts, lines } = setup({ store: new FileTipSlots(join(dir, 'a-file', 'tips.json')) });
+    const [result] = await scheduler.runSlot(slot(0));
+    expect(result?.status).toBe('failed');
+    expect(posts).toHaveLength(0);
+    expect(lines.join('')).toContain('tip slot could not be claimed (state store unavailable); this slot is skipped');
+    expect(lines.join('')).toMatch(/EEXIST|ENOTDIR/);
+  });
+
+  it('records a posted slot as posted after the post', async () => {
+    const store = new MemoryTipSlots();
+    const { scheduler } = setup({ store });
+    await scheduler.runSlot(slot(0));
+    expect(await store.status('C1', slot(0).toISOString())).toBe('posted');
+  });
+
+  it('with no tips at all, logs each slot instead of throwing', async () => {
+    const { scheduler, lines } = setup({ tips: [] });
+    expect((await scheduler.runSlot(slot(0)))[0]?.status).toBe('failed');
+    scheduler.start();
+    expect(lines.join('')).toContain('tip scheduler not started: the knowledge has no tips');
   });
 
   it('retries a 429 after its Retry-After and posts once', async () => {
@@ -102,6 +147,13 @@ describe('tip scheduler', () => {
     expect(result).toMatchObject({ status: 'posted', attempts: 2 });
     expect(sleeps).toEqual([2000]);
     expect(posts).toHaveLength(1);
+  });
+
+  it('waits at most 30 s for a long Retry-After', async () => {
+    const limited = Object.assign(new Error('rate limited'), { retryAfter: 3600 });
+    const { scheduler, sleeps } = setup({ fail: (n) => (n === 1 ? limited : undefined) });
+    await scheduler.runSlot(slot(0));
+    expect(sleeps).toEqual([30_000]);
   });
 
   it('backs off on other failures, logs a slot that still fails, and never posts it late', async () => {

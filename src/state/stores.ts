@@ -1,0 +1,75 @@
+/**
+ * Every piece of state the bot keeps, built once in main.ts and passed in:
+ * - embedded (no REDIS_URL): claims and tip slots and votes in files under STATE_DIR, thread
+ *   context in memory; one process.
+ * - shared (REDIS_URL): all of them on Redis, so any number of replicas answer each event once and
+ *   post each tip slot once.
+ *
+ * @example
+ * const stores = process.env.REDIS_URL ? redisStores(await connectRedis({ url, log })) : embeddedStores(dir, warn);
+ */
+import { join } from 'node:path';
+import { type ClaimStore, FileClaims } from './claims.js';
+import { ClaimsWithFallback, ThreadsWithFallback } from './fallback.js';
+import { type FeedbackStore, FileFeedback } from './feedback.js';
+import type { Logger } from '../log.js';
+import { connectRedis, type RedisLink } from './redis.js';
+import { RedisClaims, RedisFeedback, RedisThreadContext, RedisTipSlots } from './redis-stores.js';
+import { MemoryThreadContext, type ThreadContextStore } from './thread-context.js';
+import { FileTipSlots, type TipSlotStore } from './tip-slots.js';
+
+export interface Stores {
+  kind: 'embedded' | 'redis';
+  claims: ClaimStore;
+  slots: TipSlotStore;
+  feedback: FeedbackStore;
+  threads: ThreadContextStore;
+  /** 'degraded' while a shared store is away (the bot still answers). */
+  health(): 'ok' | 'degraded';
+  close(): Promise<void>;
+}
+
+/** The files the embedded stores keep in STATE_DIR. */
+export const STATE_FILES = { claims: 'claims.log', slots: 'tips-state.json', feedback: 'feedback.json' } as const;
+
+/** Reports each distinct problem at most once a minute. */
+export function oncePerMinute(report: (message: string) => void, now: () => number = Date.now) {
+  const last = new Map<string, number>();
+  return (message: string) => {
+    const key = message.replace(/\(.*\)/, '');
+    if (now() - (last.get(key) ?? -Infinity) < 60_000) return;
+    last.set(key, now());
+    report(message);
+  };
+}
+
+export function embeddedStores(stateDir: string, report: (message: string) => void): Stores {
+  const warn = oncePerMinute(report);
+  return {
+    kind: 'embedded',
+    claims: new FileClaims(join(stateDir, STATE_FILES.claims), warn),
+    slots: new FileTipSlots(join(stateDir, STATE_FILES.slots), warn),
+    feedback: new FileFeedback(join(stateDir, STATE_FILES.feedback), warn),
+    threads: new MemoryThreadContext(),
+    health: () => 'ok',
+    close: async () => {},
+  };
+}
+
+export function redisStores(link: RedisLink): Stores {
+  return {
+    kind: 'redis',
+    claims: new ClaimsWithFallback(new RedisClaims(link.client), link),
+    slots: new RedisTipSlots(link.client),
+    feedback: new RedisFeedback(link.client),
+    threads: new ThreadsWithFallback(new RedisThreadContext(link.client), link),
+    health: () => (link.healthy() ? 'ok' : 'degraded'),
+    close: () => link.close(),
+  };
+}
+
+/** The stores the configuration asks for: Redis with REDIS_URL, else the embedded ones in STATE_DIR. */
+export async function openStores(config: { redisUrl?: string; stateDir: string }, log: Logger): Promise<Stores> {
+  if (config.redisUrl) return redisStores(await connectRedis({ url: config.redisUrl, log }));
+  return embeddedStores(config.stateDir, (message) => log.warn({ component: 'state' }, message));
+}
