@@ -33,6 +33,32 @@ describe('start-up', () => {
     }
   });
 
+  it('in Socket Mode, blames the app token (not the bot token) when Slack rejects it', async () => {
+    const fake = await startFakeSlack();
+    fake.answer('apps.connections.open', { ok: false, error: 'invalid_auth' });
+    try {
+      const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
+        import('node:child_process').then(({ spawn }) => {
+          const p = spawn(process.execPath, ['dist/src/main.js'], {
+            cwd: resolve(import.meta.dirname, '../..'),
+            env: slackEnv(fake, { PORT: '0', SLACK_APP_TOKEN: 'xapp-1-A0PYSTACK-1-rejectedTOKEN' }),
+          });
+          let stderr = '';
+          p.stderr.on('data', (d) => {
+            stderr += d;
+          });
+          p.on('exit', (status) => done({ status, stderr }));
+        });
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        'pystack: could not start: Slack rejected the app token (SLACK_APP_TOKEN) (invalid_auth)',
+      );
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('stops with one line when the knowledge folder is broken', () => {
     const r = spawnSync(process.execPath, ['dist/src/cli.js', 'check', '--dir', '/nonexistent'], {
       cwd: resolve(import.meta.dirname, '../..'),

@@ -40,6 +40,10 @@ describe('scheduled tips', () => {
       expect(json).toContain('pystack_another_tip');
     }
     expect(app.logs()).toContain('tip posted');
+    // The tips' own Web API client logs through pino (JSON, scrubbed) like everything else.
+    const lines = app.logs().trim().split('\n');
+    expect(lines.filter((l) => !l.startsWith('{'))).toEqual([]);
+    expect(lines.some((l) => l.includes('"component":"tips-web-api"'))).toBe(true);
   }, 20_000);
 
   it('refuses an invalid TIPS_SCHEDULE at start-up with one line', () => {
