@@ -45,9 +45,10 @@ export function slackEnv(fake: FakeSlack | undefined, extra: Record<string, stri
   };
 }
 
-export async function startApp(fake: FakeSlack, env: Record<string, string> = {}): Promise<RunningApp> {
-  const server = await startServer(['dist/src/main.js'], slackEnv(fake, { LOG_LEVEL: 'debug', ...env }));
-  const { url, proc } = server;
+export type SlackClient = Pick<RunningApp, 'post' | 'command' | 'event' | 'action'>;
+
+/** Signed requests to a pystack URL (one app, or a load balancer in front of several). */
+export function slackClient(url: string, fake: FakeSlack): SlackClient {
   const post: RunningApp['post'] = (body, opts = {}) => {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
     return fetch(`${url}/slack/events`, {
@@ -61,9 +62,6 @@ export async function startApp(fake: FakeSlack, env: Record<string, string> = {}
     });
   };
   return {
-    url,
-    proc,
-    logs: server.logs,
     post,
     command: (text, extra = {}) => {
       const { body, contentType } = slashCommand(text, { response_url: `${fakeUrl(fake)}/response/cmd`, ...extra });
@@ -87,8 +85,13 @@ export async function startApp(fake: FakeSlack, env: Record<string, string> = {}
       post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), {
         contentType: 'application/x-www-form-urlencoded',
       }),
-    stop: server.stop,
   };
+}
+
+export async function startApp(fake: FakeSlack, env: Record<string, string> = {}): Promise<RunningApp> {
+  const server = await startServer(['dist/src/main.js'], slackEnv(fake, { LOG_LEVEL: 'debug', ...env }));
+  const { url, proc } = server;
+  return { url, proc, logs: server.logs, stop: server.stop, ...slackClient(url, fake) };
 }
 
 const fakeUrl = (fake: FakeSlack) => fake.url;
