@@ -41,6 +41,10 @@ describe('loadConfig', () => {
       [{ ...SLACK, SLACK_API_URL: 'ftp://x' }, /^SLACK_API_URL /],
       [{ ...SLACK, SLACK_API_TIMEOUT_MS: '10s' }, /^SLACK_API_TIMEOUT_MS .*milliseconds/],
       [{ ...SLACK, SLACK_API_TIMEOUT_MS: '5' }, /^SLACK_API_TIMEOUT_MS must be 100-120000/],
+      [{ ...SLACK, REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a Redis URL/],
+      [{ ...SLACK, REDIS_URL: 'http://cache:6379' }, /^REDIS_URL must be a Redis URL/],
+      [{ ...SLACK, SHUTDOWN_GRACE_MS: 'soon' }, /^SHUTDOWN_GRACE_MS must be a number/],
+      [{ ...SLACK, SHUTDOWN_GRACE_MS: '600000' }, /^SHUTDOWN_GRACE_MS must be 0-120000/],
       [{ SLACK_BOT_TOKEN: SLACK.SLACK_BOT_TOKEN }, /^SLACK_SIGNING_SECRET is missing/],
       [{ SLACK_SIGNING_SECRET: SLACK.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
     ];
@@ -53,5 +57,15 @@ describe('loadConfig', () => {
 
   it('lists the secrets so the logger can scrub them', () => {
     expect(secretsOf(loadConfig({ ...SLACK }))).toEqual([SLACK.SLACK_BOT_TOKEN, SLACK.SLACK_SIGNING_SECRET]);
+    expect(secretsOf(loadConfig({ ...SLACK, REDIS_URL: 'redis://:s3cret%21@cache:6379/0' }))).toContain('s3cret!');
+  });
+
+  it('uses the embedded stores unless REDIS_URL is set, and gives shutdown 8 s by default', () => {
+    expect(loadConfig({ ...SLACK }).redisUrl).toBeUndefined();
+    expect(loadConfig({ ...SLACK, REDIS_URL: 'rediss://cache.internal:6380' }).redisUrl).toBe(
+      'rediss://cache.internal:6380',
+    );
+    expect(loadConfig({ ...SLACK }).shutdownGraceMs).toBe(8_000);
+    expect(loadConfig({ ...SLACK, SHUTDOWN_GRACE_MS: '20000' }).shutdownGraceMs).toBe(20_000);
   });
 });
