@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Intent, Section } from '../../src/answer/types.js';
+import { tipAnswer } from '../../src/answer/tip.js';
 import { realEngine } from '../helpers/kb.js';
 import { ROOT } from '../helpers/paths.js';
 
@@ -192,6 +193,12 @@ describe('tips', () => {
 
   it('the default seed is 0', () => {
     expect(ask('tip')).toEqual(ask('tip', 0));
+  });
+
+  it('says plainly that there are no tips, should the knowledge hold none', () => {
+    const a = tipAnswer({ ...engine.knowledge, tips: [] }, '', 3);
+    expect(a.intent).toBe('tip');
+    expect(notes(a).join(' ')).toMatch(/no tips in the knowledge/);
   });
 });
 
