@@ -133,6 +133,20 @@ describe('tip scheduler', () => {
     expect(await store.status('C1', slot(0).toISOString())).toBe('posted');
   });
 
+  it('at start, reports the last slot that was taken but never recorded as posted, and does not post it', async () => {
+    const store = new MemoryTipSlots();
+    const { Cron } = await import('croner');
+    const [previous] = new Cron('0 9 * * 1-5', { paused: true, timezone: 'UTC' }).previousRuns(1, new Date());
+    await store.claim('C1', previous?.toISOString() ?? '');
+    const { scheduler, posts, lines } = setup({ store });
+    scheduler.start();
+    for (let i = 0; i < 50 && !lines.join('').includes('never confirmed'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    scheduler.stop();
+    expect(lines.join('')).toContain('tip slot was taken but its post was never confirmed');
+    expect(posts).toHaveLength(0);
+  });
+
   it('with no tips at all, logs each slot instead of throwing', async () => {
     const { scheduler, lines } = setup({ tips: [] });
     expect((await scheduler.runSlot(slot(0)))[0]?.status).toBe('failed');
