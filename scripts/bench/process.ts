@@ -88,7 +88,7 @@ export async function startServer(
     logs: () => out,
     stop: () =>
       new Promise((r) => {
-        if (proc.exitCode !== null) return r(proc.exitCode);
+        if (proc.exitCode !== null || proc.signalCode !== null) return r(proc.exitCode); // already gone (e.g. SIGKILLed)
         proc.once('exit', (code) => r(code));
         proc.kill('SIGTERM');
       }),
