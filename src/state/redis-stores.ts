@@ -9,6 +9,22 @@
  */
 import type { RedisClient } from './redis.js';
 import type { ClaimStore } from './claims.js';
+import {
+  type Correction,
+  CORRECTION_MAX,
+  CorrectionSchema,
+  CORRECTIONS_TTL_DAYS,
+  type CorrectionStore,
+} from './corrections.js';
+import {
+  countGaps,
+  type Gap,
+  GAP_QUESTION_MAX,
+  type GapCount,
+  GapSchema,
+  GAPS_TTL_DAYS,
+  type GapStore,
+} from './gaps.js';
 import { FEEDBACK_TTL_DAYS, type FeedbackStore, type Vote, VoteSchema } from './feedback.js';
 import type { SlotStatus, TipSlotStore } from './tip-slots.js';
 import { THREAD_TTL_MS, type ThreadContextStore } from './thread-context.js';
@@ -123,5 +139,55 @@ export class RedisThreadContext implements ThreadContextStore {
 
   async set(thread: string, question: string): Promise<void> {
     await this.redis.set(`${P}thread:${thread}`, question, { expiration: { type: 'PX', value: this.ttlMs } });
+  }
+}
+
+const CORRECTIONS = `${P}corrections`;
+const GAPS = `${P}gaps`;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class RedisCorrections implements CorrectionStore {
+  constructor(private readonly redis: RedisClient) {}
+
+  async add(c: Correction): Promise<void> {
+    const member = JSON.stringify({ ...c, text: c.text.slice(0, CORRECTION_MAX) });
+    await this.redis
+      .multi()
+      .zAdd(CORRECTIONS, { score: c.at, value: member })
+      .zRemRangeByScore(CORRECTIONS, '-inf', c.at - CORRECTIONS_TTL_DAYS * DAY_MS)
+      .exec();
+  }
+
+  async since(at: number): Promise<Correction[]> {
+    const members = await this.redis.zRangeByScore(CORRECTIONS, at, '+inf');
+    return members
+      .map((m) => CorrectionSchema.safeParse(JSON.parse(m)))
+      .flatMap((p) => (p.success ? [p.data] : []))
+      .sort((a, b) => b.at - a.at);
+  }
+}
+
+export class RedisGaps implements GapStore {
+  private n = 0;
+  constructor(private readonly redis: RedisClient) {}
+
+  async record(g: Gap): Promise<void> {
+    // Members must differ even for the same question asked in the same millisecond.
+    const member = JSON.stringify({
+      ...g,
+      question: g.question.slice(0, GAP_QUESTION_MAX),
+      n: `${process.pid}.${this.n++}`,
+    });
+    await this.redis
+      .multi()
+      .zAdd(GAPS, { score: g.at, value: member })
+      .zRemRangeByScore(GAPS, '-inf', g.at - GAPS_TTL_DAYS * DAY_MS)
+      .exec();
+  }
+
+  async top(at: number, limit: number): Promise<GapCount[]> {
+    const members = await this.redis.zRangeByScore(GAPS, at, '+inf');
+    const gaps = members.map((m) => GapSchema.safeParse(JSON.parse(m))).flatMap((p) => (p.success ? [p.data] : []));
+    return countGaps(gaps, at, limit);
   }
 }

@@ -10,11 +10,20 @@
  */
 import { join } from 'node:path';
 import { type ClaimStore, FileClaims } from './claims.js';
+import { type CorrectionStore, FileCorrections } from './corrections.js';
 import { ClaimsWithFallback, ThreadsWithFallback } from './fallback.js';
+import { FileGaps, type GapStore } from './gaps.js';
 import { type FeedbackStore, FileFeedback } from './feedback.js';
 import type { Logger } from '../log.js';
 import { connectRedis, type RedisLink } from './redis.js';
-import { RedisClaims, RedisFeedback, RedisThreadContext, RedisTipSlots } from './redis-stores.js';
+import {
+  RedisClaims,
+  RedisCorrections,
+  RedisFeedback,
+  RedisGaps,
+  RedisThreadContext,
+  RedisTipSlots,
+} from './redis-stores.js';
 import { MemoryThreadContext, type ThreadContextStore } from './thread-context.js';
 import { FileTipSlots, type TipSlotStore } from './tip-slots.js';
 
@@ -23,6 +32,8 @@ export interface Stores {
   claims: ClaimStore;
   slots: TipSlotStore;
   feedback: FeedbackStore;
+  corrections: CorrectionStore;
+  gaps: GapStore;
   threads: ThreadContextStore;
   /** 'degraded' while a shared store is away (the bot still answers). */
   health(): 'ok' | 'degraded';
@@ -30,7 +41,13 @@ export interface Stores {
 }
 
 /** The files the embedded stores keep in STATE_DIR. */
-export const STATE_FILES = { claims: 'claims.log', slots: 'tips-state.json', feedback: 'feedback.json' } as const;
+export const STATE_FILES = {
+  claims: 'claims.log',
+  slots: 'tips-state.json',
+  feedback: 'feedback.json',
+  corrections: 'corrections.json',
+  gaps: 'gaps.json',
+} as const;
 
 /** Reports each distinct problem at most once a minute. */
 export function oncePerMinute(report: (message: string) => void, now: () => number = Date.now) {
@@ -50,6 +67,8 @@ export function embeddedStores(stateDir: string, report: (message: string) => vo
     claims: new FileClaims(join(stateDir, STATE_FILES.claims), warn),
     slots: new FileTipSlots(join(stateDir, STATE_FILES.slots), warn),
     feedback: new FileFeedback(join(stateDir, STATE_FILES.feedback), warn),
+    corrections: new FileCorrections(join(stateDir, STATE_FILES.corrections), warn),
+    gaps: new FileGaps(join(stateDir, STATE_FILES.gaps), warn),
     threads: new MemoryThreadContext(),
     health: () => 'ok',
     close: async () => {},
@@ -62,6 +81,8 @@ export function redisStores(link: RedisLink): Stores {
     claims: new ClaimsWithFallback(new RedisClaims(link.client), link),
     slots: new RedisTipSlots(link.client),
     feedback: new RedisFeedback(link.client),
+    corrections: new RedisCorrections(link.client),
+    gaps: new RedisGaps(link.client),
     threads: new ThreadsWithFallback(new RedisThreadContext(link.client), link),
     health: () => (link.healthy() ? 'ok' : 'degraded'),
     close: () => link.close(),

@@ -9,9 +9,18 @@ import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ClaimStore, FileClaims, MemoryClaims } from '../../src/state/claims.js';
+import { type CorrectionStore, FileCorrections, MemoryCorrections } from '../../src/state/corrections.js';
 import { type FeedbackStore, FileFeedback, MemoryFeedback, type Vote } from '../../src/state/feedback.js';
+import { FileGaps, type GapStore, MemoryGaps } from '../../src/state/gaps.js';
 import type { RedisClient } from '../../src/state/redis.js';
-import { RedisClaims, RedisFeedback, RedisThreadContext, RedisTipSlots } from '../../src/state/redis-stores.js';
+import {
+  RedisClaims,
+  RedisCorrections,
+  RedisFeedback,
+  RedisGaps,
+  RedisThreadContext,
+  RedisTipSlots,
+} from '../../src/state/redis-stores.js';
 import { MemoryThreadContext, type ThreadContextStore } from '../../src/state/thread-context.js';
 import { FileTipSlots, MemoryTipSlots, type TipSlotStore } from '../../src/state/tip-slots.js';
 import { type RedisServer, startRedis } from '../helpers/redis-server.js';
@@ -97,6 +106,42 @@ const feedbackImpls: Impl<FeedbackStore>[] = [
     make: async () => ({
       store: new RedisFeedback(await redisClient()),
       again: async () => new RedisFeedback(await redisClient()),
+    }),
+  },
+];
+
+const correctionImpls: Impl<CorrectionStore>[] = [
+  { name: 'memory', make: async () => ({ store: new MemoryCorrections() }) },
+  {
+    name: 'file',
+    make: async () => {
+      const file = join(dir(), 'corrections.json');
+      return { store: new FileCorrections(file), again: async () => new FileCorrections(file) };
+    },
+  },
+  {
+    name: 'redis',
+    make: async () => ({
+      store: new RedisCorrections(await redisClient()),
+      again: async () => new RedisCorrections(await redisClient()),
+    }),
+  },
+];
+
+const gapImpls: Impl<GapStore>[] = [
+  { name: 'memory', make: async () => ({ store: new MemoryGaps() }) },
+  {
+    name: 'file',
+    make: async () => {
+      const file = join(dir(), 'gaps.json');
+      return { store: new FileGaps(file), again: async () => new FileGaps(file) };
+    },
+  },
+  {
+    name: 'redis',
+    make: async () => ({
+      store: new RedisGaps(await redisClient()),
+      again: async () => new RedisGaps(await redisClient()),
     }),
   },
 ];
@@ -264,5 +309,73 @@ describe.each(threadImpls)('thread context: $name', ({ name, make }) => {
       if (!again) throw new Error('no second handle');
       await store.set('T1:C1:1.0', 'which orm');
       expect(await (await again()).get('T1:C1:1.0')).toBe('which orm');
+    });
+});
+
+describe.each(correctionImpls)('corrections: $name', ({ name, make }) => {
+  const day = 86_400_000;
+  it('keeps each correction with its intent and entry ids, newest first, since a time', async () => {
+    const { store } = await make();
+    const now = Date.now();
+    await store.add({ intent: 'library', subjects: ['httpx'], text: 'old', user: 'U1', at: now - 40 * day });
+    await store.add({ intent: 'library', subjects: ['httpx'], text: 'HTTP/3 now', user: 'U1', at: now - day });
+    await store.add({ intent: 'compare', subjects: ['celery', 'rq'], text: 'rq has cron', user: 'U2', at: now });
+    const recent = await store.since(now - 30 * day);
+    expect(recent.map((c) => c.text)).toEqual(['rq has cron', 'HTTP/3 now']);
+    expect(recent[0]).toMatchObject({ intent: 'compare', subjects: ['celery', 'rq'], user: 'U2' });
+  });
+
+  it('never keeps more than 3000 characters of one', async () => {
+    const { store } = await make();
+    await store.add({ intent: 'library', subjects: [], text: 'x'.repeat(10_000), user: 'U1', at: Date.now() });
+    expect((await store.since(0))[0]?.text).toHaveLength(3000);
+  });
+
+  if (name !== 'memory')
+    it('is shared with another handle on the same state', async () => {
+      const { store, again } = await make();
+      if (!again) throw new Error('no second handle');
+      await store.add({ intent: 'library', subjects: ['ruff'], text: 'fast', user: 'U1', at: Date.now() });
+      expect((await (await again()).since(0)).map((c) => c.text)).toEqual(['fast']);
+    });
+});
+
+describe.each(gapImpls)('gaps: $name', ({ name, make }) => {
+  const day = 86_400_000;
+  it('counts each question per intent since a time, most asked first', async () => {
+    const { store } = await make();
+    const now = Date.now();
+    for (const [question, at] of [
+      ['what is gunicorn', now - 2 * day],
+      ['what is gunicorn', now - day],
+      ['what is gunicorn', now],
+      ['compare mlflow wandb', now],
+      ['what is zope', now - 60 * day],
+    ] as const)
+      await store.record({ question, intent: 'unknown', at });
+    await store.record({ question: 'what is gunicorn', intent: 'search', at: now });
+    const top = await store.top(now - 30 * day, 10);
+    expect(top.map((g) => [g.question, g.intent, g.count])).toEqual([
+      ['what is gunicorn', 'unknown', 3],
+      ['compare mlflow wandb', 'unknown', 1],
+      ['what is gunicorn', 'search', 1],
+    ]);
+    expect(top[0]?.last).toBe(now);
+    expect(await store.top(now - 30 * day, 1)).toHaveLength(1);
+  });
+
+  it('counts the same question recorded in the same millisecond twice', async () => {
+    const { store } = await make();
+    const at = Date.now();
+    await Promise.all([1, 2].map(() => store.record({ question: 'what is tox', intent: 'unknown', at })));
+    expect((await store.top(0, 5))[0]?.count).toBe(2);
+  });
+
+  if (name !== 'memory')
+    it('is shared with another handle on the same state', async () => {
+      const { store, again } = await make();
+      if (!again) throw new Error('no second handle');
+      await store.record({ question: 'what is nox', intent: 'unknown', at: Date.now() });
+      expect((await (await again()).top(0, 5)).map((g) => g.question)).toEqual(['what is nox']);
     });
 });
