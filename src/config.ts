@@ -91,6 +91,22 @@ const EnvSchema = z.object({
       .max(120_000, 'must be 0-120000 (milliseconds)')
       .default(8_000),
   ),
+  FEEDBACK_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{2,20}$/, 'must be a channel id such as C0123ABCD')),
+  ADMIN_USERS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'must be user ids such as U0123ABCD, comma-separated'))),
+  ),
+  RECORD_GAPS: z.preprocess(
+    (v) => blankToUndefined(typeof v === 'string' ? v.toLowerCase() : v),
+    z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  ),
   TIPS_SCHEDULE: z.preprocess(blankToUndefined, z.string().default(DEFAULT_TIPS_SCHEDULE)),
   TIPS_TIMEZONE: z.preprocess(blankToUndefined, z.string().default('UTC')),
   TIPS_SCHEDULER: z.preprocess(
@@ -135,6 +151,12 @@ export interface Config {
   redisUrl?: string;
   /** How long SIGTERM waits for answers in flight. */
   shutdownGraceMs: number;
+  /** Corrections are posted here for the maintainers. */
+  feedbackChannel?: string;
+  /** Users shown App Home's admin section besides workspace admins. */
+  adminUsers: string[];
+  /** Record unanswered questions in the gaps log (RECORD_GAPS, default on). */
+  recordGaps: boolean;
   /** Scheduled tips; undefined when TIPS_CHANNEL is not set or TIPS_SCHEDULER=off. */
   tips?: { channels: string[]; schedule: string; timezone: string };
 }
@@ -187,6 +209,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     stateDir: e.STATE_DIR,
     redisUrl: e.REDIS_URL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    feedbackChannel: e.FEEDBACK_CHANNEL,
+    adminUsers: e.ADMIN_USERS ?? [],
+    recordGaps: e.RECORD_GAPS === 'on',
   };
 }
 

@@ -44,17 +44,31 @@ describe('manifest.yml content', () => {
 
   it('asks for the scopes and events the code uses, with App Home and interactivity on', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'im:history']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'app_mentions:read',
+        'im:history',
+        'links:read',
+        'links:write',
+        'users:read',
+      ]),
     );
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
-      expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']),
+      expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened', 'link_shared']),
     );
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.unfurl_domains).toEqual(['pypi.org']);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: 'ask_pystack', name: 'Ask pystack' }),
+    ]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const listeners = readdirSync(resolve(ROOT, 'src/slack/listeners'))
       .map((f) => readFileSync(resolve(ROOT, 'src/slack/listeners', f), 'utf8'))
       .join('\n');
-    for (const event of ['app_mention', 'app_home_opened']) expect(listeners).toContain(`'${event}'`);
+    for (const event of ['app_mention', 'app_home_opened', 'link_shared']) expect(listeners).toContain(`'${event}'`);
+    expect(listeners).toContain("SHORTCUT = 'ask_pystack'");
   });
 
   it('sends commands, events and interactivity to POST /slack/events', () => {
@@ -62,6 +76,7 @@ describe('manifest.yml content', () => {
       manifest.features.slash_commands[0].url,
       manifest.settings.event_subscriptions.request_url,
       manifest.settings.interactivity.request_url,
+      manifest.settings.interactivity.message_menu_options_url,
     ]) {
       expect(url).toMatch(/\/slack\/events$/);
     }

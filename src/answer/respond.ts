@@ -91,6 +91,23 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
   }
 }
 
+/** Picks shown for a category asked by its name (the category's packages, the articles' standard ones first). */
+const MAX_CATEGORY_PICKS = 5;
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/** The packages of the category whose name is exactly the need's words, best standing first. */
+function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
+  const asked = need.join(' ');
+  if (!asked) return [];
+  const of = kb.packages.filter((p) => words(p.category).join(' ') === asked);
+  const rank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
+  return of.sort((a, b) => rank(b) - rank(a) || b.sources.length - a.sources.length);
+}
+
 function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {
   const { kb } = ctx;
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
@@ -101,6 +118,10 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
       return left ? withNote(a, left.trim()) : a;
     }
   }
+  // A need worded as the knowledge names a category ("background jobs", "llm clients"): that category.
+  const named = categoryNamed(kb, q.need);
+  if (named.length && !q.context.length && !q.exclude.length)
+    return recommendAnswer(kb, q.need.join(' '), named.slice(0, MAX_CATEGORY_PICKS));
   const picks = rankPicks(kb, ctx.index, q.need, {
     context: q.context,
     exclude: q.exclude,

@@ -197,6 +197,7 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
     }
   }
   kb.digest = hash.digest('hex').slice(0, 16);
+  kb.files = new Map([...kb.entries.keys()].map((id) => [id, origin.get(id) ?? '']));
   // Cross-checks only make sense once every file reads: a broken file would bury its own error
   // under "unknown id" lines from every entry that refers into it.
   if (problems.length) return { problems };

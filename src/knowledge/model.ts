@@ -34,6 +34,8 @@ export interface Knowledge {
   outside: Map<string, string>;
   /** Hash of the knowledge files; ties a built search index to the knowledge it was built from. */
   digest: string;
+  /** The file each entry comes from, for `file › entry` paths in reports and corrections. */
+  files?: Map<string, string>;
 }
 
 /** The display name of an entry. */

@@ -1,6 +1,9 @@
 /**
  * Renders an Answer as a Slack message: Block Kit blocks plus a fallback `text`. Every Slack
- * limit lives here: at most 50 blocks, section text 3000, 10 fields of 2000, header 150.
+ * limit lives here: at most 50 blocks, section text 3000, 10 fields of 2000, header 150, and for
+ * the native table block (a comparison): one table per message, at most 100 rows of at most 20
+ * cells, every cell non-empty, 10,000 characters of cell text in all. A second table in the same
+ * message falls back to fields; the `text` fallback always names what is compared.
  *
  * @example
  * const { text, blocks } = renderBlocks(answer);
@@ -16,6 +19,17 @@ export const LIMITS = {
   fieldText: 2000,
   header: 150,
   contextElements: 10,
+  /** Slack shows one table block per message (a second one is refused). */
+  tablesPerMessage: 1,
+  tableRows: 100,
+  tableCells: 20,
+  /** All cell text of one table together. */
+  tableText: 10_000,
+  /** One cell, so that no single value crowds out the rest. */
+  tableCell: 500,
+  contextActions: 5,
+  buttonText: 75,
+  buttonValue: 2000,
 } as const;
 /** Blocks an answer may use, leaving room for a door's buttons and notes. */
 export const ANSWER_BLOCKS = 44;
@@ -58,7 +72,33 @@ function fieldSections(fields: string[], text?: string): Block[] {
   return out;
 }
 
-function sectionBlocks(s: Section): Block[] {
+type TableSection = Extract<Section, { type: 'table' }>;
+/** Raw text is never read as markup, but nothing that looks like a mention may leave us either. */
+const cell = (text: string) => ({ type: 'raw_text', text: text.replace(/</g, '‹').replace(/>/g, '›').trim() || '—' });
+
+/**
+ * A comparison as Slack's table block: the compared names as the header row, one row per
+ * attribute. Raw text, so nothing in it is read as mrkdwn (no escaping needed, no pings).
+ */
+export function tableBlock(s: TableSection): Block {
+  const width = Math.min(LIMITS.tableCells, s.columns.length + 1);
+  const rows = [['Compared', ...s.columns], ...s.rows.map((r) => [r.label, ...r.values])]
+    .slice(0, LIMITS.tableRows)
+    .map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  const cells = rows.length * width;
+  // Share the table's text budget out evenly, so a long value is cut rather than the table refused.
+  const perCell = Math.min(LIMITS.tableCell, Math.floor(LIMITS.tableText / cells));
+  return {
+    type: 'table',
+    column_settings: Array.from({ length: width }, () => ({ is_wrapped: true })),
+    rows: rows.map((r) => r.map((t) => cell(clip(t, perCell)))),
+  };
+}
+
+/** How many table blocks the message being rendered may still use. */
+type TableBudget = { left: number };
+
+function sectionBlocks(s: Section, tables: TableBudget): Block[] {
   switch (s.type) {
     case 'text':
       return sectionsFromLines([escapeMrkdwn(s.text)]);
@@ -69,6 +109,10 @@ function sectionBlocks(s: Section): Block[] {
       return sectionsFromLines(s.title ? [bold(escapeMrkdwn(s.title)), ...items] : items);
     }
     case 'table':
+      if (tables.left > 0) {
+        tables.left--;
+        return [tableBlock(s)];
+      }
       return s.rows.flatMap((r) =>
         fieldSections(
           r.values.map((v, i) => `${bold(escapeMrkdwn(s.columns[i] ?? ''))}\n${escapeMrkdwn(v)}`),
@@ -116,24 +160,25 @@ export function hintsBlock(a: Answer): Block | undefined {
   return { type: 'context', elements: [mrkdwn(clip(text, LIMITS.sectionText))] };
 }
 
-function answerBody(a: Answer): Block[] {
+function answerBody(a: Answer, tables: TableBudget): Block[] {
   const header: Block = {
     type: 'header',
     text: { type: 'plain_text', text: clip(a.title.replace(/\s+/g, ' '), LIMITS.header), emoji: true },
   };
   const hints = hintsBlock(a);
-  return [header, ...a.sections.flatMap(sectionBlocks), ...(hints ? [hints] : [])];
+  return [header, ...a.sections.flatMap((s) => sectionBlocks(s, tables)), ...(hints ? [hints] : [])];
 }
 
 /** Renders the answer (and a second one for a two-question message) within Block Kit limits, keeping the sources line last. */
 export function renderBlocks(a: Answer, maxBlocks: number = ANSWER_BLOCKS): SlackMessage {
+  const tables: TableBudget = { left: LIMITS.tablesPerMessage };
   const sourcesOfBoth: Answer = a.also
     ? { ...a, sources: [...a.sources, ...a.also.sources.filter((s) => !a.sources.some((x) => x.id === s.id))] }
     : a;
   const sources = sourcesBlock(sourcesOfBoth);
   const room = maxBlocks - (sources ? 1 : 0);
-  const first = answerBody(a);
-  const second = a.also ? [{ type: 'divider' }, ...answerBody(a.also)] : [];
+  const first = answerBody(a, tables);
+  const second = a.also ? [{ type: 'divider' }, ...answerBody(a.also, tables)] : [];
   // Two answers share the room: the first keeps at least half of it.
   const firstRoom = Math.min(first.length, Math.max(Math.floor(room / 2), room - second.length));
   const blocks = second.length ? [...fit(first, firstRoom), ...fit(second, room - firstRoom)] : fit(first, room);

@@ -24,12 +24,15 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerHome } from './listeners/home.js';
+import { registerShortcuts } from './listeners/shortcuts.js';
+import { registerUnfurls } from './listeners/unfurls.js';
+import { registerViews } from './listeners/views.js';
 
 export interface SlackAppOptions {
   config: Config;
   engine: Engine;
   log: Logger;
-  stores: Pick<Stores, 'claims' | 'threads' | 'feedback' | 'health'>;
+  stores: Pick<Stores, 'claims' | 'threads' | 'feedback' | 'corrections' | 'gaps' | 'health'>;
   today?: () => number;
 }
 
@@ -116,6 +119,10 @@ export function createSlackApp({ config, engine, log, stores, today }: SlackAppO
     threads: stores.threads,
     claims: stores.claims,
     feedback: stores.feedback,
+    corrections: stores.corrections,
+    gaps: config.recordGaps ? stores.gaps : undefined,
+    feedbackChannel: config.feedbackChannel,
+    adminUsers: new Set(config.adminUsers),
     pacer: new ChannelPacer({
       onWait: (channel, ms) => log.warn({ channel, wait_ms: ms }, 'rate limited by Slack; waiting before retrying'),
     }),
@@ -141,6 +148,9 @@ export function createSlackApp({ config, engine, log, stores, today }: SlackAppO
   registerEvents(app, ctx);
   registerActions(app, ctx);
   registerHome(app, ctx);
+  registerShortcuts(app, ctx);
+  registerUnfurls(app, ctx);
+  registerViews(app, ctx);
   app.error(async (err) => {
     log.error({ err }, 'listener failed');
   });

@@ -9,7 +9,9 @@ import type { Engine } from '../answer/engine.js';
 import type { Logger } from '../log.js';
 import type { SlackMessage } from '../render/blocks.js';
 import type { ClaimStore } from '../state/claims.js';
+import type { CorrectionStore } from '../state/corrections.js';
 import type { FeedbackStore } from '../state/feedback.js';
+import type { GapStore } from '../state/gaps.js';
 import type { ThreadContextStore } from '../state/thread-context.js';
 import type { ChannelPacer } from './delivery.js';
 
@@ -23,8 +25,15 @@ export interface SlackContext {
   /** "Handled once" across retries, restarts and replicas (events, messages, clicks). */
   claims: ClaimStore;
   feedback: FeedbackStore;
+  corrections: CorrectionStore;
+  /** The gaps log; undefined with RECORD_GAPS=off. */
+  gaps?: GapStore;
   /** Per-channel pacing of Web API writes under rate limits. */
   pacer: ChannelPacer;
+  /** Where corrections are posted for the maintainers (FEEDBACK_CHANNEL). */
+  feedbackChannel?: string;
+  /** Users who see the admin section of App Home besides workspace admins (ADMIN_USERS). */
+  adminUsers: ReadonlySet<string>;
 }
 
 /** How long a claim on an event, message or click holds: Slack re-delivers within minutes. */

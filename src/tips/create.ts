@@ -39,7 +39,7 @@ export function createTipScheduler({
     timezone: config.tips?.timezone ?? 'UTC',
     tipIds: engine.knowledge.tips.map((t) => t.id),
     slots,
-    post: tipPoster({ engine, client }),
+    post: tipPoster({ engine, client, log }),
     log,
   });
 }

@@ -103,9 +103,10 @@ describe('each thing happens once', () => {
     const base = { user: 'U0ASKER', text: '<@UBOT> what is httpx', ts, channel: 'D0DM' };
     await app.event({ ...base, type: 'message', channel_type: 'im' }, nextId());
     await app.event({ ...base, type: 'app_mention' }, nextId());
-    await waitUntil(() => since('chat.postMessage', from).length >= 1);
+    const answers = () => since('chat.postMessage', from).filter((c) => !String(c.body.text).startsWith("Hi! I'm"));
+    await waitUntil(() => answers().length >= 1);
     await sleep(500);
-    expect(since('chat.postMessage', from)).toHaveLength(1);
+    expect(answers()).toHaveLength(1);
     expect(app.logs()).toContain('message already answered under another event; skipped');
   });
 

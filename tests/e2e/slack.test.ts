@@ -77,7 +77,12 @@ describe('/pystack', () => {
       'pystack_share',
       'pystack_feedback_up',
       'pystack_feedback_down',
+      'pystack_correct',
     ]);
+    // The comparison is Slack's native table, the names as its header row.
+    const table = body.blocks.find((b: { type: string }) => b.type === 'table');
+    expect(table.rows[0].map((c: { text: string }) => c.text)).toEqual(['Compared', 'Django', 'FastAPI']);
+    expect(body.text).toMatch(/^Django vs FastAPI/);
     expect(blockKitProblems(body)).toEqual([]);
   });
 
@@ -187,23 +192,32 @@ describe('mentions and DMs', () => {
     expect(app.logs()).toContain('duplicate delivery skipped');
   });
 
-  it('answers a direct message in the DM', async () => {
+  it('answers a direct message in the DM, after a one-time welcome with three example buttons', async () => {
     const from = fake.calls.length;
-    await app.event(
-      {
-        type: 'message',
-        channel_type: 'im',
-        channel: 'D0DM',
-        user: 'U0ASKER',
-        text: 'what should I use for background jobs',
-        ts: '1700000500.000600',
-      },
-      nextId(),
-    );
-    await waitUntil(() => since('chat.postMessage', from).length === 1);
-    const post = since('chat.postMessage', from)[0];
+    const dm = (ts: string) => ({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0DM',
+      user: 'U0ASKER',
+      text: 'what should I use for background jobs',
+      ts,
+    });
+    await app.event(dm('1700000500.000600'), nextId());
+    await waitUntil(() => since('chat.postMessage', from).length === 2);
+    const [welcome, post] = since('chat.postMessage', from);
+    expect(welcome?.body.text).toMatch(/^Hi! I'm pystack/);
+    const buttons = welcome?.body.blocks.find((b: { type: string }) => b.type === 'actions').elements;
+    expect(buttons).toHaveLength(3);
+    expect(blockKitProblems(welcome?.body ?? {})).toEqual([]);
     expect(post?.body.channel).toBe('D0DM');
     expect(JSON.stringify(post?.body.blocks)).toContain('Celery');
+    // Native feedback under a message in a conversation.
+    expect(post?.body.blocks.some((b: { type: string }) => b.type === 'context_actions')).toBe(true);
+    expect(blockKitProblems(post?.body ?? {})).toEqual([]);
+    await app.event(dm('1700000501.000600'), nextId());
+    await waitUntil(() => since('chat.postMessage', from).length === 3);
+    await sleep(300);
+    expect(since('chat.postMessage', from)).toHaveLength(3); // no second welcome
   });
 
   it("ignores the bot's own messages and other bots", async () => {
@@ -290,7 +304,7 @@ describe('buttons and App Home', () => {
     await waitUntil(() => since('response', from).length === 1);
     const updated = since('response', from)[0];
     expect(updated?.body.replace_original).toBe(true);
-    expect(JSON.stringify(updated?.body.blocks)).toContain('feedback was counted');
+    expect(JSON.stringify(updated?.body.blocks)).toContain('your vote was recorded');
     expect(JSON.stringify(updated?.body.blocks)).not.toContain('pystack_feedback_up');
     const line = app
       .logs()
@@ -305,11 +319,14 @@ describe('buttons and App Home', () => {
     expect(app.logs()).not.toContain('secret-question-xyz');
   });
 
-  it('feedback on a channel message updates that message', async () => {
+  it('feedback on a channel message is shown to the voter alone, never rewriting the message', async () => {
     const from = fake.calls.length;
     await app.action(buttonClick(fake, 'pystack_feedback_down', value, { ephemeral: false, ts: '1700000900.000100' }));
-    await waitUntil(() => since('chat.update', from).length === 1);
-    expect(since('chat.update', from)[0]?.body.ts).toBe('1700000900.000100');
+    await waitUntil(() => since('chat.postEphemeral', from).length === 1);
+    const note = since('chat.postEphemeral', from)[0];
+    expect(note?.body).toMatchObject({ channel: 'C0GENERAL', user: 'U0CLICKER' });
+    expect(note?.body.text).toMatch(/vote was recorded/);
+    expect(since('chat.update', from)).toHaveLength(0);
   });
 
   it('publishes the App Home with commands and knowledge stats', async () => {

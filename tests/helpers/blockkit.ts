@@ -21,6 +21,12 @@ export const BLOCK_KIT = {
   buttonValue: 2000,
   buttonUrl: 3000,
   id: 255,
+  tables: 1,
+  tableRows: 100,
+  tableCells: 20,
+  tableText: 10_000,
+  columnSettings: 20,
+  contextActionsElements: 5,
 } as const;
 
 const TEXT_TYPES = new Set(['mrkdwn', 'plain_text']);
@@ -38,6 +44,8 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown }):
   if (blocks.length > BLOCK_KIT.blocks) fail('blocks', `${blocks.length} blocks > ${BLOCK_KIT.blocks}`);
 
   const blockIds = new Set<string>();
+  const tables = blocks.filter((b) => b.type === 'table').length;
+  if (tables > BLOCK_KIT.tables) fail('blocks', `${tables} table blocks > ${BLOCK_KIT.tables}`);
   const actionIds = new Set<string>();
 
   const text = (where: string, t: unknown, max: number, type?: 'plain_text' | 'mrkdwn') => {
@@ -105,6 +113,48 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown }):
           fail(where, `${els.length} elements, must be 1 to ${BLOCK_KIT.actionsElements}`);
         els.forEach((el, j) => {
           element(`${where}.elements[${j}]`, el);
+        });
+        break;
+      }
+      case 'table': {
+        const rows = (b.rows ?? []) as Json[][];
+        if (!rows.length || rows.length > BLOCK_KIT.tableRows)
+          fail(where, `${rows.length} rows, must be 1 to ${BLOCK_KIT.tableRows}`);
+        let chars = 0;
+        rows.forEach((r, j) => {
+          if (!Array.isArray(r) || !r.length || r.length > BLOCK_KIT.tableCells)
+            return fail(`${where}.rows[${j}]`, `must be 1 to ${BLOCK_KIT.tableCells} cells`);
+          r.forEach((c, k) => {
+            if (c.type !== 'raw_text' && c.type !== 'rich_text')
+              fail(`${where}.rows[${j}][${k}]`, `cell type ${c.type}`);
+            if (c.type === 'raw_text' && (typeof c.text !== 'string' || !c.text))
+              fail(`${where}.rows[${j}][${k}]`, 'empty raw_text cell');
+            chars += typeof c.text === 'string' ? c.text.length : 0;
+          });
+        });
+        if (chars > BLOCK_KIT.tableText) fail(where, `${chars} characters of cell text > ${BLOCK_KIT.tableText}`);
+        if ((b.column_settings ?? []).length > BLOCK_KIT.columnSettings) fail(where, 'too many column_settings');
+        break;
+      }
+      case 'context_actions': {
+        const els = (b.elements ?? []) as Json[];
+        if (!els.length || els.length > BLOCK_KIT.contextActionsElements)
+          fail(where, `${els.length} elements, must be 1 to ${BLOCK_KIT.contextActionsElements}`);
+        els.forEach((el, j) => {
+          const at = `${where}.elements[${j}]`;
+          if (el.type !== 'feedback_buttons' && el.type !== 'icon_button') return fail(at, `element type ${el.type}`);
+          element(at, el);
+          if (el.type === 'feedback_buttons')
+            for (const side of ['positive_button', 'negative_button']) {
+              const btn = el[side] as Json | undefined;
+              if (!btn) {
+                fail(at, `${side} missing`);
+                continue;
+              }
+              text(`${at}.${side}.text`, btn.text, BLOCK_KIT.buttonText, 'plain_text');
+              if (typeof btn.value !== 'string' || !btn.value || btn.value.length > BLOCK_KIT.buttonValue)
+                fail(`${at}.${side}`, `value must be 1 to ${BLOCK_KIT.buttonValue} characters`);
+            }
         });
         break;
       }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
-import { renderBlocks } from '../../src/render/blocks.js';
+import { LIMITS, renderBlocks } from '../../src/render/blocks.js';
 import { renderJson } from '../../src/render/json.js';
 import { bold, clip, escapeMrkdwn, link } from '../../src/render/mrkdwn.js';
 import { blockKitProblems, pingsIn, stringsIn } from '../helpers/blockkit.js';
@@ -102,6 +102,12 @@ describe('renderBlocks on oversized answers', () => {
           values: ['a', 'b', 'c', 'd'.repeat(3000)],
         })),
       },
+      // A second table: Slack takes one per message, so this one falls back to fields.
+      {
+        type: 'table',
+        columns: ['E', 'F'],
+        rows: Array.from({ length: 40 }, (_, i) => ({ label: `again ${i}`, values: ['e', 'f'] })),
+      },
       {
         type: 'picks',
         picks: Array.from({ length: 30 }, (_, i) => ({ name: `p${i}`, reason: 'r'.repeat(400) })),
@@ -143,14 +149,60 @@ describe('renderBlocks on oversized answers', () => {
     expect(message.blocks[0]?.type).toBe('header');
   });
 
-  it('renders a comparison as one section per row with a field per column', () => {
-    const { blocks } = render('compare django flask fastapi');
-    const perf = blocks.find((b) => b.type === 'section' && b.text?.text === '*Performance*');
-    expect(perf?.fields.map((f: { text: string }) => f.text)).toEqual([
-      '*Django*\nModerate',
-      '*Flask*\nGood',
-      '*FastAPI*\nExcellent (Highest)',
-    ]);
+  it("renders a comparison as Slack's table: the names as the header row, one row per attribute", () => {
+    const { blocks, text } = render('compare django flask fastapi');
+    const tables = blocks.filter((b) => b.type === 'table');
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]?.rows.map((r: { text: string }[]) => r.map((c) => c.text));
+    expect(rows[0]).toEqual(['Compared', 'Django', 'Flask', 'FastAPI']);
+    expect(rows).toContainEqual(['Performance', 'Moderate', 'Good', 'Excellent (Highest)']);
+    expect(text).toMatch(/^Django vs Flask vs FastAPI: /);
+    expect(blockKitProblems({ text, blocks })).toEqual([]);
+  });
+});
+
+describe('table block limits', () => {
+  const wide = (rows: number, columns: number, value: string): Answer => ({
+    intent: 'compare',
+    title: 'Wide',
+    subjects: [],
+    sources: [],
+    sections: [
+      {
+        type: 'table',
+        columns: Array.from({ length: columns }, (_, i) => `C${i}`),
+        rows: Array.from({ length: rows }, (_, i) => ({ label: `r${i}`, values: Array(columns).fill(value) })),
+      },
+    ],
+  });
+  const table = (a: Answer) => renderBlocks(a).blocks.find((b) => b.type === 'table');
+
+  it('keeps at most 100 rows of at most 20 cells', () => {
+    const t = table(wide(150, 30, 'v'));
+    expect(t?.rows).toHaveLength(LIMITS.tableRows);
+    expect(t?.rows.every((r: unknown[]) => r.length === LIMITS.tableCells)).toBe(true);
+    expect(t?.column_settings).toHaveLength(LIMITS.tableCells);
+  });
+
+  it('keeps all cell text within 10,000 characters and no cell empty', () => {
+    const t = table(wide(100, 19, 'x'.repeat(3000)));
+    const cells = t?.rows.flat() as { text: string }[];
+    expect(cells.reduce((n, c) => n + c.text.length, 0)).toBeLessThanOrEqual(LIMITS.tableText);
+    expect(blockKitProblems(renderBlocks(wide(100, 19, 'x'.repeat(3000))))).toEqual([]);
+    expect((table(wide(2, 2, '   '))?.rows[1] as { text: string }[]).map((c) => c.text)).toEqual(['r0', '—', '—']);
+  });
+
+  it('lets exactly one table into a message (a second falls back to fields)', () => {
+    const a = wide(3, 2, 'v');
+    const twice: Answer = { ...a, sections: [...a.sections, ...a.sections] };
+    const { blocks } = renderBlocks(twice);
+    expect(blocks.filter((b) => b.type === 'table')).toHaveLength(LIMITS.tablesPerMessage);
+    expect(blocks.filter((b) => b.type === 'section' && b.fields)).toHaveLength(3);
+  });
+
+  it('never lets a cell carry a mention', () => {
+    const t = table(wide(1, 1, '<!channel> <@U123>'));
+    expect(JSON.stringify(t)).not.toMatch(/<!channel|<@U/);
   });
 });
 

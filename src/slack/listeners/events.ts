@@ -2,15 +2,17 @@
  * Mentions (answered in the thread) and direct messages (answered in the DM). The bot never
  * answers itself or other bots; each event id is handled once (the claim middleware in app.ts),
  * and each message once even when Slack delivers it both as `message.im` and `app_mention`.
+ * A person's first DM gets the welcome first (once per person, stored).
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { withActions } from '../../render/actions.js';
-import { renderBlocks } from '../../render/blocks.js';
-import { CLAIM_TTL_SEC, type SlackContext, slackMessage, subjectIds } from '../context.js';
+import { helpExamples } from '../../answer/intents.js';
+import { welcomeMessage } from '../../render/welcome.js';
+import { CLAIM_TTL_SEC, type SlackContext, slackMessage } from '../context.js';
 import { deliveryUnconfirmed } from '../delivery.js';
+import { answered, compose } from '../reply.js';
 
-interface Incoming {
+export interface Incoming {
   door: 'mention' | 'dm';
   channel: string;
   user?: string;
@@ -23,46 +25,63 @@ interface Incoming {
 
 const APOLOGY = "Sorry, I couldn't post my answer just now. Please ask again in a moment.";
 const UNCONFIRMED = "Slack didn't confirm my answer in time. If you don't see it here, please ask again.";
+/** A welcome is sent once per person; "once" is kept this long (ten years). */
+const WELCOME_TTL_SEC = 10 * 365 * 24 * 60 * 60;
 
 /** Event text Slack may send without, or as something other than a string. */
 const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
+/** Posts the welcome in the person's DM with the bot, the first time only. */
+export async function welcomeOnce(
+  client: WebClient,
+  ctx: SlackContext,
+  who: { team?: string; user?: string; channel: string },
+): Promise<boolean> {
+  if (!who.user) return false;
+  const first = await ctx.claims.claim(`welcome:${who.team ?? '-'}:${who.user}`, WELCOME_TTL_SEC);
+  if (!first) return false;
+  try {
+    await ctx.pacer.send(who.channel, () =>
+      client.chat.postMessage({ channel: who.channel, ...slackMessage(welcomeMessage(helpExamples())) }),
+    );
+    ctx.log.info({ door: 'welcome', channel: who.channel }, 'welcomed');
+    return true;
+  } catch (err) {
+    ctx.log.warn({ err, door: 'welcome' }, 'welcome not delivered');
+    await ctx.claims.release(`welcome:${who.team ?? '-'}:${who.user}`).catch(() => {});
+    return false;
+  }
+}
+
 /** Answers one message; on failure logs with context and apologises where Slack still allows. */
-export async function reply(client: WebClient, ctx: SlackContext, m: Incoming): Promise<boolean> {
+export async function answerMessage(client: WebClient, ctx: SlackContext, m: Incoming): Promise<boolean> {
   const where = { door: m.door, channel: m.channel, thread_ts: m.threadTs, event_id: m.eventId };
   // One message can arrive twice under two event ids (a mention in a DM is also a message.im).
   if (m.ts && !(await ctx.claims.claim(`message:${m.team ?? '-'}:${m.channel}:${m.ts}`, CLAIM_TTL_SEC))) {
     ctx.log.info(where, 'message already answered under another event; skipped');
     return false;
   }
-  const t0 = performance.now();
+  if (m.door === 'dm') await welcomeOnce(client, ctx, { team: m.team, user: m.user, channel: m.channel });
   // A thread (or a DM) remembers its last question, so "and for async?" is read with it.
   const thread = m.threadTs || m.door === 'dm' ? `${m.team ?? ''}:${m.channel}:${m.threadTs ?? ''}` : undefined;
   const previous = thread ? await ctx.threads.get(thread).catch(() => undefined) : undefined;
-  const answer = ctx.engine.answer(m.text, { tipSeed: ctx.today(), previous });
-  if (thread && answer.intent !== 'thanks' && answer.intent !== 'help')
+  const r = compose(ctx, { question: m.text, door: m.door, previous, native: true });
+  if (thread && r.answer.intent !== 'thanks' && r.answer.intent !== 'help')
     await ctx.threads
-      .set(thread, answer.asked ?? m.text)
+      .set(thread, r.answer.asked ?? m.text)
       .catch((err: unknown) => ctx.log.warn({ err }, 'thread context not saved'));
-  const ms = Number((performance.now() - t0).toFixed(3));
-  const msg = withActions(renderBlocks(answer), answer, { question: m.text });
   try {
     await ctx.pacer.send(m.channel, () =>
-      client.chat.postMessage({
-        channel: m.channel,
-        thread_ts: m.threadTs,
-        ...slackMessage(msg),
-        unfurl_links: false,
-      }),
+      client.chat.postMessage({ channel: m.channel, thread_ts: m.threadTs, ...r.message, unfurl_links: false }),
     );
-    ctx.log.info({ ...where, intent: answer.intent, subjects: subjectIds(answer), ms }, 'answered');
+    answered(ctx, r, where);
     return true;
   } catch (err) {
     // A timeout may hide a message Slack did post: it is not retried (see delivery.ts), only reported.
     const unconfirmed = deliveryUnconfirmed(err);
     ctx.log.error(
-      { ...where, intent: answer.intent, err },
+      { ...where, intent: r.answer.intent, err },
       unconfirmed ? 'answer not confirmed by Slack; not retried' : 'answer not delivered',
     );
     if (m.user) {
@@ -80,7 +99,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     if (event.bot_id || (context.botUserId && event.user === context.botUserId)) return;
     const channel = idOf(event.channel);
     if (!channel) return void ctx.log.warn({ event_id: body.event_id }, 'mention without a channel ignored');
-    await reply(client, ctx, {
+    await answerMessage(client, ctx, {
       door: 'mention',
       channel,
       user: idOf(event.user),
@@ -97,7 +116,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     if (event.bot_id || (context.botUserId && event.user === context.botUserId)) return;
     const channel = idOf(event.channel);
     if (!channel) return void ctx.log.warn({ event_id: body.event_id }, 'message without a channel ignored');
-    await reply(client, ctx, {
+    await answerMessage(client, ctx, {
       door: 'dm',
       channel,
       user: idOf(event.user),
