@@ -24,6 +24,8 @@ Commands:
   console               answer questions typed at a prompt until end of input
   post-tip --channel C  post the next tip of that channel's rotation once (needs Slack credentials)
   check                 validate the knowledge files (--dir DIR) and list every problem
+  report                what people asked that went unanswered, votes and corrections
+                        (--days N, default 30; --json); reads STATE_DIR, or Redis with REDIS_URL
   build-index           build the search index from the knowledge (npm run build does this)
   help                  show this help
 
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       dir: { type: 'string' },
       channel: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -123,6 +126,10 @@ async function main(argv: string[]): Promise<number> {
         `pystack check: knowledge OK: ${[count(knowledge.packages.length, 'packages'), count(knowledge.checklists.length, 'checklists'), count(knowledge.stacks.length, 'stacks'), count(knowledge.concepts.length, 'concepts'), count(knowledge.tips.length, 'tips'), count(knowledge.sources.size, 'sources')].join(', ')}\n`,
       );
       return 0;
+    }
+    case 'report': {
+      const { printReport } = await import('./report-cli.js');
+      return printReport({ days: values.days, json: values.json });
     }
     case 'post-tip': {
       const { postTipOnce } = await import('./tips/once.js');
