@@ -57,12 +57,13 @@ export class EntityLinker {
     private readonly isEnglish: (word: string) => boolean = () => false,
   ) {}
 
-  link(toks: Token[]): Mention[] {
+  /** `pointed`: the words are names by their place (after "compare"), so short or everyday names count too. */
+  link(toks: Token[], { pointed: all = false }: { pointed?: boolean } = {}): Mention[] {
     const out: Mention[] = [];
     const content = toks.filter((t) => !t.sep && !FILLER.has(t.text)).length;
     let i = 0;
     while (i < toks.length) {
-      const found = toks[i]?.sep ? undefined : this.at(toks, i, content);
+      const found = toks[i]?.sep ? undefined : this.at(toks, i, all ? 1 : content);
       if (found) {
         out.push(found);
         i = found.end;

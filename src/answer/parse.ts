@@ -363,7 +363,8 @@ export class Parser {
       case 'stack':
         return { kind: 'pick', type: intent, topic: contentWords(toks, new Set(), []) };
       case 'compare': {
-        const mentions = this.linker.link(toks);
+        // After "compare" every word stands in a name's place: "compare celery rq" names RQ.
+        const mentions = this.linker.link(toks, { pointed: true });
         const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
         const unknown = toks.filter(
           (tk, i) => !tk.sep && !taken.has(i) && !CONNECTORS.has(tk.text) && !FILLER.has(tk.text),

@@ -65,6 +65,25 @@ describe('compare', () => {
     expect(performance?.values).toEqual(['Moderate', 'Good', 'Excellent (Highest)']);
   });
 
+  it('after "compare", short and everyday names count as names', () => {
+    expect(ids(ask('compare celery rq'))).toEqual(['celery', 'rq']);
+    expect(ids(ask('compare uv poetry'))).toEqual(['uv', 'poetry']);
+    expect(ids(ask('compare black ruff'))).toEqual(['black', 'ruff']);
+  });
+
+  it('a need worded as a knowledge category gets that category, whatever the category', () => {
+    for (const p of engine.knowledge.packages) {
+      const a = ask(`find ${p.category.toLowerCase()}`);
+      // A category that is also a package's name ("logging", "notebooks") gets that package's card.
+      expect(['recommend', 'library'], p.category).toContain(a.intent);
+      const picked = a.subjects.map((s) => engine.knowledge.entries.get(s.id));
+      expect(
+        picked.every((e) => e?.type === 'package' && e.category === p.category),
+        p.category,
+      ).toBe(true);
+    }
+  });
+
   it('natural phrasings compare the same things', () => {
     for (const q of ['django vs flask', 'difference between django and flask', 'django or flask?']) {
       const a = ask(q);

@@ -1,0 +1,101 @@
+/**
+ * The listener callbacks, exported by name, driven with fakes (as in Slack's starter template):
+ * no Bolt app, no HTTP. The E2E suites drive the same callbacks through the real app.
+ */
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { ChannelPacer } from '../../src/slack/delivery.js';
+import type { SlackContext } from '../../src/slack/context.js';
+import { onCommand } from '../../src/slack/listeners/commands.js';
+import { onAskShortcut } from '../../src/slack/listeners/shortcuts.js';
+import { onLinkShared } from '../../src/slack/listeners/unfurls.js';
+import { compose } from '../../src/slack/reply.js';
+import { MemoryClaims } from '../../src/state/claims.js';
+import { MemoryCorrections } from '../../src/state/corrections.js';
+import { MemoryFeedback } from '../../src/state/feedback.js';
+import { MemoryGaps } from '../../src/state/gaps.js';
+import { MemoryThreadContext } from '../../src/state/thread-context.js';
+import { realEngine } from '../helpers/kb.js';
+
+function context(over: Partial<SlackContext> = {}): SlackContext {
+  return {
+    engine: realEngine(),
+    log: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) }),
+    today: () => 0,
+    threads: new MemoryThreadContext(),
+    claims: new MemoryClaims(),
+    feedback: new MemoryFeedback(),
+    corrections: new MemoryCorrections(),
+    gaps: new MemoryGaps(),
+    pacer: new ChannelPacer(),
+    adminUsers: new Set(),
+    ...over,
+  };
+}
+
+describe('listener callbacks with fakes', () => {
+  it('onCommand acknowledges with the ephemeral answer', async () => {
+    const acked: Record<string, unknown>[] = [];
+    await onCommand(context())({
+      command: { text: 'compare celery rq', team_id: 'T1' } as never,
+      ack: (async (r: Record<string, unknown>) => void acked.push(r)) as never,
+    });
+    expect(acked[0]).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(acked[0])).toContain('Celery');
+  });
+
+  it('onAskShortcut posts an ephemeral answer in the message thread', async () => {
+    const posts: Record<string, unknown>[] = [];
+    const client = { chat: { postEphemeral: async (a: Record<string, unknown>) => void posts.push(a) } };
+    await onAskShortcut(context())({
+      ack: async () => {},
+      shortcut: {
+        channel: { id: 'C1' },
+        user: { id: 'U1' },
+        message: { text: 'what is ruff', ts: '1.1', thread_ts: '0.9' },
+      },
+      client: client as never,
+    });
+    expect(posts[0]).toMatchObject({ channel: 'C1', user: 'U1', thread_ts: '0.9' });
+  });
+
+  it('onLinkShared unfurls known PyPI packages only, by unfurl_id when Slack gives one', async () => {
+    const calls: Record<string, unknown>[] = [];
+    const client = { chat: { unfurl: async (a: never) => void calls.push(a) } };
+    await onLinkShared(context())({
+      event: {
+        unfurl_id: 'U123',
+        source: 'composer',
+        links: [{ url: 'https://pypi.org/project/Django/5.1/' }, { url: 'https://example.com/x' }],
+      },
+      client,
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ unfurl_id: 'U123', source: 'composer' });
+    expect(Object.keys(calls[0]?.unfurls as object)).toEqual(['https://pypi.org/project/Django/5.1/']);
+    await onLinkShared(context())({ event: { links: [{ url: 'https://pypi.org/project/nope/' }] }, client });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('the gaps log', () => {
+  it('records a typed question answered with "unknown" or a search list, normalised, without who asked', async () => {
+    const gaps = new MemoryGaps();
+    compose(context({ gaps }), { question: '  What is <@U123> ZORBLATT?? ', door: 'command' });
+    compose(context({ gaps }), { question: 'compare django flask', door: 'command' });
+    await new Promise((r) => setTimeout(r, 10));
+    const top = await gaps.top(0, 10);
+    expect(top).toHaveLength(1);
+    expect(top[0]?.question).not.toContain('U123');
+    expect(top[0]?.intent).toMatch(/unknown|search/);
+  });
+
+  it('records nothing from re-derived answers (Share, feedback), nor with RECORD_GAPS=off (no store)', async () => {
+    const gaps = new MemoryGaps();
+    compose(context({ gaps }), { question: 'what is zorblatt', door: 'share' });
+    compose(context({ gaps: undefined }), { question: 'what is zorblatt', door: 'command' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await gaps.top(0, 10)).toEqual([]);
+  });
+});
