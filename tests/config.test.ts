@@ -44,6 +44,9 @@ describe('loadConfig', () => {
       [{ ...SLACK, REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a Redis URL/],
       [{ ...SLACK, REDIS_URL: 'http://cache:6379' }, /^REDIS_URL must be a Redis URL/],
       [{ ...SLACK, SHUTDOWN_GRACE_MS: 'soon' }, /^SHUTDOWN_GRACE_MS must be a number/],
+      [{ ...SLACK, FEEDBACK_CHANNEL: '#maintainers' }, /^FEEDBACK_CHANNEL must be a channel id/],
+      [{ ...SLACK, ADMIN_USERS: 'U0123ABCD, alice' }, /^ADMIN_USERS must be user ids/],
+      [{ ...SLACK, RECORD_GAPS: 'maybe' }, /^RECORD_GAPS must be on or off/],
       [{ ...SLACK, SHUTDOWN_GRACE_MS: '600000' }, /^SHUTDOWN_GRACE_MS must be 0-120000/],
       [{ SLACK_BOT_TOKEN: SLACK.SLACK_BOT_TOKEN }, /^SLACK_SIGNING_SECRET is missing/],
       [{ SLACK_SIGNING_SECRET: SLACK.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
@@ -67,5 +70,13 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ ...SLACK }).shutdownGraceMs).toBe(8_000);
     expect(loadConfig({ ...SLACK, SHUTDOWN_GRACE_MS: '20000' }).shutdownGraceMs).toBe(20_000);
+  });
+
+  it('reads the maintainers settings: FEEDBACK_CHANNEL, ADMIN_USERS, RECORD_GAPS (on by default)', () => {
+    const c = loadConfig({ ...SLACK, FEEDBACK_CHANNEL: 'C0MAINT', ADMIN_USERS: 'U0A, U0B' });
+    expect(c.feedbackChannel).toBe('C0MAINT');
+    expect(c.adminUsers).toEqual(['U0A', 'U0B']);
+    expect(c.recordGaps).toBe(true);
+    expect(loadConfig({ ...SLACK, RECORD_GAPS: 'OFF' }).recordGaps).toBe(false);
   });
 });
