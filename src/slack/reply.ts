@@ -1,7 +1,8 @@
 /**
  * The one Slack reply seam: a question becomes a Slack message here, and nowhere else. Every
  * door (commands, mentions, DMs, buttons, the message shortcut, App Home, the welcome, tips)
- * calls `compose`: engine answer → blocks → buttons → Slack's types. A question a person typed
+ * calls `compose`: engine answer → blocks → buttons → Slack's types; link unfurls call
+ * `composeUnfurl`. A question a person typed
  * that got "I don't know" or only a weak search list is recorded in the gaps log.
  *
  * @example
@@ -12,8 +13,10 @@
 import { isShareable } from '../answer/intents.js';
 import { normalize } from '../answer/text.js';
 import type { Answer } from '../answer/types.js';
+import { packageOfLink } from '../knowledge/pypi.js';
 import { withActions } from '../render/actions.js';
 import { renderBlocks } from '../render/blocks.js';
+import { unfurlCard } from '../render/unfurl.js';
 import { GAP_QUESTION_MAX } from '../state/gaps.js';
 import { type SlackContext, slackMessage, subjectIds } from './context.js';
 
@@ -81,4 +84,13 @@ export function answered(
   what = 'answered',
 ): void {
   ctx.log.info({ ...where, intent: r.answer.intent, subjects: subjectIds(r.answer), ms: r.ms }, what);
+}
+
+/** A link's unfurl: the card of the package a PyPI link names, or undefined for anything else. */
+export function composeUnfurl(
+  ctx: Pick<SlackContext, 'engine'>,
+  url: string,
+): { id: string; blocks: unknown[] } | undefined {
+  const p = packageOfLink(ctx.engine.knowledge, url);
+  return p ? { id: p.id, blocks: unfurlCard(ctx.engine.knowledge, p) } : undefined;
 }

@@ -33,10 +33,16 @@ export function adminCheck(ctx: SlackContext) {
   };
 }
 
-export function registerHome(app: App, ctx: SlackContext): void {
+interface HomeOpened {
+  event: { tab?: string; user: string; channel: string };
+  client: WebClient;
+  body: { team_id?: string };
+}
+
+export const onHomeOpened = (ctx: SlackContext) => {
   const stats = knowledgeStats(ctx.engine.knowledge);
   const isAdmin = adminCheck(ctx);
-  app.event('app_home_opened', async ({ event, client, body }) => {
+  return async ({ event, client, body }: HomeOpened) => {
     if (event.tab === 'messages') {
       await welcomeOnce(client, ctx, { team: body.team_id, user: event.user, channel: event.channel });
       return;
@@ -58,5 +64,10 @@ export function registerHome(app: App, ctx: SlackContext): void {
     } catch (err) {
       ctx.log.error({ err, door: 'home' }, 'home not published');
     }
-  });
+  };
+};
+
+export function registerHome(app: App, ctx: SlackContext): void {
+  const handler = onHomeOpened(ctx);
+  app.event('app_home_opened', (args) => handler(args as unknown as HomeOpened));
 }

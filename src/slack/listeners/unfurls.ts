@@ -4,9 +4,8 @@
  * facts, which the articles do not carry.)
  */
 import type { App } from '@slack/bolt';
-import { packageOfLink } from '../../knowledge/pypi.js';
-import { unfurlCard } from '../../render/unfurl.js';
 import type { SlackContext } from '../context.js';
+import { composeUnfurl } from '../reply.js';
 
 interface LinkShared {
   channel?: string;
@@ -23,10 +22,10 @@ export const onLinkShared =
     const ids: string[] = [];
     for (const l of Array.isArray(event.links) ? event.links : []) {
       if (typeof l?.url !== 'string') continue;
-      const p = packageOfLink(ctx.engine.knowledge, l.url);
-      if (!p) continue;
-      unfurls[l.url] = { blocks: unfurlCard(ctx.engine.knowledge, p) };
-      ids.push(p.id);
+      const card = composeUnfurl(ctx, l.url);
+      if (!card) continue;
+      unfurls[l.url] = { blocks: card.blocks };
+      ids.push(card.id);
     }
     if (!ids.length) return;
     const where =
