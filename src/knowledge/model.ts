@@ -7,7 +7,8 @@
 import type { Checklist, Concept, Package, Source, Stack, Tip } from './schema.js';
 
 export type Entry =
-  | ({ type: 'package' } & Package)
+  /** `owner`: only team packages have one (where to ask). */
+  | ({ type: 'package'; owner?: string } & Package)
   | ({ type: 'checklist' } & Checklist)
   | ({ type: 'stack' } & Stack)
   | ({ type: 'concept' } & Concept)
@@ -36,6 +37,8 @@ export interface Knowledge {
   digest: string;
   /** The file each entry comes from, for `file › entry` paths in reports and corrections. */
   files?: Map<string, string>;
+  /** The team overlay merged in (TEAM_KNOWLEDGE), if any. */
+  team?: import('./team.js').TeamOverlay;
 }
 
 /** The display name of an entry. */
