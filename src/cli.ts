@@ -23,7 +23,9 @@ Commands:
   tip                   print a Python stack tip (--seed N picks one; default: tip of the day)
   console               answer questions typed at a prompt until end of input
   post-tip --channel C  post the next tip of that channel's rotation once (needs Slack credentials)
-  check                 validate the knowledge files (--dir DIR) and list every problem
+  check                 validate the knowledge files (--dir DIR) and list every problem; with
+                        --team FILE (or TEAM_KNOWLEDGE) the team standards too
+  about                 the sources, counts and version of the knowledge, and the team overlay
   report                what people asked that went unanswered, votes and corrections
                         (--days N, default 30; --json); reads STATE_DIR, or Redis with REDIS_URL
   build-index           build the search index from the knowledge (npm run build does this)
@@ -35,7 +37,8 @@ Examples:
   printf 'lib httpx\\ncelery or rq?\\n' | pystack ask --json --batch`;
 
 function engineFor(): Engine {
-  const opened = openKnowledge();
+  const team = process.env.TEAM_KNOWLEDGE?.trim() || undefined;
+  const opened = openKnowledge({ team });
   if (opened.indexNote) process.stderr.write(`pystack: ${opened.indexNote}\n`);
   return createEngine(opened);
 }
@@ -73,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
       dir: { type: 'string' },
       channel: { type: 'string' },
       days: { type: 'string' },
+      team: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -125,8 +129,27 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         `pystack check: knowledge OK: ${[count(knowledge.packages.length, 'packages'), count(knowledge.checklists.length, 'checklists'), count(knowledge.stacks.length, 'stacks'), count(knowledge.concepts.length, 'concepts'), count(knowledge.tips.length, 'tips'), count(knowledge.sources.size, 'sources')].join(', ')}\n`,
       );
+      const team = values.team ?? (process.env.TEAM_KNOWLEDGE?.trim() || undefined);
+      if (!team) return 0;
+      const { readTeam } = await import('./knowledge/team.js');
+      const { overlay, problems: teamProblems } = readTeam(team, knowledge);
+      if (!overlay) {
+        for (const p of teamProblems) process.stderr.write(`${formatProblem(p)}\n`);
+        process.stderr.write(
+          `pystack check: ${teamProblems.length} problem${teamProblems.length === 1 ? '' : 's'} in the team standards ${team}\n`,
+        );
+        return 1;
+      }
+      process.stdout.write(
+        `pystack check: team standards OK: ${count(overlay.standards.size, 'standards')}, ${count(overlay.packages.length, 'team packages')} in ${overlay.files.join(', ')}\n`,
+      );
       return 0;
     }
+    case 'about':
+      process.stdout.write(printAnswer(engineFor(), 'about', values.json, today()));
+      if (!values.json) return 0;
+      process.stdout.write('\n');
+      return 0;
     case 'report': {
       const { printReport } = await import('./report-cli.js');
       return printReport({ days: values.days, json: values.json });

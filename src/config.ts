@@ -103,6 +103,7 @@ const EnvSchema = z.object({
       )
       .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'must be user ids such as U0123ABCD, comma-separated'))),
   ),
+  TEAM_KNOWLEDGE: optional(z.string()),
   RECORD_GAPS: z.preprocess(
     (v) => blankToUndefined(typeof v === 'string' ? v.toLowerCase() : v),
     z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -157,6 +158,8 @@ export interface Config {
   adminUsers: string[];
   /** Record unanswered questions in the gaps log (RECORD_GAPS, default on). */
   recordGaps: boolean;
+  /** The team overlay: a YAML file or a folder of them (TEAM_KNOWLEDGE). */
+  teamKnowledge?: string;
   /** Scheduled tips; undefined when TIPS_CHANNEL is not set or TIPS_SCHEDULER=off. */
   tips?: { channels: string[]; schedule: string; timezone: string };
 }
@@ -212,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     feedbackChannel: e.FEEDBACK_CHANNEL,
     adminUsers: e.ADMIN_USERS ?? [],
     recordGaps: e.RECORD_GAPS === 'on',
+    teamKnowledge: e.TEAM_KNOWLEDGE,
   };
 }
 

@@ -26,16 +26,32 @@ function logCrashes(log: Logger): void {
 }
 
 async function runSlack(config: Config, log: Logger): Promise<void> {
-  const opened = openKnowledge();
+  const team = config.teamKnowledge;
+  const opened = openKnowledge({ team });
   if (opened.indexNote) log.warn(opened.indexNote);
-  const engine = createEngine(opened);
+  let engine = createEngine(opened);
+  if (team && opened.knowledge.team) {
+    const t = opened.knowledge.team;
+    log.info({ team, standards: t.standards.size, packages: t.packages.length }, 'team standards loaded');
+    const { watchTeam } = await import('./knowledge/team-watch.js');
+    watchTeam({
+      path: team,
+      open: () => openKnowledge({ team }),
+      onLoad: (next) => {
+        engine = createEngine(next);
+        const n = next.knowledge.team;
+        log.info({ team, standards: n?.standards.size, packages: n?.packages.length }, 'team standards reloaded');
+      },
+      onProblem: (message) => log.error({ team }, message),
+    });
+  }
   if (!config.redisUrl) {
     const problem = stateDirProblem(config.stateDir);
     if (problem) log.warn(`${problem}: dedupe, votes and tip rotation will not survive a restart`);
   }
   const stores = await openStores(config, log);
   const { createSlackApp } = await import('./slack/app.js');
-  const slack = createSlackApp({ config, engine, log, stores });
+  const slack = createSlackApp({ config, engine: () => engine, log, stores });
   let tips: import('./tips/schedule.js').TipScheduler | undefined;
   let stopping = false;
   const stop = (signal: string) => {
@@ -89,7 +105,7 @@ async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env);
   if (config.mode === 'console') {
-    const engine = createEngine(openKnowledge());
+    const engine = createEngine(openKnowledge({ team: config.teamKnowledge }));
     const intro = [
       'pystack local console: no Slack credentials are set (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET).',
       'To connect Slack, copy .env.example to .env and fill them in (see README). Type a question, "help", or Ctrl-D to quit.',

@@ -14,12 +14,14 @@ const parseLines = (stdout: string) =>
     .map((l) => JSON.parse(l) as { intent: string; subjects: { id: string }[]; text: string; blocks: unknown[] });
 
 describe('pystack ask --json', () => {
-  it('prints exactly one JSON object with intent, subjects, sources, text and blocks', async () => {
+  it('prints exactly one JSON object with intent, subjects, sources, version, text and blocks', async () => {
     const run = await runCli(['ask', '--json', 'compare django flask']);
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out).sort()).toEqual(['blocks', 'intent', 'sources', 'subjects', 'text']);
+    expect(Object.keys(out).sort()).toEqual(['blocks', 'intent', 'sources', 'subjects', 'text', 'version']);
+    expect(out.version.hash).toMatch(/^[0-9a-f]{8}$/);
+    expect(out.version.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(out.intent).toBe('compare');
     expect(out.subjects.map((s: { id: string }) => s.id)).toEqual(['django', 'flask']);
     expect(out.sources.length).toBeGreaterThan(0);

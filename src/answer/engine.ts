@@ -9,8 +9,9 @@
  * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
 import type lunr from 'lunr';
-import type { Knowledge } from '../knowledge/model.js';
+import { type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
+import { withStandards } from './team.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
@@ -82,7 +83,8 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
   const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
   const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
   const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
-  const respond = (q: Query, seed: number) => build({ kb, index, names }, q, seed);
+  const version = knowledgeVersion(kb);
+  const respond = (q: Query, seed: number) => withStandards(kb, build({ kb, index, names }, q, seed));
 
   /** Reads a message (normalised) in a thread with the thread's previous question. */
   function inThread(text: string, previous: string, seed: number): Answer {
@@ -168,9 +170,10 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
           ? orphan(text, seed)
           : whole(text, seed);
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
-      return long
+      const out = long
         ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
         : answer;
+      return { ...out, version };
     },
   };
 }

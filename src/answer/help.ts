@@ -5,8 +5,8 @@
  * @example
  * unknownAnswer({ unrecognised: ['kotlin'], suggestions: [] }).intent // 'unknown'
  */
-import type { Entry } from '../knowledge/model.js';
-import { entryName } from '../knowledge/model.js';
+import type { Entry, Knowledge } from '../knowledge/model.js';
+import { entryName, knowledgeVersion } from '../knowledge/model.js';
 import { helpExamples } from './intents.js';
 import type { Answer } from './types.js';
 import { joinAnd } from './util.js';
@@ -77,5 +77,48 @@ export function unknownAnswer(o: UnknownOptions = {}): Answer {
     sources: [],
     ...(o.unrecognised?.length ? { unrecognised: o.unrecognised } : {}),
     hints: [{ label: 'What I can answer', command: 'help' }],
+  };
+}
+
+/** What the bot knows: its sources, the counts, the knowledge's version, and the team overlay. */
+export function aboutAnswer(kb: Knowledge): Answer {
+  const v = knowledgeVersion(kb);
+  const count = (n: number, what: string) => ({ label: what, value: String(n) });
+  const curated = kb.packages.filter((p) => !p.sources.includes('team-standards'));
+  const team = kb.team;
+  return {
+    intent: 'about',
+    title: 'About pystack',
+    subjects: [],
+    sections: [
+      {
+        type: 'text',
+        text: 'Answers come from a curated knowledge base written from the articles below, deterministic and within your workspace.',
+      },
+      {
+        type: 'facts',
+        facts: [
+          count(curated.length, 'Libraries and tools'),
+          count(kb.checklists.length, 'Checklists'),
+          count(kb.stacks.length, 'Role stacks'),
+          count(kb.concepts.length, 'Concepts and FAQs'),
+          count(kb.tips.length, 'Tips'),
+          { label: 'Version', value: `${v.hash}${v.date ? `, changed ${v.date}` : ''}` },
+        ],
+      },
+      {
+        type: 'list',
+        title: 'Sources',
+        items: [...kb.sources.values()].filter((s) => s.id !== 'team-standards').map((s) => s.title),
+        ordered: false,
+      },
+      {
+        type: 'text',
+        text: team
+          ? `Team standards: loaded from ${team.files.join(', ')} (${team.standards.size} standards, ${team.packages.length} team packages).`
+          : 'Team standards: none loaded (set TEAM_KNOWLEDGE to a YAML file of your own rules and packages).',
+      },
+    ],
+    sources: [],
   };
 }

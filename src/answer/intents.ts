@@ -18,6 +18,7 @@ export const INTENTS = [
   'search',
   'tip',
   'help',
+  'about',
   'thanks',
   'unknown',
 ] as const;
@@ -85,6 +86,13 @@ export const INTENT_SPECS: readonly IntentSpec[] = [
     words: ['help', 'usage', 'commands'],
     example: 'help',
     what: 'what I can answer',
+    shareable: false,
+  },
+  {
+    intent: 'about',
+    words: ['about', 'version'],
+    example: 'about',
+    what: "the knowledge's sources, counts and version, and your team's standards",
     shareable: false,
   },
   { intent: 'thanks', words: [], what: 'a short reply to thanks', shareable: false },

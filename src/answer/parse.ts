@@ -357,6 +357,8 @@ export class Parser {
     switch (intent) {
       case 'help':
         return words ? undefined : { kind: 'help' };
+      case 'about':
+        return words ? undefined : { kind: 'about' };
       case 'tip':
         return { kind: 'tip', topic: contentWords(toks, new Set(), []) };
       case 'checklist':

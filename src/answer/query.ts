@@ -11,6 +11,7 @@ import type { Mention } from './entities.js';
 
 export type Query =
   | { kind: 'help'; lead?: string }
+  | { kind: 'about' }
   | { kind: 'thanks' }
   | { kind: 'tip'; topic: string[] }
   | { kind: 'compare'; items: Entry[]; unknown: string[]; purpose: string[] }

@@ -11,7 +11,7 @@ import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
 import { compareAnswer } from './compare.js';
 import { alternativesOf, entryAnswer } from './entry.js';
-import { helpAnswer, thanksAnswer, unknownAnswer } from './help.js';
+import { aboutAnswer, helpAnswer, thanksAnswer, unknownAnswer } from './help.js';
 import { listAnswer } from './lists.js';
 import type { NameIndex } from './names.js';
 import type { Prefer, Query } from './parse.js';
@@ -49,6 +49,8 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
   switch (q.kind) {
     case 'help':
       return helpAnswer(q.lead);
+    case 'about':
+      return aboutAnswer(kb);
     case 'thanks':
       return thanksAnswer();
     case 'tip':

@@ -63,4 +63,6 @@ export interface Answer {
   also?: Answer;
   /** For tips: the rotation seed of this tip, so a door can offer "another tip". */
   tipSeed?: number;
+  /** The knowledge's version, for the footer: a short content hash and the day of its newest change. */
+  version?: { hash: string; date?: string };
 }

@@ -7,7 +7,7 @@
  * const kb = loadKnowledge('knowledge'); // throws KnowledgeError listing every problem
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import YAML from 'yaml';
 import { KnowledgeError, type Problem } from '../errors.js';
@@ -164,6 +164,7 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
   const hash = createHash('sha256');
   for (const name of files) {
     const text = readFileSync(join(dir, name), 'utf8');
+    kb.changed = Math.max(kb.changed ?? 0, statSync(join(dir, name)).mtimeMs);
     hash.update(`${name}\0${text}\0`);
     const data = parseFile(basename(name), text, problems, cache);
     if (!data) continue;

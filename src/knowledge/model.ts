@@ -37,6 +37,8 @@ export interface Knowledge {
   digest: string;
   /** The file each entry comes from, for `file › entry` paths in reports and corrections. */
   files?: Map<string, string>;
+  /** When the newest knowledge file (or team file) was last changed (ms since epoch). */
+  changed?: number;
   /** The team overlay merged in (TEAM_KNOWLEDGE), if any. */
   team?: import('./team.js').TeamOverlay;
 }
@@ -64,4 +66,10 @@ export function entryKind(e: Entry): string {
 export function entryKeys(e: Entry): string[] {
   if (e.type === 'tip') return [e.id];
   return [e.id, entryName(e), ...e.aliases];
+}
+
+/** The knowledge's version for footers: a short content hash and the day of the newest change. */
+export function knowledgeVersion(kb: Knowledge): { hash: string; date?: string } {
+  const hash = kb.digest.replace(/\+/g, '').slice(0, 8) + (kb.team ? `+${kb.team.version.slice(0, 6)}` : '');
+  return { hash, ...(kb.changed ? { date: new Date(kb.changed).toISOString().slice(0, 10) } : {}) };
 }

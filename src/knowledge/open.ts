@@ -10,12 +10,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type lunr from 'lunr';
-import { IndexError } from '../errors.js';
+import { formatProblem, IndexError, PystackError } from '../errors.js';
 import { type IntentModel, loadIntentModel } from '../answer/classifier.js';
 import { isEnglish, writeEnglish } from './english.js';
 import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
 import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
+import { readTeam, withTeam } from './team.js';
 import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
 
 /** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
@@ -44,13 +45,28 @@ export interface OpenedKnowledge {
   intents?: IntentModel;
 }
 
-/** Loads knowledge (throws KnowledgeError) and its index. */
-export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> = {}): OpenedKnowledge {
+/**
+ * Loads knowledge (throws KnowledgeError) and its index. With `team` (TEAM_KNOWLEDGE), the team
+ * overlay is checked against the curated knowledge (problems throw KnowledgeError naming file and
+ * entry), merged in, and the index is built in memory over both.
+ */
+export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: string } = {}): OpenedKnowledge {
   const { knowledgeDir, indexFile, yamlCacheFile, englishFile, intentModelFile } = { ...DEFAULT_PATHS, ...paths };
-  const knowledge = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
+  const curated = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
   const english = (word: string) => isEnglish(word, englishFile);
   const intents = loadIntentModel(intentModelFile);
   const extra = { isEnglish: english, ...(intents ? { intents } : {}) };
+  if (paths.team) {
+    const { overlay, problems } = readTeam(paths.team, curated);
+    if (!overlay) {
+      const [first] = problems;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more: pystack check --team ${paths.team})` : '';
+      throw new PystackError('E_KNOWLEDGE', `TEAM_KNOWLEDGE: ${first ? formatProblem(first) : 'invalid'}${more}`);
+    }
+    const knowledge = withTeam(curated, overlay);
+    return { knowledge, index: buildIndex(knowledge), ...extra };
+  }
+  const knowledge = curated;
   try {
     return { knowledge, index: loadIndex(indexFile, knowledge), ...extra };
   } catch (err) {

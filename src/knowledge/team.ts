@@ -44,6 +44,8 @@ export const TeamPackageSchema = z.strictObject({
   use_cases: z.array(Line(80)).min(1, 'list at least one use case'),
   why: z.array(Line(200)).default([]),
   install: Line(120).optional(),
+  /** Completes "Pick it when …" (default: "you want the team's own choice for <first use case>"). */
+  pick_when: Line(160).optional(),
   /** Where to ask: a channel ("#platform-team") or a person. */
   owner: Line(80).optional(),
   related: z.array(IdSchema).default([]),
@@ -182,6 +184,7 @@ export function withTeam(kb: Knowledge, team: TeamOverlay): Knowledge {
     alternatives: [],
     sources: [TEAM_SOURCE],
     why: p.why.length ? p.why : [owner ? `Your team's own package; ask ${owner}.` : "Your team's own package."],
+    pick_when: p.pick_when ?? `you want the team's own choice for ${p.use_cases[0]}`,
     ...(owner ? { owner } : {}),
   }));
   const entries = new Map<string, Entry>(kb.entries);
@@ -200,6 +203,7 @@ export function withTeam(kb: Knowledge, team: TeamOverlay): Knowledge {
     names,
     files,
     digest: `${kb.digest}+${team.version}`,
+    changed: Math.max(kb.changed ?? 0, team.changed),
     team,
   };
 }

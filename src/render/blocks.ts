@@ -138,15 +138,26 @@ function fallbackText(a: Answer): string {
   return clip(escapeMrkdwn(`${a.title}${body}`), LIMITS.sectionText);
 }
 
-/** The sources line: "Sources: A · B", linked where the source has a URL. */
+/** The footer's version part: "Knowledge 1a2b3c4d, changed 2026-11-30". */
+export function versionText(a: Answer): string | undefined {
+  if (!a.version) return undefined;
+  return `Knowledge ${escapeMrkdwn(a.version.hash)}${a.version.date ? `, changed ${a.version.date}` : ''}`;
+}
+
+/** The footer: "Sources: A · B" (linked where the source has a URL), then the knowledge's version. */
 export function sourcesBlock(a: Answer): Block | undefined {
-  if (!a.sources.length) return undefined;
-  const parts = a.sources.map((s) => (s.url ? link(s.url, s.title) : escapeMrkdwn(s.title)));
-  // Whole sources only, so a cut never leaves half a link.
-  const line = (n: number) => `:books: Sources: ${parts.slice(0, n).join(' · ')}${n < parts.length ? ' …' : ''}`;
-  let n = parts.length;
-  while (n > 1 && line(n).length > LIMITS.sectionText) n--;
-  return { type: 'context', elements: [mrkdwn(clip(line(n), LIMITS.sectionText))] };
+  const version = versionText(a);
+  const elements: Block[] = [];
+  if (a.sources.length) {
+    const parts = a.sources.map((s) => (s.url ? link(s.url, s.title) : escapeMrkdwn(s.title)));
+    // Whole sources only, so a cut never leaves half a link.
+    const line = (n: number) => `:books: Sources: ${parts.slice(0, n).join(' · ')}${n < parts.length ? ' …' : ''}`;
+    let n = parts.length;
+    while (n > 1 && line(n).length > LIMITS.sectionText) n--;
+    elements.push(mrkdwn(clip(line(n), LIMITS.sectionText)));
+  }
+  if (version) elements.push(mrkdwn(version));
+  return elements.length ? { type: 'context', elements } : undefined;
 }
 
 /** At most this many hints are shown under an answer. */

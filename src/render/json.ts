@@ -16,6 +16,8 @@ export interface AnswerJson {
   /** The second question of a two-question message: its intent and subjects. */
   also?: { intent: Intent; subjects: Subject[] };
   sources: { id: string; title: string }[];
+  /** The knowledge's version: a short content hash and the day of its newest change. */
+  version?: { hash: string; date?: string };
   text: string;
   blocks: Block[];
 }
@@ -29,6 +31,7 @@ export function renderJson(a: Answer): AnswerJson {
     ...(a.unrecognised ? { unrecognised: a.unrecognised } : {}),
     ...(a.also ? { also: { intent: a.also.intent, subjects: a.also.subjects } } : {}),
     sources: a.sources.map(({ id, title }) => ({ id, title })),
+    ...(a.version ? { version: a.version } : {}),
     text,
     blocks,
   };

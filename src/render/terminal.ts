@@ -101,6 +101,7 @@ export function renderTerminal(a: Answer, { width = 100 }: { width?: number } = 
     lines.push(
       ...indentWrap('Sources: ', sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title)).join('; '), w),
     );
+  if (a.version) lines.push(`Knowledge ${a.version.hash}${a.version.date ? `, changed ${a.version.date}` : ''}`);
   return `${lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -30,7 +30,8 @@ import { registerViews } from './listeners/views.js';
 
 export interface SlackAppOptions {
   config: Config;
-  engine: Engine;
+  /** The engine, or a getter for it when it can be swapped (a reloaded team overlay). */
+  engine: Engine | (() => Engine);
   log: Logger;
   stores: Pick<Stores, 'claims' | 'threads' | 'feedback' | 'corrections' | 'gaps' | 'health'>;
   today?: () => number;
@@ -112,8 +113,11 @@ export function createSlackApp({ config, engine, log, stores, today }: SlackAppO
         }),
   });
 
+  const current = typeof engine === 'function' ? engine : () => engine;
   const ctx: SlackContext = {
-    engine,
+    get engine() {
+      return current();
+    },
     log,
     today: today ?? (() => dayNumber()),
     threads: stores.threads,

@@ -104,14 +104,16 @@ describe('renderTerminal', () => {
     for (const s of a.subjects) expect(header).toContain(s.name);
   });
 
-  it('prints the sources last', () => {
+  it('prints the sources last, then only the knowledge version', () => {
     for (const q of ['lib httpx', 'compare django flask fastapi', 'checklist production', 'what is idempotency']) {
       const a = engine.answer(q);
       const out = lines(a);
       const at = out.findIndex((l) => l.startsWith('Sources: '));
       expect(at, q).toBeGreaterThan(0);
-      // after the Sources line only its indented continuation lines follow
-      for (const l of out.slice(at + 1).filter(Boolean)) expect(l, q).toMatch(/^ {9}\S/);
+      // after the Sources line only its indented continuation lines follow, and the version last
+      const after = out.slice(at + 1).filter(Boolean);
+      expect(after.at(-1), q).toMatch(/^Knowledge [0-9a-f]{8}, changed \d{4}-\d{2}-\d{2}$/);
+      for (const l of after.slice(0, -1)) expect(l, q).toMatch(/^ {9}\S/);
       for (const s of a.sources) expect(out.slice(at).join(' ').replace(/\s+/g, ' '), q).toContain(s.title);
     }
   });

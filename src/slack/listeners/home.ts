@@ -40,7 +40,6 @@ interface HomeOpened {
 }
 
 export const onHomeOpened = (ctx: SlackContext) => {
-  const stats = knowledgeStats(ctx.engine.knowledge);
   const isAdmin = adminCheck(ctx);
   return async ({ event, client, body }: HomeOpened) => {
     if (event.tab === 'messages') {
@@ -58,7 +57,7 @@ export const onHomeOpened = (ctx: SlackContext) => {
             return undefined;
           })
         : undefined;
-      const view = homeView(stats, { admin });
+      const view = homeView(knowledgeStats(ctx.engine.knowledge), { admin });
       await client.views.publish({ user_id: event.user, view: view as never });
       ctx.log.info({ door: 'home', admin: Boolean(admin) }, 'home published');
     } catch (err) {
