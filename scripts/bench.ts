@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { ROOT } from '../src/knowledge/open.js';
 import { performance } from 'node:perf_hooks';
 import { engineBench } from './bench/engine.js';
+import { teamBench } from './bench/team.js';
 import { httpBench } from './bench/http.js';
 import { scaleBench } from './bench/scale.js';
 import { formatTable, mb, type Table } from './bench/table.js';
@@ -52,6 +53,7 @@ const section = async (name: string, run: () => Table | Table[] | Promise<Table 
 
 console.log(`${machine()}\n`);
 await section('answer engine', engineBench);
+await section('team overlay', teamBench);
 await section('HTTP load and start-up', httpBench);
 await section('scale 1x / 10x / 100x', scaleBench);
 const took = (performance.now() - t0) / 1000;
