@@ -50,7 +50,17 @@ function parseFile(file: string, text: string, problems: Problem[], cache?: Yaml
   const raw = yaml.value;
   const parsed = KnowledgeFileSchema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
+  problems.push(...schemaProblems(file, raw, parsed.error.issues));
+  return undefined;
+}
+
+/** Schema issues of a file of lists (`packages: [...]`) as `file › entry › field` problems, the entry by its id. */
+export function schemaProblems(
+  file: string,
+  raw: unknown,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): Problem[] {
+  return issues.map((issue) => {
     const [list, index, ...rest] = issue.path;
     const item = (raw as Record<string, unknown[]> | null)?.[String(list)]?.[Number(index)] as
       | { id?: unknown }
@@ -61,14 +71,8 @@ function parseFile(file: string, text: string, problems: Problem[], cache?: Yaml
           ? item.id
           : `${String(list)}[${index}]`
         : undefined;
-    problems.push({
-      file,
-      entry,
-      field: fieldPath(entry ? rest : issue.path) || undefined,
-      message: issue.message,
-    });
-  }
-  return undefined;
+    return { file, entry, field: fieldPath(entry ? rest : issue.path) || undefined, message: issue.message };
+  });
 }
 
 function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Problem[]): void {

@@ -15,7 +15,7 @@ import { basename, join } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { normKey } from './load.js';
+import { normKey, schemaProblems } from './load.js';
 import { type Entry, entryKeys, type Knowledge, type PackageEntry } from './model.js';
 import { IdSchema, PACKAGE_KINDS } from './schema.js';
 
@@ -114,13 +114,7 @@ export function readTeam(path: string, kb: Knowledge): { overlay?: TeamOverlay; 
     const raw = doc.toJS() as unknown;
     const parsed = TeamFileSchema.safeParse(raw ?? {});
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const [list, index, ...rest] = issue.path;
-        const item = (raw as Record<string, { id?: unknown }[]> | null)?.[String(list)]?.[Number(index)];
-        const entry =
-          typeof index === 'number' ? (typeof item?.id === 'string' ? item.id : `${String(list)}[${index}]`) : undefined;
-        problems.push({ file: name, entry, field: rest.map(String).join('.') || undefined, message: issue.message });
-      }
+      problems.push(...schemaProblems(name, raw, parsed.error.issues));
       continue;
     }
     for (const p of parsed.data.packages) packages.push({ ...p, file: name });

@@ -3,9 +3,10 @@
  * and sends it requests signed exactly as Slack signs them.
  */
 import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { slackSignature, slashCommand } from '../../scripts/bench/load.js';
 import { startServer } from '../../scripts/bench/process.js';
 import type { FakeSlack } from '../../scripts/fake-slack.js';
@@ -151,3 +152,15 @@ export async function waitUntil(cond: () => boolean, timeoutMs = 5000, context =
 
 /** The fake's calls as `method:status`, for failure messages. */
 export const callList = (fake: FakeSlack) => `calls: ${fake.calls.map((c) => `${c.method}:${c.status}`).join(', ')}`;
+
+/** Runs `node dist/src/main.js` until it exits (start-up failures), without blocking the fake Slack in this process. */
+export function runMainToExit(env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const p = spawn(process.execPath, ['dist/src/main.js'], { cwd: resolve(import.meta.dirname, '../..'), env });
+    let stderr = '';
+    p.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    p.on('exit', (status) => done({ status, stderr }));
+  });
+}

@@ -5,27 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeSlack } from '../../scripts/fake-slack.js';
-import { slackEnv } from './harness.js';
+import { runMainToExit, slackEnv } from './harness.js';
 
 describe('start-up', () => {
   it('stops with one line when Slack rejects the bot token', async () => {
     const fake = await startFakeSlack();
     fake.answer('auth.test', { ok: false, error: 'invalid_auth' });
     try {
-      const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
-        // spawnSync would block the fake server in this process, so run the child asynchronously
-        import('node:child_process').then(({ spawn }) => {
-          const p = spawn(process.execPath, ['dist/src/main.js'], {
-            cwd: resolve(import.meta.dirname, '../..'),
-            env: slackEnv(fake, { PORT: '0' }),
-          });
-          let stderr = '';
-          p.stderr.on('data', (d) => {
-            stderr += d;
-          });
-          p.on('exit', (status) => done({ status, stderr }));
-        });
-      });
+      // spawnSync would block the fake server in this process, so the child runs asynchronously
+      const r = await runMainToExit(slackEnv(fake, { PORT: '0' }));
       expect(r.status).toBe(1);
       expect(r.stderr.trim()).toBe('pystack: could not start: Slack rejected the bot token (invalid_auth)');
     } finally {
@@ -37,19 +25,7 @@ describe('start-up', () => {
     const fake = await startFakeSlack();
     fake.answer('apps.connections.open', { ok: false, error: 'invalid_auth' });
     try {
-      const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
-        import('node:child_process').then(({ spawn }) => {
-          const p = spawn(process.execPath, ['dist/src/main.js'], {
-            cwd: resolve(import.meta.dirname, '../..'),
-            env: slackEnv(fake, { PORT: '0', SLACK_APP_TOKEN: 'xapp-1-A0PYSTACK-1-rejectedTOKEN' }),
-          });
-          let stderr = '';
-          p.stderr.on('data', (d) => {
-            stderr += d;
-          });
-          p.on('exit', (status) => done({ status, stderr }));
-        });
-      });
+      const r = await runMainToExit(slackEnv(fake, { PORT: '0', SLACK_APP_TOKEN: 'xapp-1-A0PYSTACK-1-rejectedTOKEN' }));
       expect(r.status).toBe(1);
       expect(r.stderr.trim()).toBe(
         'pystack: could not start: Slack rejected the app token (SLACK_APP_TOKEN) (invalid_auth)',

@@ -3,13 +3,12 @@
  * status, an edit of the overlay is live within 10 seconds without a restart, a broken edit keeps
  * the previous standards (logged once), and a broken overlay at start stops the app in one line.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../scripts/fake-slack.js';
-import { type RunningApp, sleep, slackEnv, startApp } from './harness.js';
+import { runMainToExit, type RunningApp, sleep, slackEnv, startApp } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let fake: FakeSlack;
@@ -58,18 +57,8 @@ describe('team standards in the running bot', () => {
   it('refuses to start with one line naming the file and entry when the overlay is broken', async () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'pystack-team-bad-')), 'ours.yml');
     writeFileSync(bad, 'standards:\n  - id: requests\n    status: discouraged\n    reason: x\n    instead: httpxx\n');
-    const r = await new Promise<{ code: number | null; stderr: string }>((done) => {
-      const p = spawn(process.execPath, ['dist/src/main.js'], {
-        cwd: ROOT,
-        env: slackEnv(fake, { PORT: '0', TEAM_KNOWLEDGE: bad }),
-      });
-      let stderr = '';
-      p.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      p.on('exit', (code) => done({ code, stderr }));
-    });
-    expect(r.code).toBe(1);
+    const r = await runMainToExit(slackEnv(fake, { PORT: '0', TEAM_KNOWLEDGE: bad }));
+    expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(
       'pystack: could not start: TEAM_KNOWLEDGE: ours.yml › requests › instead: unknown id "httpxx"',
     );
