@@ -12,6 +12,7 @@ import lunr from 'lunr';
 import { IndexError } from '../errors.js';
 import { type Entry, entryName, type Knowledge } from './model.js';
 import { type LunrJson, type Packed, pack, unpack } from './index-format.js';
+import { evaluatorFor, type WantedTerm } from './evaluator.js';
 import { NearWords } from './near.js';
 
 /** 2: the compact form of index-format.ts. */
@@ -121,46 +122,35 @@ function neighbours(index: lunr.Index, term: string): string[] {
   return near.near(term).slice(0, 5);
 }
 
-/**
- * Runs an OR query of the tokens; a word the index does not hold is replaced by index terms
- * one edit away. An empty token list matches nothing.
- */
-export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
-  if (!tokens.length) return [];
-  const wanted = tokens.flatMap((t) => {
+/** The query terms for the tokens: a word the index does not hold is replaced by index terms one edit away. */
+export function wantedTerms(index: lunr.Index, tokens: string[]): WantedTerm[] {
+  return tokens.flatMap((t) => {
     const s = stem(t);
     return Object.hasOwn(terms(index), s)
       ? [{ term: s, boost: 1 }]
       : neighbours(index, s).map((n) => ({ term: n, boost: 0.3 }));
   });
-  if (!wanted.length) return [];
-  const results = index.query((q) => {
+}
+
+/** Lunr's own evaluation of the same OR query: the reference the evaluator is checked against. */
+export function lunrQuery(index: lunr.Index, wanted: readonly WantedTerm[]): lunr.Index.Result[] {
+  return index.query((q) => {
     for (const { term, boost } of wanted)
       q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
   });
-  return results.map((r) => new LazyHit(r));
 }
 
 /**
- * A hit whose matched terms are worked out when first read: a common word matches thousands of
- * entries at scale, and callers read a dozen.
+ * Runs an OR query of the tokens (see wantedTerms), evaluated over the index's postings and
+ * weights with exactly Lunr's scores (evaluator.ts). An empty token list matches nothing.
  */
-class LazyHit implements Hit {
-  readonly id: string;
-  readonly score: number;
-  private matched?: Map<string, Set<string>>;
-
-  constructor(private readonly result: lunr.Index.Result) {
-    this.id = result.ref;
-    this.score = result.score;
-  }
-
-  get terms(): Map<string, Set<string>> {
-    this.matched ??= new Map(
-      Object.entries(this.result.matchData.metadata).map(([t, fields]) => [t, new Set(Object.keys(fields))]),
-    );
-    return this.matched;
-  }
+export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
+  if (!tokens.length) return [];
+  const wanted = wantedTerms(index, tokens);
+  if (!wanted.length) return [];
+  return evaluatorFor(index)
+    .query(wanted)
+    .map((r) => ({ id: r.ref, score: r.score, terms: r.terms }));
 }
 
 /** The stemmed form Lunr indexes a word under, to tell which query words a hit matched. */
