@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { engineBench } from './bench/engine.js';
 import { teamBench } from './bench/team.js';
 import { httpBench } from './bench/http.js';
-import { scaleBench } from './bench/scale.js';
+import { scaleBench, scaleJson } from './bench/scale.js';
 import { formatTable, mb, type Table } from './bench/table.js';
 
 const START = '<!-- bench:start -->';
@@ -38,6 +38,14 @@ function writeReport(body: string): string {
   const next = at >= 0 && end > at ? old.slice(0, at) + block + old.slice(end + END.length) : `${old}\n${block}\n`;
   writeFileSync(file, next);
   return file;
+}
+
+// `npm run bench -- --scale 100 --json`: that scale alone, one JSON line, nothing written.
+const args = process.argv.slice(2);
+const scaleAt = args.indexOf('--scale');
+if (scaleAt >= 0) {
+  console.log(await scaleJson(Number(args[scaleAt + 1])));
+  process.exit(0);
 }
 
 const t0 = performance.now();

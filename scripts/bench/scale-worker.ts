@@ -14,7 +14,15 @@ import { createEngine } from '../../src/answer/engine.js';
 import { loadKnowledge, parseKnowledgeYaml } from '../../src/knowledge/load.js';
 import { type Packed, unpack } from '../../src/knowledge/index-format.js';
 import { DEFAULT_PATHS } from '../../src/knowledge/open.js';
-import { buildIndex, loadIndex, serializeIndex } from '../../src/knowledge/search-index.js';
+import { Evaluator, evaluatorFor } from '../../src/knowledge/evaluator.js';
+import {
+  buildIndex,
+  loadIndex,
+  lunrQuery,
+  serializeIndex,
+  tokenize,
+  wantedTerms,
+} from '../../src/knowledge/search-index.js';
 import { readYamlCache, serializeYamlCache } from '../../src/knowledge/yaml-cache.js';
 import { labelledQuestions } from './engine.js';
 import { writeScaledKnowledge } from './generate.js';
@@ -57,32 +65,63 @@ function build(dir: string, indexFile: string) {
 }
 
 /**
- * Records when Lunr's own query runs on this index instance (measurement only), and while
- * `counting` adds up the postings its query words hold: the work Lunr does grows with them.
+ * Records when the query evaluator runs on this index (measurement only), and while `counting`
+ * adds up the postings its query words hold: the work a query does grows with them.
  */
-function watchLunr(index: lunr.Index) {
+function watchQueries(index: lunr.Index) {
   const w = { spans: [] as Span[], postings: 0, maxPostings: 0, counting: false };
-  const query = index.query.bind(index);
+  const ev = evaluatorFor(index);
+  const query = ev.query.bind(ev);
   const { invertedIndex: inverted, fields } = index as unknown as {
     invertedIndex: Record<string, Record<string, object>>;
     fields: string[];
   };
-  index.query = (fn) => {
+  ev.query = (wanted) => {
     const t0 = performance.now();
-    const out = query(fn);
+    const out = query(wanted);
     w.spans.push([t0, performance.now()]);
     if (w.counting) {
-      const words = new Set<string>();
-      const recorder = { term: (t: string) => words.add(t) } as unknown as lunr.Query;
-      fn.call(recorder, recorder);
       let n = 0;
-      for (const t of words) for (const f of fields) n += Object.keys(inverted[t]?.[f] ?? {}).length;
+      for (const t of new Set(wanted.map((x) => x.term)))
+        for (const f of fields) n += Object.keys(inverted[t]?.[f] ?? {}).length;
       w.postings += n;
       w.maxPostings = Math.max(w.maxPostings, n);
     }
     return out;
   };
   return w;
+}
+
+/**
+ * The evaluator against lunr.Index.query on the same queries (the labelled questions' terms),
+ * interleaved, and whether every result is identical: refs, order, scores.
+ */
+function evaluatorVersusLunr(index: lunr.Index, questions: string[], rounds: number) {
+  const ev = new Evaluator(index);
+  const queries = questions.map((q) => wantedTerms(index, tokenize(q))).filter((w) => w.length);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let identical = true;
+  for (let r = 0; r < rounds; r++)
+    for (const wanted of queries) {
+      const [a, ta] = time(() => ev.query(wanted));
+      const [b, tb] = time(() => lunrQuery(index, wanted));
+      ours.push(ta);
+      theirs.push(tb);
+      if (r === 0)
+        identical &&= a.length === b.length && a.every((h, i) => h.ref === b[i]?.ref && h.score === b[i]?.score);
+    }
+  const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+  return {
+    evP50: percentile(sorted(ours), 50),
+    evP99: percentile(sorted(ours), 99),
+    evMax: Math.max(...ours),
+    lunrP50: percentile(sorted(theirs), 50),
+    lunrP99: percentile(sorted(theirs), 99),
+    lunrMax: Math.max(...theirs),
+    identical: identical ? 1 : 0,
+    compared: queries.length,
+  };
 }
 
 type Span = [number, number];
@@ -113,7 +152,7 @@ async function serve(dir: string, indexFile: string, rounds: number) {
   const [index, indexLoadMs] = time(() => loadIndex(indexFile, kb));
   const [engine, engineMs] = time(() => createEngine({ knowledge: kb, index }));
   const ready = memory();
-  const lunrWatch = watchLunr(index);
+  const lunrWatch = watchQueries(index);
   const qs = labelledQuestions();
   const [, firstMs] = time(() => engine.answer(qs[0] as string));
   lunrWatch.counting = true; // warm-up round: count postings, time nothing
@@ -162,6 +201,8 @@ async function serve(dir: string, indexFile: string, rounds: number) {
     maxPostings: lunrWatch.maxPostings,
     slowest: [...slowest].sort((x, y) => y[1] - x[1]).slice(0, 3),
     ...memory(),
+    heapUsedMb: process.memoryUsage().heapUsed / MB,
+    ...evaluatorVersusLunr(index, qs, Math.max(1, Math.floor(rounds / 2))),
   };
 }
 

@@ -65,11 +65,19 @@ const MEASURES: [string, (s: Step) => number, (n: number) => string][] = [
   ['answer p50 (ms)', (s) => v(s, 'serve', 'p50'), (n) => ms(n, 2)],
   ['answer p99 (ms)', (s) => v(s, 'serve', 'p99'), (n) => ms(n, 2)],
   ['answer max (ms)', (s) => v(s, 'serve', 'max'), (n) => ms(n, 1)],
-  ['share of answer time in lunr.Index.query (%)', (s) => 100 * v(s, 'serve', 'lunrShare'), int],
+  ['share of answer time in the query evaluator (%)', (s) => 100 * v(s, 'serve', 'lunrShare'), int],
   ['share of answer time in GC pauses (%)', (s) => 100 * v(s, 'serve', 'gcShare'), int],
-  ['answer p99 outside Lunr query and GC (ms)', (s) => v(s, 'serve', 'p99Ours'), (n) => ms(n, 2)],
-  ['lunr.Index.query time per posting (us)', (s) => v(s, 'serve', 'lunrUsPerPosting'), (n) => ms(n, 2)],
+  ['answer p99 outside the query and GC (ms)', (s) => v(s, 'serve', 'p99Ours'), (n) => ms(n, 2)],
+  ['query time per posting (us)', (s) => v(s, 'serve', 'lunrUsPerPosting'), (n) => ms(n, 2)],
   ['most postings one query reads', (s) => v(s, 'serve', 'maxPostings'), String],
+  ['- evaluator p50 (ms)', (s) => v(s, 'serve', 'evP50'), (n) => ms(n, 3)],
+  ['- evaluator p99 (ms)', (s) => v(s, 'serve', 'evP99'), (n) => ms(n, 3)],
+  ['- evaluator max (ms)', (s) => v(s, 'serve', 'evMax'), (n) => ms(n, 2)],
+  ['- lunr.Index.query p50 (ms)', (s) => v(s, 'serve', 'lunrP50'), (n) => ms(n, 3)],
+  ['- lunr.Index.query p99 (ms)', (s) => v(s, 'serve', 'lunrP99'), (n) => ms(n, 3)],
+  ['- lunr.Index.query max (ms)', (s) => v(s, 'serve', 'lunrMax'), (n) => ms(n, 2)],
+  ['- identical results (refs, order, scores)', (s) => v(s, 'serve', 'identical'), (n) => (n ? 'yes' : 'NO')],
+  ['live heap after the questions (MB)', (s) => v(s, 'serve', 'heapUsedMb'), int],
   ['RSS when ready (MB)', (s) => v(s, 'serve', 'readyRss'), int],
   ['RSS after the questions (MB)', (s) => v(s, 'serve', 'rss'), int],
   ['peak RSS, serving (MB)', (s) => v(s, 'serve', 'maxRss'), int],
@@ -92,7 +100,7 @@ function notes(steps: Step[], load: [number, number]): string[] {
       p99,
       AIM.p99Ms,
       'ms',
-      `Lunr: ${pct(v(top, 'serve', 'lunrShare'), 1)} of answer time is inside lunr.Index.query, about ${v(top, 'serve', 'lunrUsPerPosting').toFixed(1)} us per posting its query words hold, and a common word holds up to ${v(top, 'serve', 'maxPostings')} postings at 100x; GC pauses take ${pct(v(top, 'serve', 'gcShare'), 1)} (much of it inside Lunr's query); outside both the p99 is ${v(top, 'serve', 'p99Ours').toFixed(2)} ms.`,
+      `Queries: ${pct(v(top, 'serve', 'lunrShare'), 1)} of answer time is inside the query evaluator, about ${v(top, 'serve', 'lunrUsPerPosting').toFixed(1)} us per posting its query words hold, and a common word holds up to ${v(top, 'serve', 'maxPostings')} postings at 100x; GC pauses take ${pct(v(top, 'serve', 'gcShare'), 1)} (much of it inside the query); outside both the p99 is ${v(top, 'serve', 'p99Ours').toFixed(2)} ms.`,
     ),
     verdict(
       'Start-up',
@@ -113,6 +121,25 @@ function notes(steps: Step[], load: [number, number]): string[] {
     ),
     `Slowest answers at 100x: ${top.serve.slowest.map(([q, t]) => `"${q}" ${t.toFixed(0)} ms`).join(', ')}.`,
   ];
+}
+
+/** `npm run bench -- --scale K --json`: one factor alone, as one JSON line. */
+export async function scaleJson(k: number): Promise<string> {
+  if (!(FACTORS as readonly number[]).includes(k)) throw new Error(`--scale must be one of ${FACTORS.join(', ')}`);
+  const root = mkdtempSync(join(tmpdir(), 'pystack-scale-'));
+  try {
+    const s = await measure(k as (typeof FACTORS)[number], root);
+    return JSON.stringify({
+      factor: k,
+      p50Ms: v(s, 'serve', 'p50'),
+      p99Ms: v(s, 'serve', 'p99'),
+      peakRssMb: v(s, 'serve', 'maxRss'),
+      startupMs: start(s),
+      identical: v(s, 'serve', 'identical') === 1,
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 export async function scaleBench(): Promise<Table> {
