@@ -20,6 +20,8 @@ export interface WantedTerm {
 
 export interface EvaluatedHit {
   ref: string;
+  /** The same as `ref` (the Hit shape search callers read). */
+  readonly id: string;
   score: number;
   /** Index terms this document matched, by field: `term -> fields` (as Lunr's matchData). */
   terms: Map<string, Set<string>>;
@@ -81,35 +83,82 @@ export class Evaluator {
     }
   }
 
+  // Scratch space reused by every query (queries run one at a time): marks and sums by number, no per-hit objects.
+  private generation = 0;
+  private frSeen = new Uint32Array(0);
+  private docSeen = new Uint32Array(0);
+  private docHit = new Int32Array(0);
+  /** Matched (field-ref, term) pairs in Lunr's order, chained per document. */
+  private pairFr = new Int32Array(1024);
+  private pairTerm = new Int32Array(1024);
+  private pairNext = new Int32Array(1024);
+  private docFirst = new Int32Array(0);
+  private docLast = new Int32Array(0);
+
+  private ensure(): void {
+    const cells = this.fields.length * this.refs.length;
+    if (this.frSeen.length === cells) return;
+    this.frSeen = new Uint32Array(cells);
+    this.docSeen = new Uint32Array(this.refs.length);
+    this.docHit = new Int32Array(this.refs.length);
+    this.docFirst = new Int32Array(this.refs.length);
+    this.docLast = new Int32Array(this.refs.length);
+  }
+
+  private pushPair(count: number, fr: number, term: number): void {
+    if (count === this.pairFr.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.pairFr = grow(this.pairFr);
+      this.pairTerm = grow(this.pairTerm);
+      this.pairNext = grow(this.pairNext);
+    }
+    this.pairFr[count] = fr;
+    this.pairTerm[count] = term;
+    this.pairNext[count] = -1;
+  }
+
   /** The documents matching any of the terms, best first, scored exactly as Lunr scores them. */
   query(wanted: readonly WantedTerm[]): EvaluatedHit[] {
+    this.ensure();
+    const gen = ++this.generation;
     const nFields = this.fields.length;
     const n = this.refs.length;
     // The query vector (the same for every field: every clause covers every field), as Lunr upserts it.
     const q = new Map<number, number>();
     const cached = new Set<number>();
     const order: number[] = [];
-    const matched = new Map<number, string[]>();
-    for (const { term, boost } of wanted) {
+    let pairs = 0;
+    for (let c = 0; c < wanted.length; c++) {
+      const { term, boost } = wanted[c] as WantedTerm;
       const ti = term ? this.termIndex.get(term) : undefined; // Lunr's token set never yields ""
       const per = this.postings.get(term);
       if (ti === undefined || !per) continue;
+      const had = q.get(ti);
+      q.set(ti, had === undefined ? boost : had + boost);
       for (let f = 0; f < nFields; f++) {
-        const had = q.get(ti);
-        // Lunr upserts into each field's vector; all fields' vectors end up equal, so one suffices.
-        if (f === 0) q.set(ti, had === undefined ? boost : had + boost);
         const key = ti * nFields + f;
         if (cached.has(key)) continue;
         cached.add(key);
         const docs = per[f] as Int32Array;
         for (let i = 0; i < docs.length; i++) {
-          const fr = f * n + (docs[i] as number);
-          const list = matched.get(fr);
-          if (list) list.push(term);
-          else {
-            matched.set(fr, [term]);
+          const d = docs[i] as number;
+          const fr = f * n + d;
+          if (this.frSeen[fr] !== gen) {
+            this.frSeen[fr] = gen;
             order.push(fr);
           }
+          this.pushPair(pairs, fr, c);
+          if (this.docSeen[d] !== gen) {
+            this.docSeen[d] = gen;
+            this.docHit[d] = -1;
+            this.docFirst[d] = pairs;
+          } else this.pairNext[this.docLast[d] as number] = pairs;
+          this.docLast[d] = pairs;
+          pairs++;
         }
       }
     }
@@ -119,8 +168,7 @@ export class Evaluator {
     let squares = 0;
     for (const v of qv) squares += v * v;
     const magnitude = Math.sqrt(squares);
-    const byDoc = new Map<number, EvaluatedHit>();
-    const results: EvaluatedHit[] = [];
+    const results: LazyHit[] = [];
     for (const fr of order) {
       const idx = this.vecTerms[fr];
       const w = this.vecWeights[fr];
@@ -139,21 +187,53 @@ export class Evaluator {
         }
       const score = dot / magnitude || 0;
       const doc = fr % n;
-      const field = this.fields[Math.floor(fr / n)] as string;
-      let hit = byDoc.get(doc);
-      if (hit) hit.score += score;
+      const at = this.docHit[doc] as number;
+      if (at >= 0) (results[at] as LazyHit).score += score;
       else {
-        hit = { ref: this.refs[doc] as string, score, terms: new Map() };
-        byDoc.set(doc, hit);
-        results.push(hit);
-      }
-      for (const t of matched.get(fr) ?? []) {
-        const fieldsOf = hit.terms.get(t);
-        if (fieldsOf) fieldsOf.add(field);
-        else hit.terms.set(t, new Set([field]));
+        this.docHit[doc] = results.length;
+        results.push(new LazyHit(this.refs[doc] as string, score, this.matchedTerms(doc, wanted)));
       }
     }
     return results.sort((a, b) => b.score - a.score);
+  }
+
+  /** A reader of the document's matched terms and fields, copied out now, built into a Map when asked. */
+  private matchedTerms(doc: number, wanted: readonly WantedTerm[]): () => Map<string, Set<string>> {
+    const n = this.refs.length;
+    const slots: number[] = [];
+    for (let p = this.docFirst[doc] as number; p >= 0; p = this.pairNext[p] as number)
+      slots.push(this.pairTerm[p] as number, Math.floor((this.pairFr[p] as number) / n));
+    const fields = this.fields;
+    return () => {
+      const terms = new Map<string, Set<string>>();
+      for (let i = 0; i < slots.length; i += 2) {
+        const t = (wanted[slots[i] as number] as WantedTerm).term;
+        const f = fields[slots[i + 1] as number] as string;
+        const fieldsOf = terms.get(t);
+        if (fieldsOf) fieldsOf.add(f);
+        else terms.set(t, new Set([f]));
+      }
+      return terms;
+    };
+  }
+}
+
+/** A hit whose term map is built when first read: callers read a dozen of thousands. */
+class LazyHit implements EvaluatedHit {
+  private built?: Map<string, Set<string>>;
+  constructor(
+    readonly ref: string,
+    public score: number,
+    private readonly read: () => Map<string, Set<string>>,
+  ) {}
+
+  get id(): string {
+    return this.ref;
+  }
+
+  get terms(): Map<string, Set<string>> {
+    this.built ??= this.read();
+    return this.built;
   }
 }
 

@@ -148,9 +148,7 @@ export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
   if (!tokens.length) return [];
   const wanted = wantedTerms(index, tokens);
   if (!wanted.length) return [];
-  return evaluatorFor(index)
-    .query(wanted)
-    .map((r) => ({ id: r.ref, score: r.score, terms: r.terms }));
+  return evaluatorFor(index).query(wanted);
 }
 
 /** The stemmed form Lunr indexes a word under, to tell which query words a hit matched. */
