@@ -7,7 +7,8 @@
  */
 import type lunr from 'lunr';
 import type { Entry, Knowledge } from '../knowledge/model.js';
-import { type Hit, searchIndex, stem, tokenize } from '../knowledge/search-index.js';
+import type { Matches } from '../knowledge/evaluator.js';
+import { searchIndex, stem, tokenize } from '../knowledge/search-index.js';
 import { editDistance } from './names.js';
 
 /** Words that carry no topic in a question about tools. */
@@ -60,14 +61,14 @@ function matchedWords(stems: string[], terms: Map<string, Set<string>>, fields?:
  * times (the need, then its picks), and Lunr queries dominate answer time. The engine forgets them
  * before each question, so every question is answered, and measured, from scratch.
  */
-const remembered = new WeakMap<lunr.Index, Map<string, Hit[]>>();
+const remembered = new WeakMap<lunr.Index, Map<string, Matches>>();
 
 /** Forgets the searches of the previous question. */
 export function forgetSearches(index: lunr.Index): void {
   remembered.get(index)?.clear();
 }
 
-function hitsFor(index: lunr.Index, tokens: string[]): Hit[] {
+function hitsFor(index: lunr.Index, tokens: string[]): Matches {
   let cache = remembered.get(index);
   if (!cache) remembered.set(index, (cache = new Map()));
   const key = tokens.join(' ');
@@ -78,6 +79,9 @@ function hitsFor(index: lunr.Index, tokens: string[]): Hit[] {
   return found;
 }
 
+/** How many ranked entries a search hands on. */
+const MAX_HITS = 12;
+
 /** Ranks entries (optionally of some types only) for the text. */
 export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, types?: Entry['type'][]): Ranking {
   const tokens = tokenize(text, QUESTION_WORDS);
@@ -85,9 +89,13 @@ export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, type
   const raw = hitsFor(index, tokens);
   const hits: Ranked[] = [];
   const seen = new Set<string>();
-  for (const h of raw) {
-    const entry = kb.entries.get(h.id);
-    if (!entry || (types && !types.includes(entry.type))) continue;
+  // The best 12 of the wanted types, in Lunr's order, without sorting or reading the rest.
+  const accept = (ref: string) => {
+    const entry = kb.entries.get(ref);
+    return Boolean(entry) && (!types || types.includes((entry as Entry).type));
+  };
+  for (const h of raw.top(MAX_HITS, accept)) {
+    const entry = kb.entries.get(h.id) as Entry;
     hits.push({
       entry,
       score: h.score,
@@ -96,7 +104,6 @@ export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, type
       cover: matchedWords(stems, h.terms) / stems.length,
     });
     for (const t of h.terms.keys()) seen.add(t);
-    if (hits.length >= 12) break;
   }
   const covered = matchedWords(stems, new Map([...seen].map((t) => [t, new Set(['any'])])));
   return { tokens, hits, coverage: stems.length ? covered / stems.length : 0 };

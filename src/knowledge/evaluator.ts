@@ -122,7 +122,7 @@ export class Evaluator {
   }
 
   /** The documents matching any of the terms, best first, scored exactly as Lunr scores them. */
-  query(wanted: readonly WantedTerm[]): EvaluatedHit[] {
+  query(wanted: readonly WantedTerm[]): Matches {
     this.ensure();
     const gen = ++this.generation;
     const nFields = this.fields.length;
@@ -162,13 +162,16 @@ export class Evaluator {
         }
       }
     }
-    if (!order.length) return [];
+    if (!order.length) return Matches.none;
     const qt = [...q.keys()].sort((a, b) => a - b);
     const qv = qt.map((t) => q.get(t) as number);
     let squares = 0;
     for (const v of qv) squares += v * v;
     const magnitude = Math.sqrt(squares);
-    const results: LazyHit[] = [];
+    const m = order.length;
+    const docs = new Int32Array(m);
+    const scores = new Float64Array(m);
+    let found = 0;
     for (const fr of order) {
       const idx = this.vecTerms[fr];
       const w = this.vecWeights[fr];
@@ -188,33 +191,100 @@ export class Evaluator {
       const score = dot / magnitude || 0;
       const doc = fr % n;
       const at = this.docHit[doc] as number;
-      if (at >= 0) (results[at] as LazyHit).score += score;
+      if (at >= 0) scores[at] = (scores[at] as number) + score;
       else {
-        this.docHit[doc] = results.length;
-        results.push(new LazyHit(this.refs[doc] as string, score, this.matchedTerms(doc, wanted)));
+        this.docHit[doc] = found;
+        docs[found] = doc;
+        scores[found] = score;
+        found++;
       }
     }
-    return results.sort((a, b) => b.score - a.score);
+    const first = new Int32Array(found);
+    for (let i = 0; i < found; i++) first[i] = this.docFirst[docs[i] as number] as number;
+    return new Matches(
+      { refs: this.refs, fields: this.fields, wanted },
+      docs.subarray(0, found),
+      scores.subarray(0, found),
+      first,
+      { fr: this.pairFr.slice(0, pairs), term: this.pairTerm.slice(0, pairs), next: this.pairNext.slice(0, pairs) },
+    );
   }
 
-  /** A reader of the document's matched terms and fields, copied out now, built into a Map when asked. */
-  private matchedTerms(doc: number, wanted: readonly WantedTerm[]): () => Map<string, Set<string>> {
-    const n = this.refs.length;
-    const slots: number[] = [];
-    for (let p = this.docFirst[doc] as number; p >= 0; p = this.pairNext[p] as number)
-      slots.push(this.pairTerm[p] as number, Math.floor((this.pairFr[p] as number) / n));
-    const fields = this.fields;
-    return () => {
-      const terms = new Map<string, Set<string>>();
-      for (let i = 0; i < slots.length; i += 2) {
-        const t = (wanted[slots[i] as number] as WantedTerm).term;
-        const f = fields[slots[i + 1] as number] as string;
-        const fieldsOf = terms.get(t);
-        if (fieldsOf) fieldsOf.add(f);
-        else terms.set(t, new Set([f]));
-      }
-      return terms;
-    };
+}
+
+interface Space {
+  refs: readonly string[];
+  fields: readonly string[];
+  wanted: readonly WantedTerm[];
+}
+
+/**
+ * The documents a query matched, with their scores, in first-match order, and what each matched.
+ * Read in Lunr's order (score descending, the first matched first among equals): all of them, or
+ * only the best few that pass a filter, without sorting or building hits for the rest.
+ */
+export class Matches {
+  static readonly none = new Matches({ refs: [], fields: [], wanted: [] }, new Int32Array(0), new Float64Array(0), new Int32Array(0), {
+    fr: new Int32Array(0),
+    term: new Int32Array(0),
+    next: new Int32Array(0),
+  });
+
+  constructor(
+    private readonly space: Space,
+    private readonly docs: Int32Array,
+    private readonly scores: Float64Array,
+    private readonly first: Int32Array,
+    private readonly pairs: { fr: Int32Array; term: Int32Array; next: Int32Array },
+  ) {}
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Position i ranks before j: a higher score, or the same score and matched first (Lunr's stable sort). */
+  private before(i: number, j: number): boolean {
+    const a = this.scores[i] as number;
+    const b = this.scores[j] as number;
+    return a > b || (a === b && i < j);
+  }
+
+  /** Every hit, in Lunr's order. */
+  all(): EvaluatedHit[] {
+    const at = Array.from({ length: this.docs.length }, (_, i) => i);
+    at.sort((i, j) => (this.scores[j] as number) - (this.scores[i] as number) || i - j);
+    return at.map((i) => this.hit(i));
+  }
+
+  /** The best `k` hits whose ref passes `accept`, in Lunr's order. */
+  top(k: number, accept: (ref: string) => boolean): EvaluatedHit[] {
+    const best: number[] = [];
+    for (let i = 0; i < this.docs.length; i++) {
+      if (best.length >= k && !this.before(i, best[best.length - 1] as number)) continue;
+      if (!accept(this.space.refs[this.docs[i] as number] as string)) continue;
+      let p = best.length;
+      while (p > 0 && this.before(i, best[p - 1] as number)) p--;
+      best.splice(p, 0, i);
+      if (best.length > k) best.pop();
+    }
+    return best.map((i) => this.hit(i));
+  }
+
+  private hit(i: number): EvaluatedHit {
+    return new LazyHit(this.space.refs[this.docs[i] as number] as string, this.scores[i] as number, () => this.terms(i));
+  }
+
+  private terms(i: number): Map<string, Set<string>> {
+    const n = this.space.refs.length;
+    const terms = new Map<string, Set<string>>();
+    for (let p = this.first[i] as number; p >= 0; p = this.pairs.next[p] as number) {
+      const t = (this.space.wanted[this.pairs.term[p] as number] as WantedTerm).term;
+      const f = this.space.fields[Math.floor((this.pairs.fr[p] as number) / n)] as string;
+      const fieldsOf = terms.get(t);
+      if (fieldsOf) fieldsOf.add(f);
+      else terms.set(t, new Set([f]));
+    }
+    return terms;
   }
 }
 

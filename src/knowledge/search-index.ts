@@ -12,7 +12,7 @@ import lunr from 'lunr';
 import { IndexError } from '../errors.js';
 import { type Entry, entryName, type Knowledge } from './model.js';
 import { type LunrJson, type Packed, pack, unpack } from './index-format.js';
-import { evaluatorFor, type WantedTerm } from './evaluator.js';
+import { evaluatorFor, Matches, type WantedTerm } from './evaluator.js';
 import { NearWords } from './near.js';
 
 /** 2: the compact form of index-format.ts. */
@@ -144,10 +144,10 @@ export function lunrQuery(index: lunr.Index, wanted: readonly WantedTerm[]): lun
  * Runs an OR query of the tokens (see wantedTerms), evaluated over the index's postings and
  * weights with exactly Lunr's scores (evaluator.ts). An empty token list matches nothing.
  */
-export function searchIndex(index: lunr.Index, tokens: string[]): Hit[] {
-  if (!tokens.length) return [];
+export function searchIndex(index: lunr.Index, tokens: string[]): Matches {
+  if (!tokens.length) return Matches.none;
   const wanted = wantedTerms(index, tokens);
-  if (!wanted.length) return [];
+  if (!wanted.length) return Matches.none;
   return evaluatorFor(index).query(wanted);
 }
 

@@ -18,7 +18,7 @@ const evaluator = new Evaluator(index);
 
 /** The first difference between the two evaluations, or undefined when they are identical. */
 function difference(wanted: WantedTerm[]): string | undefined {
-  const ours = evaluator.query(wanted);
+  const ours = evaluator.query(wanted).all();
   const theirs = lunrQuery(index, wanted);
   if (ours.length !== theirs.length) return `${ours.length} results vs Lunr's ${theirs.length}`;
   for (let i = 0; i < ours.length; i++) {
@@ -46,6 +46,24 @@ function labelledQuestions(): string[] {
 }
 
 describe('the query evaluator', () => {
+  it("gives the best k that pass a filter exactly as Lunr's order, filtered, would", () => {
+    const next = mulberry32(7);
+    const terms = Object.keys((index as unknown as { invertedIndex: object }).invertedIndex);
+    for (let i = 0; i < 500; i++) {
+      const wanted = Array.from({ length: 1 + Math.floor(next() * 6) }, () => ({
+        term: terms[Math.floor(next() * terms.length)] as string,
+        boost: 1,
+      }));
+      const k = 1 + Math.floor(next() * 15);
+      const accept = (ref: string) => ref.length % 3 !== 0; // an arbitrary filter
+      const expected = lunrQuery(index, wanted)
+        .filter((r) => accept(r.ref))
+        .slice(0, k)
+        .map((r) => [r.ref, r.score]);
+      expect(evaluator.query(wanted).top(k, accept).map((h) => [h.ref, h.score])).toEqual(expected);
+    }
+  });
+
   it('gives exactly what lunr.Index.query gives for every labelled question', () => {
     const questions = labelledQuestions();
     expect(questions.length).toBeGreaterThan(3000);
@@ -74,7 +92,7 @@ describe('the query evaluator', () => {
   });
 
   it('matches nothing for no terms and for terms the index does not hold', () => {
-    expect(evaluator.query([])).toEqual([]);
-    expect(evaluator.query([{ term: 'zzqqxx', boost: 1 }])).toEqual([]);
+    expect(evaluator.query([]).all()).toEqual([]);
+    expect(evaluator.query([{ term: 'zzqqxx', boost: 1 }]).all()).toEqual([]);
   });
 });

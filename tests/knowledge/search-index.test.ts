@@ -19,7 +19,7 @@ const index = buildIndex(kb);
 const tmp = mkdtempSync(join(tmpdir(), 'pystack-index-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const ids = (tokens: string[]) => searchIndex(index, tokens).map((h) => h.id);
+const ids = (tokens: string[]) => searchIndex(index, tokens).all().map((h) => h.id);
 
 describe('buildIndex / serializeIndex / loadIndex', () => {
   it('round-trips: a loaded index answers exactly like the built one', () => {
@@ -27,9 +27,9 @@ describe('buildIndex / serializeIndex / loadIndex', () => {
     writeFileSync(file, serializeIndex(kb, index));
     const loaded = loadIndex(file, kb);
     for (const tokens of [['task', 'queue'], ['html'], ['django'], ['dataframe'], ['postgres']]) {
-      const before = searchIndex(index, tokens).map((h) => [h.id, h.score]);
+      const before = searchIndex(index, tokens).all().map((h) => [h.id, h.score]);
       expect(before.length).toBeGreaterThan(0);
-      expect(searchIndex(loaded, tokens).map((h) => [h.id, h.score])).toEqual(before);
+      expect(searchIndex(loaded, tokens).all().map((h) => [h.id, h.score])).toEqual(before);
     }
   });
 
@@ -79,7 +79,7 @@ describe('openKnowledge', () => {
   it('falls back to an in-memory index, with a note, when the index file is missing', () => {
     const opened = openKnowledge({ knowledgeDir: KNOWLEDGE_DIR, indexFile: join(tmp, 'missing.json') });
     expect(opened.indexNote).toMatch(/not found.*built it in memory/);
-    expect(searchIndex(opened.index, ['httpx'])[0]?.id).toBe('httpx');
+    expect(searchIndex(opened.index, ['httpx']).all()[0]?.id).toBe('httpx');
   });
 
   it('falls back when the index was built from other knowledge', () => {
@@ -98,7 +98,7 @@ describe('openKnowledge', () => {
 
 describe('searchIndex', () => {
   it('returns [] for no tokens', () => {
-    expect(searchIndex(index, [])).toEqual([]);
+    expect(searchIndex(index, []).all()).toEqual([]);
   });
 
   it('never throws on tokens carrying Lunr query syntax', () => {
