@@ -27,6 +27,16 @@ export interface EvaluatedHit {
   terms: Map<string, Set<string>>;
 }
 
+/** What the evaluator is laid out from: fields, document refs, postings as ref numbers, field vectors. */
+export interface Layout {
+  fields: readonly string[];
+  refs: readonly string[];
+  /** `[term, Lunr's term index, per field the ref numbers in Lunr's posting order]` */
+  terms: Iterable<readonly [string, number, readonly (readonly number[])[]]>;
+  /** `[field number, ref number, [termIndex, weight, …]]` */
+  vectors: Iterable<readonly [number, number, readonly number[]]>;
+}
+
 interface LunrInternals {
   fields: string[];
   invertedIndex: Record<string, Record<string, unknown> & { _index: number }>;
@@ -35,7 +45,7 @@ interface LunrInternals {
 
 export class Evaluator {
   private readonly fields: string[];
-  private readonly refs: string[] = [];
+  private readonly refs: readonly string[];
   private readonly termIndex = new Map<string, number>();
   /** term → per field, the documents (as numbers) in Lunr's posting order. */
   private readonly postings = new Map<string, Int32Array[]>();
@@ -43,35 +53,25 @@ export class Evaluator {
   private readonly vecTerms: (Int32Array | undefined)[];
   private readonly vecWeights: (Float64Array | undefined)[];
 
-  constructor(index: lunr.Index) {
-    const raw = index as unknown as LunrInternals;
-    this.fields = [...raw.fields];
-    const docs = new Map<string, number>();
-    const docOf = (ref: string) => {
-      let d = docs.get(ref);
-      if (d === undefined) {
-        d = this.refs.length;
-        docs.set(ref, d);
-        this.refs.push(ref);
-      }
-      return d;
-    };
-    for (const key of Object.keys(raw.fieldVectors)) docOf(key.slice(key.indexOf('/') + 1));
-    for (const [term, posting] of Object.entries(raw.invertedIndex)) {
-      this.termIndex.set(term, posting._index);
+  /** Lays out a loaded or built Lunr index (reading its postings and field vectors once). */
+  constructor(index: lunr.Index);
+  /** Lays out the compact index file form directly: no Lunr objects are read or made. */
+  constructor(layout: Layout);
+  constructor(source: lunr.Index | Layout) {
+    const layout = 'refs' in source ? source : layoutOf(source);
+    this.fields = [...layout.fields];
+    this.refs = layout.refs;
+    for (const [term, termIndex, lists] of layout.terms) {
+      this.termIndex.set(term, termIndex);
       this.postings.set(
         term,
-        this.fields.map((f) => Int32Array.from(Object.keys((posting[f] as object | undefined) ?? {}), docOf)),
+        this.fields.map((_, f) => Int32Array.from(lists[f] ?? [])),
       );
     }
     const n = this.refs.length;
     this.vecTerms = new Array(this.fields.length * n);
     this.vecWeights = new Array(this.fields.length * n);
-    for (const [key, vector] of Object.entries(raw.fieldVectors)) {
-      const slash = key.indexOf('/');
-      const f = this.fields.indexOf(key.slice(0, slash));
-      const d = docs.get(key.slice(slash + 1)) as number;
-      const el = vector.elements;
+    for (const [f, d, el] of layout.vectors) {
       const idx = new Int32Array(el.length / 2);
       const w = new Float64Array(el.length / 2);
       for (let i = 0; i < idx.length; i++) {
@@ -307,7 +307,44 @@ class LazyHit implements EvaluatedHit {
   }
 }
 
+/** The layout of a Lunr index object (postings in Object.keys order, as Lunr's query reads them). */
+function layoutOf(index: lunr.Index): Layout {
+  const raw = index as unknown as LunrInternals;
+  const fields = [...raw.fields];
+  const refs: string[] = [];
+  const docs = new Map<string, number>();
+  const docOf = (ref: string) => {
+    let d = docs.get(ref);
+    if (d === undefined) {
+      d = refs.length;
+      docs.set(ref, d);
+      refs.push(ref);
+    }
+    return d;
+  };
+  const vectors: [number, number, number[]][] = Object.entries(raw.fieldVectors).map(([key, v]) => {
+    const slash = key.indexOf('/');
+    return [fields.indexOf(key.slice(0, slash)), docOf(key.slice(slash + 1)), v.elements];
+  });
+  const terms = Object.entries(raw.invertedIndex).map(
+    ([term, posting]): [string, number, number[][]] => [
+      term,
+      posting._index,
+      fields.map((f) => Object.keys((posting[f] as object | undefined) ?? {}).map(docOf)),
+    ],
+  );
+  return { fields, refs, terms, vectors };
+}
+
+/** Whether JavaScript would order these refs as object keys differently from insertion (integer-like keys). */
+export const refsKeepOrder = (refs: readonly string[]) => !refs.some((r) => /^(?:0|[1-9]\d{0,8})$/.test(r));
+
 const evaluators = new WeakMap<lunr.Index, Evaluator>();
+
+/** Registers the evaluator laid out from the index file for the index loaded from it. */
+export function useEvaluator(index: lunr.Index, evaluator: Evaluator): void {
+  evaluators.set(index, evaluator);
+}
 
 /** The evaluator of an index, laid out on first use. */
 export function evaluatorFor(index: lunr.Index): Evaluator {

@@ -12,7 +12,7 @@ import lunr from 'lunr';
 import { IndexError } from '../errors.js';
 import { type Entry, entryName, type Knowledge } from './model.js';
 import { type LunrJson, type Packed, pack, unpack } from './index-format.js';
-import { evaluatorFor, Matches, type WantedTerm } from './evaluator.js';
+import { Evaluator, evaluatorFor, Matches, refsKeepOrder, useEvaluator, type WantedTerm } from './evaluator.js';
 import { NearWords } from './near.js';
 
 /** 2: the compact form of index-format.ts. */
@@ -78,7 +78,20 @@ export function loadIndex(path: string, kb: Knowledge): lunr.Index {
   if (raw.digest !== kb.digest)
     throw new IndexError(`search index at ${path} was built from other knowledge`);
   try {
-    return lunr.Index.load(unpack(raw.index as Packed) as unknown as object);
+    const packed = raw.index as Packed;
+    const index = lunr.Index.load(unpack(packed) as unknown as object);
+    // The evaluator reads the compact form straight away: no Lunr posting objects are made for it.
+    if (refsKeepOrder(packed.refs))
+      useEvaluator(
+        index,
+        new Evaluator({
+          fields: packed.fields,
+          refs: packed.refs,
+          terms: packed.terms.map(([term, ti, ...lists]) => [term, ti, lists] as const),
+          vectors: packed.vectors,
+        }),
+      );
+    return index;
   } catch {
     throw new IndexError(`search index at ${path} could not be loaded`);
   }

@@ -8,17 +8,20 @@ import { resolve } from 'node:path';
 import type lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/support/random.js';
-import { Evaluator, type WantedTerm } from '../../src/knowledge/evaluator.js';
+import { Evaluator, evaluatorFor, type WantedTerm } from '../../src/knowledge/evaluator.js';
 import { lunrQuery, tokenize, wantedTerms } from '../../src/knowledge/search-index.js';
 import { realKnowledge } from '../helpers/kb.js';
 import { ROOT } from '../helpers/paths.js';
 
 const { index } = realKnowledge();
+/** Laid out from the loaded Lunr index's objects. */
 const evaluator = new Evaluator(index);
+/** Laid out from the index file's compact form at load (what searchIndex uses). */
+const fromFile = evaluatorFor(index);
 
-/** The first difference between the two evaluations, or undefined when they are identical. */
-function difference(wanted: WantedTerm[]): string | undefined {
-  const ours = evaluator.query(wanted).all();
+/** The first difference between an evaluation and Lunr's, or undefined when they are identical. */
+function difference(wanted: WantedTerm[], ev: Evaluator = evaluator): string | undefined {
+  const ours = ev.query(wanted).all();
   const theirs = lunrQuery(index, wanted);
   if (ours.length !== theirs.length) return `${ours.length} results vs Lunr's ${theirs.length}`;
   for (let i = 0; i < ours.length; i++) {
@@ -72,6 +75,7 @@ describe('the query evaluator', () => {
       const wanted = wantedTerms(index, tokenize(q));
       if (!wanted.length) continue;
       expect(difference(wanted), q).toBeUndefined();
+      expect(difference(wanted, fromFile), q).toBeUndefined();
       compared++;
     }
     expect(compared).toBeGreaterThan(3000);
@@ -88,7 +92,13 @@ describe('the query evaluator', () => {
       }));
       if (next() < 0.2) wanted.push({ ...(wanted[0] as WantedTerm) }); // the same term twice
       expect(difference(wanted), JSON.stringify(wanted)).toBeUndefined();
+      expect(difference(wanted, fromFile), JSON.stringify(wanted)).toBeUndefined();
     }
+  });
+
+  it('is laid out from the index file without reading Lunr objects', () => {
+    expect(fromFile).not.toBe(evaluator);
+    expect(fromFile).toBe(evaluatorFor(index));
   });
 
   it('matches nothing for no terms and for terms the index does not hold', () => {
