@@ -101,13 +101,27 @@ const words = (text: string) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
+/** Packages by the words of their category's name ("background jobs"), best standing first; made once per knowledge. */
+const categories = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();
+
 /** The packages of the category whose name is exactly the need's words, best standing first. */
 function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
   const asked = need.join(' ');
   if (!asked) return [];
-  const of = kb.packages.filter((p) => words(p.category).join(' ') === asked);
-  const rank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
-  return of.sort((a, b) => rank(b) - rank(a) || b.sources.length - a.sources.length);
+  let by = categories.get(kb);
+  if (!by) {
+    by = new Map();
+    for (const p of kb.packages) {
+      const key = words(p.category).join(' ');
+      const list = by.get(key);
+      if (list) list.push(p);
+      else by.set(key, [p]);
+    }
+    const rank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
+    for (const list of by.values()) list.sort((a, b) => rank(b) - rank(a) || b.sources.length - a.sources.length);
+    categories.set(kb, by);
+  }
+  return by.get(asked) ?? [];
 }
 
 function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {

@@ -16,8 +16,17 @@ export function dayNumber(now: number = Date.now()): number {
   return Math.floor(now / 86_400_000);
 }
 
+/** Each tip's searchable text (its words and its related entries' names), made once per knowledge. */
+const hays = new WeakMap<Knowledge, Map<TipEntry, string>>();
+
 function about(tip: TipEntry, words: string[], kb: Knowledge): boolean {
-  const hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
+  let of = hays.get(kb);
+  if (!of) hays.set(kb, (of = new Map()));
+  let hay = of.get(tip);
+  if (hay === undefined) {
+    hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
+    of.set(tip, hay);
+  }
   return words.some((w) => hay.includes(w));
 }
 
