@@ -88,37 +88,12 @@ export class Evaluator {
   private frSeen = new Uint32Array(0);
   private docSeen = new Uint32Array(0);
   private docHit = new Int32Array(0);
-  /** Matched (field-ref, term) pairs in Lunr's order, chained per document. */
-  private pairFr = new Int32Array(1024);
-  private pairTerm = new Int32Array(1024);
-  private pairNext = new Int32Array(1024);
-  private docFirst = new Int32Array(0);
-  private docLast = new Int32Array(0);
-
   private ensure(): void {
     const cells = this.fields.length * this.refs.length;
     if (this.frSeen.length === cells) return;
     this.frSeen = new Uint32Array(cells);
     this.docSeen = new Uint32Array(this.refs.length);
     this.docHit = new Int32Array(this.refs.length);
-    this.docFirst = new Int32Array(this.refs.length);
-    this.docLast = new Int32Array(this.refs.length);
-  }
-
-  private pushPair(count: number, fr: number, term: number): void {
-    if (count === this.pairFr.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.pairFr = grow(this.pairFr);
-      this.pairTerm = grow(this.pairTerm);
-      this.pairNext = grow(this.pairNext);
-    }
-    this.pairFr[count] = fr;
-    this.pairTerm[count] = term;
-    this.pairNext[count] = -1;
   }
 
   /** The documents matching any of the terms, best first, scored exactly as Lunr scores them. */
@@ -131,9 +106,7 @@ export class Evaluator {
     const q = new Map<number, number>();
     const cached = new Set<number>();
     const order: number[] = [];
-    let pairs = 0;
-    for (let c = 0; c < wanted.length; c++) {
-      const { term, boost } = wanted[c] as WantedTerm;
+    for (const { term, boost } of wanted) {
       const ti = term ? this.termIndex.get(term) : undefined; // Lunr's token set never yields ""
       const per = this.postings.get(term);
       if (ti === undefined || !per) continue;
@@ -151,14 +124,10 @@ export class Evaluator {
             this.frSeen[fr] = gen;
             order.push(fr);
           }
-          this.pushPair(pairs, fr, c);
           if (this.docSeen[d] !== gen) {
             this.docSeen[d] = gen;
             this.docHit[d] = -1;
-            this.docFirst[d] = pairs;
-          } else this.pairNext[this.docLast[d] as number] = pairs;
-          this.docLast[d] = pairs;
-          pairs++;
+          }
         }
       }
     }
@@ -199,15 +168,11 @@ export class Evaluator {
         found++;
       }
     }
-    const first = new Int32Array(found);
-    for (let i = 0; i < found; i++) first[i] = this.docFirst[docs[i] as number] as number;
-    return new Matches(
-      { refs: this.refs, fields: this.fields, wanted },
-      docs.subarray(0, found),
-      scores.subarray(0, found),
-      first,
-      { fr: this.pairFr.slice(0, pairs), term: this.pairTerm.slice(0, pairs), next: this.pairNext.slice(0, pairs) },
-    );
+    return new Matches(this.space(wanted), docs.subarray(0, found), scores.subarray(0, found));
+  }
+
+  private space(wanted: readonly WantedTerm[]): Space {
+    return { refs: this.refs, fields: this.fields, wanted, termIndex: this.termIndex, vecTerms: this.vecTerms };
   }
 
 }
@@ -216,6 +181,22 @@ interface Space {
   refs: readonly string[];
   fields: readonly string[];
   wanted: readonly WantedTerm[];
+  termIndex: ReadonlyMap<string, number>;
+  vecTerms: readonly (Int32Array | undefined)[];
+}
+
+/** Whether the sorted array holds the value. */
+function holds(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**
@@ -224,18 +205,16 @@ interface Space {
  * only the best few that pass a filter, without sorting or building hits for the rest.
  */
 export class Matches {
-  static readonly none = new Matches({ refs: [], fields: [], wanted: [] }, new Int32Array(0), new Float64Array(0), new Int32Array(0), {
-    fr: new Int32Array(0),
-    term: new Int32Array(0),
-    next: new Int32Array(0),
-  });
+  static readonly none = new Matches(
+    { refs: [], fields: [], wanted: [], termIndex: new Map(), vecTerms: [] },
+    new Int32Array(0),
+    new Float64Array(0),
+  );
 
   constructor(
     private readonly space: Space,
     private readonly docs: Int32Array,
     private readonly scores: Float64Array,
-    private readonly first: Int32Array,
-    private readonly pairs: { fr: Int32Array; term: Int32Array; next: Int32Array },
   ) {}
 
   get size(): number {
@@ -274,15 +253,25 @@ export class Matches {
     return new LazyHit(this.space.refs[this.docs[i] as number] as string, this.scores[i] as number, () => this.terms(i));
   }
 
+  /**
+   * What document i matched: a term matched a field exactly when the field's vector holds the
+   * term (Lunr builds both from the same tokens), so nothing is recorded while the query runs.
+   */
   private terms(i: number): Map<string, Set<string>> {
-    const n = this.space.refs.length;
+    const { refs, fields, wanted, termIndex, vecTerms } = this.space;
+    const n = refs.length;
+    const doc = this.docs[i] as number;
     const terms = new Map<string, Set<string>>();
-    for (let p = this.first[i] as number; p >= 0; p = this.pairs.next[p] as number) {
-      const t = (this.space.wanted[this.pairs.term[p] as number] as WantedTerm).term;
-      const f = this.space.fields[Math.floor((this.pairs.fr[p] as number) / n)] as string;
-      const fieldsOf = terms.get(t);
-      if (fieldsOf) fieldsOf.add(f);
-      else terms.set(t, new Set([f]));
+    for (let f = 0; f < fields.length; f++) {
+      const idx = vecTerms[f * n + doc];
+      if (!idx) continue;
+      for (const { term } of wanted) {
+        const ti = term ? termIndex.get(term) : undefined;
+        if (ti === undefined || !holds(idx, ti)) continue;
+        const fieldsOf = terms.get(term);
+        if (fieldsOf) fieldsOf.add(fields[f] as string);
+        else terms.set(term, new Set([fields[f] as string]));
+      }
     }
     return terms;
   }
