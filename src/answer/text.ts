@@ -66,7 +66,9 @@ export function cleanText(raw: string): string {
   )
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
+    // Lower-casing can leave text no longer in NFKC ("Ὼͅ"): fold again, so reading is idempotent.
     .toLowerCase()
+    .normalize('NFKC')
     .replace(EMOJI, ' ')
     .replace(/\s+/g, ' ')
     .trim()

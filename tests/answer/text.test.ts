@@ -75,7 +75,8 @@ describe('normalize', () => {
   });
 
   it('is idempotent, so a button carrying the normalised question re-asks the same one', () => {
-    for (const t of ['<https://pypi.org/project/httpx/|httpx> ok?', '&amp;lt;!here&amp;gt; Thanks', 'A; b? c.'])
+    // "Ὼͅ": lower-casing leaves it out of NFKC, which a second reading would fold (found by fast-check).
+    for (const t of ['<https://pypi.org/project/httpx/|httpx> ok?', '&amp;lt;!here&amp;gt; Thanks', 'A; b? c.', 'Ὼͅ'])
       expect(normalize(normalize(t))).toBe(normalize(t));
   });
 });

@@ -4,17 +4,28 @@
  * throw, each message a Slack door posts stays within Block Kit limits, and nothing in it pings
  * anyone or forms Slack markup from user text.
  *
- * fast-check picks a new seed on every run; a failure prints the seed, the path and the shrunk
- * input, so it replays with fc.assert(property, { seed, path }).
+ * Every run checks the same cases (a fixed seed, see arbitraries.ts `runs`); a failure prints the
+ * seed, the path and the shrunk input, so it replays with fc.assert(property, { seed, path }).
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../src/answer/engine.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { blockKitProblems, pingsIn } from '../helpers/blockkit.js';
-import { longText, markupSoup, noisyCommand, runs, unicodeText, type Vocabulary, vocabulary } from './arbitraries.js';
+import {
+  longText,
+  markupSoup,
+  noisyCommand,
+  runs,
+  unicodeText,
+  type Vocabulary,
+  vocabulary,
+  PROPERTY_TIMEOUT_MS,
+} from './arbitraries.js';
 import { askDoors, messageProblems, fixture } from './doors.js';
+
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 
 /** Characters that would reach a terminal as control or direction codes. */
 const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -7,12 +7,23 @@
  * fast-check prints the seed and path of a failure; replay with fc.assert(property, { seed, path }).
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../src/answer/engine.js';
 import { normalize } from '../../src/answer/text.js';
 import { ACTIONS, decodeValue, encodeValue, USER_ID } from '../../src/render/actions.js';
-import { anyInput, MARKUP, runs, unicodeText, userId, type Vocabulary, vocabulary } from './arbitraries.js';
+import {
+  anyInput,
+  MARKUP,
+  runs,
+  unicodeText,
+  userId,
+  type Vocabulary,
+  vocabulary,
+  PROPERTY_TIMEOUT_MS,
+} from './arbitraries.js';
 import { askDoors, buttonsOf, clickDoors, messageProblems, fixture } from './doors.js';
+
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 
 let engine: Engine;
 let vocab: Vocabulary;

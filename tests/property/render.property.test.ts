@@ -7,7 +7,7 @@
  * fast-check prints the seed and path of a failure; replay with fc.assert(property, { seed, path }).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { withActions } from '../../src/render/actions.js';
 import { renderBlocks } from '../../src/render/blocks.js';
@@ -15,8 +15,10 @@ import { renderJson } from '../../src/render/json.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { slackMessage } from '../../src/slack/context.js';
 import { blockKitProblems } from '../helpers/blockkit.js';
-import { answers, runs, userId, wellFormedText } from './arbitraries.js';
+import { answers, runs, userId, wellFormedText, PROPERTY_TIMEOUT_MS } from './arbitraries.js';
 import { messageProblems } from './doors.js';
+
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 
 describe('renderers on any answer', () => {
   it('give a safe Slack message within Block Kit limits, and terminal and JSON text', () => {
