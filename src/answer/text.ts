@@ -58,22 +58,24 @@ export function normalize(raw: string): string {
  */
 export function cleanText(raw: string): string {
   // NFKC first: it folds look-alikes such as "＜＠Ｕ１２３＞" into "<@U123>", which the stripping then removes.
-  return stripSlackMarkup(
-    raw
-      .slice(0, MAX_QUERY_CHARS * 4)
-      .replace(LONE_SURROGATE, ' ')
-      .normalize('NFKC'),
-  )
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
-    .replace(/[\u2018\u2019]/g, "'")
-    // Lower-casing can leave text no longer in NFKC ("Ὼͅ"): fold again, so reading is idempotent.
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(EMOJI, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_QUERY_CHARS)
-    .replace(/[\ud800-\udbff]$/, '');
+  return (
+    stripSlackMarkup(
+      raw
+        .slice(0, MAX_QUERY_CHARS * 4)
+        .replace(LONE_SURROGATE, ' ')
+        .normalize('NFKC'),
+    )
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
+      .replace(/[\u2018\u2019]/g, "'")
+      // Lower-casing can leave text no longer in NFKC ("Ὼͅ"): fold again, so reading is idempotent.
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(EMOJI, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUERY_CHARS)
+      .replace(/[\ud800-\udbff]$/, '')
+  );
 }
 
 /** Slack emoji codes (":thinking_face:") and pictographs. */
