@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YAMLTypes from 'yaml';
 import { KnowledgeError, type Problem } from '../errors.js';
 import { type Entry, entryKeys, type Knowledge } from './model.js';
 import { type KnowledgeFile, KnowledgeFileSchema } from './schema.js';
@@ -32,11 +33,14 @@ function fieldPath(path: PropertyKey[]): string {
     .replace(/\.\[/g, '[');
 }
 
-/** The YAML value of a file's text, from the cache when its text is unchanged. */
-function parseYaml(file: string, text: string, problems: Problem[], cache?: YamlCache): { value: unknown } | undefined {
-  const key = cache?.size ? textKey(text) : '';
-  if (key && cache?.has(key)) return { value: cache.get(key) };
-  const doc = YAML.parseDocument(text, { prettyErrors: true });
+/** The yaml package, loaded only when a file is not in the build's cache. */
+const requireHere = createRequire(import.meta.url);
+let yamlModule: typeof YAMLTypes | undefined;
+const YAML = () => (yamlModule ??= requireHere('yaml') as typeof YAMLTypes);
+
+/** The YAML value of a file's text. */
+function parseYaml(file: string, text: string, problems: Problem[]): { value: unknown } | undefined {
+  const doc = YAML().parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     for (const e of doc.errors) problems.push({ file, message: `YAML: ${(e.message.split('\n')[0] ?? '').replace(/:\s*$/, '')}` });
     return undefined;
@@ -45,7 +49,10 @@ function parseYaml(file: string, text: string, problems: Problem[], cache?: Yaml
 }
 
 function parseFile(file: string, text: string, problems: Problem[], cache?: YamlCache): KnowledgeFile | undefined {
-  const yaml = parseYaml(file, text, problems, cache);
+  // Validated by the build under this very schema (see yaml-cache.ts), for exactly this text.
+  const key = cache?.size ? textKey(text) : '';
+  if (key && cache?.has(key)) return cache.get(key) as KnowledgeFile;
+  const yaml = parseYaml(file, text, problems);
   if (!yaml) return undefined;
   const raw = yaml.value;
   const parsed = KnowledgeFileSchema.safeParse(raw ?? {});
@@ -121,13 +128,15 @@ function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Proble
   }
 }
 
-/** The YAML value of every knowledge file, keyed by the hash of its text (see yaml-cache.ts). */
+/** The validated value of every knowledge file that validates, keyed by the hash of its text (see yaml-cache.ts). */
 export function parseKnowledgeYaml(dir: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const name of knowledgeFiles(dir)) {
     const text = readFileSync(join(dir, name), 'utf8');
-    const doc = YAML.parseDocument(text);
-    if (!doc.errors.length) out.set(textKey(text), doc.toJS());
+    const doc = YAML().parseDocument(text);
+    if (doc.errors.length) continue;
+    const parsed = KnowledgeFileSchema.safeParse(doc.toJS() ?? {});
+    if (parsed.success) out.set(textKey(text), parsed.data);
   }
   return out;
 }
@@ -140,7 +149,7 @@ function knowledgeFiles(dir: string): string[] {
 
 /**
  * Validates every knowledge file; returns the knowledge when there is no problem. `cache` holds
- * already-parsed YAML by text hash; cached values are validated exactly like parsed ones.
+ * values the build already parsed and validated, by text hash (see yaml-cache.ts).
  */
 export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Knowledge; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -1,9 +1,10 @@
 /**
- * A cache of parsed knowledge YAML, written by `npm run build` next to the index: each file's
- * value keyed by the SHA-256 of its exact text. Start-up then skips the YAML parser (most of the
- * start-up time, and seconds at 100x knowledge) for every file whose text is unchanged; an edited
- * file simply misses and is parsed as usual. Cached values go through the same zod validation
- * and cross-checks as freshly parsed ones, so the cache can only save time, never change meaning.
+ * A cache of parsed and validated knowledge, written by `npm run build` next to the index: each
+ * file's zod-validated value keyed by the SHA-256 of its exact text, the whole cache stamped with
+ * the schema it was validated by (a hash of the schema module's code). Start-up then skips the
+ * YAML parser and zod (most of the start-up time, seconds at 100x knowledge) for every file whose
+ * text is unchanged; an edited file misses and is parsed and validated as usual, and a cache made
+ * under another schema is ignored whole. Cross-checks run over cached and parsed values alike.
  *
  * @example
  * const cache = readYamlCache('dist/knowledge-cache.json'); // empty when missing or unreadable
@@ -12,23 +13,41 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const FORMAT = 1;
+const FORMAT = 2;
+
+let schemaKeyMemo: string | undefined;
+/** The schema the cached values were validated by: a hash of the schema module's code. */
+export function schemaKey(): string {
+  if (schemaKeyMemo) return schemaKeyMemo;
+  const hash = createHash('sha256').update(String(FORMAT));
+  for (const name of ['./schema.js', './schema.ts']) {
+    try {
+      hash.update(readFileSync(new URL(name, import.meta.url)));
+      break;
+    } catch {
+      // compiled (dist/) or run from source (vitest): one of the two exists
+    }
+  }
+  schemaKeyMemo = hash.digest('hex').slice(0, 16);
+  return schemaKeyMemo;
+}
 
 export type YamlCache = ReadonlyMap<string, unknown>;
 
 export const textKey = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The cache at `path`, or an empty one when it is missing, unreadable or of another format. */
-export function readYamlCache(path: string): YamlCache {
+/** The cache at `path`, or an empty one when it is missing, unreadable, of another format or another schema. */
+export function readYamlCache(path: string, schema: string = schemaKey()): YamlCache {
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown; files?: unknown };
-    if (raw.format !== FORMAT || !raw.files || typeof raw.files !== 'object') return new Map();
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown; schema?: unknown; files?: unknown };
+    if (raw.format !== FORMAT || raw.schema !== schema || !raw.files || typeof raw.files !== 'object')
+      return new Map();
     return new Map(Object.entries(raw.files));
   } catch {
     return new Map();
   }
 }
 
-export function serializeYamlCache(values: ReadonlyMap<string, unknown>): string {
-  return JSON.stringify({ format: FORMAT, files: Object.fromEntries(values) });
+export function serializeYamlCache(values: ReadonlyMap<string, unknown>, schema: string = schemaKey()): string {
+  return JSON.stringify({ format: FORMAT, schema, files: Object.fromEntries(values) });
 }

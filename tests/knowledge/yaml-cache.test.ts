@@ -1,6 +1,7 @@
 /**
- * The YAML parse cache may only save time: an unchanged file is taken from it, an edited file
- * misses and is parsed, a broken cache is ignored, and cached values are validated like any other.
+ * The parse cache may only save time: an unchanged file is taken from it, already validated; an
+ * edited file misses and is parsed and validated; a broken cache, or one made under another
+ * schema, is ignored whole.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,19 +46,23 @@ describe('YAML parse cache', () => {
     expect(kb?.packages.find((p) => p.id === 'django')?.name).toBe('Djangoo');
   });
 
-  it('validates cached values like parsed ones', () => {
+  it('holds only values that validated, and is ignored whole when made under another schema', () => {
     const dir = join(copy(), 'knowledge');
-    const text = readFileSync(join(dir, 'frameworks.yml'), 'utf8');
-    const poisoned = new Map([[textKey(text), { packages: [{ id: 'Not An Id' }] }]]);
-    const { knowledge, problems } = checkKnowledge(dir, poisoned);
-    expect(knowledge).toBeUndefined();
-    expect(problems.map(formatProblem).join('\n')).toMatch(/frameworks\.yml/);
+    const file = join(dir, 'frameworks.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- id: tornado', '- id: Not An Id'));
+    const cache = parseKnowledgeYaml(dir);
+    expect(cache.has(textKey(readFileSync(file, 'utf8')))).toBe(false); // invalid: never cached
+    expect(checkKnowledge(dir, cache).problems.map(formatProblem).join('\n')).toMatch(/frameworks\.yml/);
+    const stale = join(dir, '..', 'stale.json');
+    writeFileSync(stale, serializeYamlCache(new Map([['k', { a: 1 }]]), 'another-schema'));
+    expect(readYamlCache(stale).size).toBe(0);
+    expect(readYamlCache(stale, 'another-schema').get('k')).toEqual({ a: 1 });
   });
 
   it('ignores a missing, corrupt or foreign cache file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-cache-'));
     expect(readYamlCache(join(dir, 'none.json')).size).toBe(0);
-    writeFileSync(join(dir, 'bad.json'), '{"format": 1, "files": ');
+    writeFileSync(join(dir, 'bad.json'), '{"format": 2, "files": ');
     expect(readYamlCache(join(dir, 'bad.json')).size).toBe(0);
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ format: 99, files: { a: 1 } }));
     expect(readYamlCache(join(dir, 'old.json')).size).toBe(0);
