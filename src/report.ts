@@ -7,7 +7,7 @@
  * const report = await buildReport(stores, kb, { days: 30 });
  * process.stdout.write(reportText(report));
  */
-import type { Knowledge } from './knowledge/model.js';
+import { entryPath, type Knowledge } from './knowledge/model.js';
 import type { Correction, CorrectionStore } from './state/corrections.js';
 import type { FeedbackStore } from './state/feedback.js';
 import type { GapCount, GapStore } from './state/gaps.js';
@@ -40,7 +40,7 @@ export async function buildReport(
   { days = 30, now = Date.now() }: { days?: number; now?: number } = {},
 ): Promise<Report> {
   const since = now - days * DAY_MS;
-  const paths = (ids: string[]) => ids.map((id) => `${kb.files?.get(id) ?? '?'} › ${id}`);
+  const paths = (ids: string[]) => ids.map((id) => entryPath(kb, id));
   const [gaps, votes, corrections] = await Promise.all([
     stores.gaps.top(since, TOP_GAPS),
     stores.feedback.since(since),

@@ -14,6 +14,14 @@ const parseLines = (stdout: string) =>
     .map((l) => JSON.parse(l) as { intent: string; subjects: { id: string }[]; text: string; blocks: unknown[] });
 
 describe('pystack ask --json', () => {
+  it('about lists the sources, the counts, the version and the team overlay', async () => {
+    const run = await runCli(['about']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('About pystack');
+    expect(run.stdout).toMatch(/Version: [0-9a-f]{8}, changed \d{4}-\d{2}-\d{2}/);
+    expect(run.stdout).toContain('Team standards: none loaded');
+  });
+
   it('prints exactly one JSON object with intent, subjects, sources, version, text and blocks', async () => {
     const run = await runCli(['ask', '--json', 'compare django flask']);
     expect(run.code).toBe(0);

@@ -20,7 +20,7 @@ export interface WantedTerm {
 
 export interface EvaluatedHit {
   ref: string;
-  /** The same as `ref` (the Hit shape search callers read). */
+  /** The same as `ref` (what search callers read). */
   readonly id: string;
   score: number;
   /** Index terms this document matched, by field: `term -> fields` (as Lunr's matchData). */

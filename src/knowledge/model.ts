@@ -68,6 +68,11 @@ export function entryKeys(e: Entry): string[] {
   return [e.id, entryName(e), ...e.aliases];
 }
 
+/** Where an entry lives, as `pystack check` prints it: `file › entry`. */
+export function entryPath(kb: Knowledge, id: string): string {
+  return `${kb.files?.get(id) ?? '?'} › ${id}`;
+}
+
 /** The knowledge's version for footers: a short content hash and the day of the newest change. */
 export function knowledgeVersion(kb: Knowledge): { hash: string; date?: string } {
   const hash = kb.digest.replace(/\+/g, '').slice(0, 8) + (kb.team ? `+${kb.team.version.slice(0, 6)}` : '');

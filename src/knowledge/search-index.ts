@@ -21,13 +21,6 @@ const FORMAT = 2;
 /** Field weights: names and aliases above use cases above summaries. */
 const FIELDS = { name: 10, aliases: 8, use_cases: 5, category: 2, summary: 1, body: 0.5 } as const;
 
-export interface Hit {
-  id: string;
-  score: number;
-  /** Index terms this entry matched, by field: `term -> fields`. */
-  terms: Map<string, Set<string>>;
-}
-
 function doc(e: Exclude<Entry, { type: 'tip' }>): Record<keyof typeof FIELDS | 'id', string> {
   const base = { id: e.id, name: entryName(e), aliases: e.aliases.join(' '), summary: e.summary };
   switch (e.type) {

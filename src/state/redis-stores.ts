@@ -116,11 +116,16 @@ export class RedisFeedback implements FeedbackStore {
 
   async since(at: number): Promise<Vote[]> {
     const members = await this.redis.zRangeByScore(FEEDBACK_INDEX, at, '+inf');
-    const out: Vote[] = [];
+    if (!members.length) return [];
+    // One round trip for every vote, not one per vote.
+    const batch = this.redis.multi();
     for (const m of members) {
       const [answer = '', user = ''] = m.split('\n');
-      const raw = await this.redis.hGet(`${P}feedback:${answer}`, user);
-      const parsed = raw ? VoteSchema.safeParse(JSON.parse(raw)) : undefined;
+      batch.hGet(`${P}feedback:${answer}`, user);
+    }
+    const out: Vote[] = [];
+    for (const raw of await batch.exec()) {
+      const parsed = typeof raw === 'string' ? VoteSchema.safeParse(JSON.parse(raw)) : undefined;
       if (parsed?.success && parsed.data.at >= at) out.push(parsed.data);
     }
     return out;

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/log.js';
 import { ChannelPacer } from '../../src/slack/delivery.js';
 import type { SlackContext } from '../../src/slack/context.js';
 import { onCommand } from '../../src/slack/listeners/commands.js';
+import { adminCheck } from '../../src/slack/listeners/home.js';
 import { onAskShortcut } from '../../src/slack/listeners/shortcuts.js';
 import { onLinkShared } from '../../src/slack/listeners/unfurls.js';
 import { compose } from '../../src/slack/reply.js';
@@ -97,5 +98,33 @@ describe('the gaps log', () => {
     compose(context({ gaps: undefined }), { question: 'what is zorblatt', door: 'command' });
     await new Promise((r) => setTimeout(r, 10));
     expect(await gaps.top(0, 10)).toEqual([]);
+  });
+});
+
+describe('who sees the maintainers view', () => {
+  it('workspace admins and owners (users.info, asked once), ADMIN_USERS, and nobody when users.info fails', async () => {
+    const asked: string[] = [];
+    const users: Record<string, { is_admin?: boolean; is_owner?: boolean }> = {
+      U1: { is_admin: true },
+      U2: { is_owner: true },
+      U3: {},
+    };
+    const client = {
+      users: {
+        info: async ({ user }: { user: string }) => {
+          asked.push(user);
+          if (user === 'U4') throw new Error('missing_scope');
+          return { user: users[user] };
+        },
+      },
+    } as never;
+    const isAdmin = adminCheck(context({ adminUsers: new Set(['U9']) }));
+    expect(await isAdmin(client, 'U1')).toBe(true);
+    expect(await isAdmin(client, 'U2')).toBe(true);
+    expect(await isAdmin(client, 'U3')).toBe(false);
+    expect(await isAdmin(client, 'U4')).toBe(false);
+    expect(await isAdmin(client, 'U9')).toBe(true);
+    expect(await isAdmin(client, 'U1')).toBe(true);
+    expect(asked).toEqual(['U1', 'U2', 'U3', 'U4']); // cached; ADMIN_USERS needs no call
   });
 });

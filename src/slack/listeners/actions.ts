@@ -10,7 +10,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ACTIONS, type ButtonValue, decodeValue, USER_ID, voteRecorded } from '../../render/actions.js';
 import { compareModal, correctionModal } from '../../render/modals.js';
-import { CLAIM_TTL_SEC, type SlackContext, teamOf } from '../context.js';
+import { CLAIM_TTL_SEC, type SlackContext, subjectIds, teamOf } from '../context.js';
 import { answered, compose } from '../reply.js';
 
 type Click = BlockAction<ButtonAction> & { actions: { value?: string; action_id: string; type: string }[] };
@@ -72,7 +72,7 @@ export const onFeedback =
         user: body.user.id,
         vote,
         intent: answer.intent,
-        subjects: answer.subjects.map((s) => s.id),
+        subjects: subjectIds(answer),
         at: Date.now(),
       });
     } catch (err) {
@@ -85,7 +85,7 @@ export const onFeedback =
         vote,
         changed_from: before,
         intent: answer.intent,
-        subjects: answer.subjects.map((s) => s.id),
+        subjects: subjectIds(answer),
       },
       'feedback stored',
     );

@@ -6,11 +6,12 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { entryPath } from '../../knowledge/model.js';
 import { compareOptions } from '../../render/home.js';
 import { escapeMrkdwn } from '../../render/mrkdwn.js';
 import { INPUTS, MAX_COMPARED, MODALS, type CorrectionMeta } from '../../render/modals.js';
 import { CORRECTION_MAX } from '../../state/corrections.js';
-import type { SlackContext } from '../context.js';
+import { type SlackContext, subjectIds } from '../context.js';
 import { answered, compose } from '../reply.js';
 
 interface ViewArgs {
@@ -34,11 +35,6 @@ function metaOf(raw: string | undefined): CorrectionMeta | undefined {
   }
 }
 
-/** `file › entry` for each entry id, as `pystack check` prints paths. */
-export function entryPaths(ctx: SlackContext, ids: string[]): string[] {
-  return ids.map((id) => `${ctx.engine.knowledge.files?.get(id) ?? '?'} › ${id}`);
-}
-
 export const onCorrection =
   (ctx: SlackContext) =>
   async ({ ack, body, view, client }: ViewArgs) => {
@@ -49,7 +45,7 @@ export const onCorrection =
       return ack({ response_action: 'errors', errors: { [block]: 'Say in a few words what is wrong.' } });
     if (!meta) return ack();
     const answer = ctx.engine.answer(meta.q, { tipSeed: meta.seed ?? ctx.today() });
-    const subjects = answer.subjects.map((s) => s.id);
+    const subjects = subjectIds(answer);
     try {
       await ctx.corrections.add({ intent: answer.intent, subjects, text, user: body.user.id, at: Date.now() });
     } catch (err) {
@@ -63,7 +59,7 @@ export const onCorrection =
     ctx.log.info({ door: 'correction', intent: answer.intent, subjects }, 'correction stored');
     if (!ctx.feedbackChannel) return;
     const about = answer.subjects.map((s) => s.name).join(', ') || answer.title;
-    const paths = entryPaths(ctx, subjects);
+    const paths = subjects.map((id) => entryPath(ctx.engine.knowledge, id));
     const lines = [
       `:memo: *Correction* from <@${body.user.id}> on *${escapeMrkdwn(about)}* (${answer.intent})`,
       `>${escapeMrkdwn(text).replace(/\n/g, '\n>')}`,
