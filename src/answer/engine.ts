@@ -12,6 +12,8 @@ import type lunr from 'lunr';
 import { type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
+import { EntryRanker, type EntryModel } from './ranker.js';
+import { settle } from './rerank.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
@@ -32,6 +34,8 @@ export interface EngineOptions {
   isEnglish?: (word: string) => boolean;
   /** The intent classifier trained at build time; without it, cue words alone decide. */
   intents?: IntentModel;
+  /** The tuning questions' words per entry, for the entry ranker; without it, entries' own text alone. */
+  entryModel?: EntryModel;
 }
 
 export interface AnswerOptions {
@@ -62,7 +66,13 @@ const SHORT_FOLLOW_UP = 6;
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
-export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish, intents }: EngineOptions): Engine {
+export function createEngine({
+  knowledge: kb,
+  index,
+  isEnglish = packagedEnglish,
+  intents,
+  entryModel,
+}: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
   const everyday = new NearWords([...COMMON_WORDS, ...FILLER, ...CUE_WORDS]);
@@ -84,7 +94,12 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
   const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
   const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
   const version = knowledgeVersion(kb);
-  const respond = (q: Query, seed: number) => withStandards(kb, build({ kb, index, names }, q, seed));
+  const ranker = new EntryRanker(kb, entryModel);
+  /** The answer to a reading; `text`, the words it was read from, lets the entry ranker check retrieval's pick. */
+  const respond = (q: Query, seed: number, text?: string) => {
+    const a = build({ kb, index, names }, q, seed);
+    return withStandards(kb, text ? settle(kb, ranker, q, a, text) : a);
+  };
 
   /** Reads a message (normalised) in a thread with the thread's previous question. */
   function inThread(text: string, previous: string, seed: number): Answer {
@@ -110,10 +125,10 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     }
     if (own.kind === 'compare') return respond(own, seed);
     // The same kind of question as before, about what this message adds, in the thread's setting.
-    const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed);
-    if (CONFIDENT.has(read.intent)) return { ...read, asked: `${previous} ${rest}` };
     const combined = `${previous} ${rest}`;
-    return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed), asked: combined };
+    const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, combined);
+    if (CONFIDENT.has(read.intent)) return { ...read, asked: combined };
+    return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
   }
 
   /** A follow-up with no thread to read it with: answered alone when it names something, else explained. */
@@ -122,6 +137,19 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
     return own.kind === 'entry' || own.kind === 'compare'
       ? respond(own, seed)
       : respond({ kind: 'unknown', unrecognised: [], words: [], orphan: true }, seed);
+  }
+
+  /**
+   * The second question of a message: read alone when it asks something whole of its own ("…, and
+   * which orm do fastapi people use"), else with the first as a thread follow-up ("…? and for gcp?").
+   */
+  function secondPart(q2: string, q1: string, seed: number): Answer {
+    const rest = q2.replace(FOLLOW_UP, '').trim();
+    if (!FOLLOW_UP.test(q2) && !PRONOUN.test(rest)) {
+      const alone = respond(parser.read(q2), seed, q2);
+      if (CONFIDENT.has(alone.intent)) return alone;
+    }
+    return inThread(q2, q1, seed);
   }
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
@@ -134,25 +162,27 @@ export function createEngine({ knowledge: kb, index, isEnglish = packagedEnglish
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
       const [q1, q2] = asking;
       if (q1 && q2) {
-        const first = respond(parser.read(q1), seed);
+        const first = respond(parser.read(q1), seed, q1);
         // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").
-        const second = inThread(q2, q1, seed);
+        const second = secondPart(q2, q1, seed);
         if (CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) return { ...first, also: second };
       }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
       const question = asking[asking.length - 1] as string;
       const context = parts.filter((p) => p !== question).join('. ');
       // First with the question's own topic (the context only ranks), then borrowing the context's words.
-      const own = respond(parser.read(question, context, { borrowTopic: false, message: text }), seed);
-      const read = CONFIDENT.has(own.intent) ? own : respond(parser.read(question, context, { message: text }), seed);
+      const own = respond(parser.read(question, context, { borrowTopic: false, message: text }), seed, text);
+      const read = CONFIDENT.has(own.intent)
+        ? own
+        : respond(parser.read(question, context, { message: text }), seed, text);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
       const whole = parser.read(text);
       if (whole.kind === 'compare' && read.intent !== 'compare') return respond(whole, seed);
       if (CONFIDENT.has(read.intent)) return read;
-      const all = respond(whole, seed);
+      const all = respond(whole, seed, text);
       return CONFIDENT.has(all.intent) ? all : read;
     }
-    return respond(parser.read(text), seed);
+    return respond(parser.read(text), seed, text);
   }
 
   return {

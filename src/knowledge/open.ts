@@ -17,6 +17,7 @@ import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
 import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
 import { readTeam, withTeam } from './team.js';
+import { type EntryModel, loadEntryModel } from '../answer/ranker.js';
 import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
 
 /** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
@@ -32,6 +33,7 @@ export const DEFAULT_PATHS = {
   yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
   englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
   intentModelFile: resolve(ROOT, 'dist', 'intent-model.json'),
+  entryModelFile: resolve(ROOT, 'dist', 'entry-model.json'),
 };
 
 export interface OpenedKnowledge {
@@ -43,6 +45,8 @@ export interface OpenedKnowledge {
   isEnglish: (word: string) => boolean;
   /** The intent classifier the build trained (absent before the first build). */
   intents?: IntentModel;
+  /** The tuning questions' words per entry, for the entry ranker (absent before the first build). */
+  entryModel?: EntryModel;
 }
 
 /**
@@ -51,11 +55,15 @@ export interface OpenedKnowledge {
  * entry), merged in, and the index is built in memory over both.
  */
 export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: string } = {}): OpenedKnowledge {
-  const { knowledgeDir, indexFile, yamlCacheFile, englishFile, intentModelFile } = { ...DEFAULT_PATHS, ...paths };
+  const { knowledgeDir, indexFile, yamlCacheFile, englishFile, intentModelFile, entryModelFile } = {
+    ...DEFAULT_PATHS,
+    ...paths,
+  };
   const curated = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
   const english = (word: string) => isEnglish(word, englishFile);
   const intents = loadIntentModel(intentModelFile);
-  const extra = { isEnglish: english, ...(intents ? { intents } : {}) };
+  const entryModel = loadEntryModel(entryModelFile);
+  const extra = { isEnglish: english, ...(intents ? { intents } : {}), ...(entryModel ? { entryModel } : {}) };
   if (paths.team) {
     const { overlay, problems } = readTeam(paths.team, curated);
     if (!overlay) {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { EntryRanker, rankWords } from '../../src/answer/ranker.js';
+import { settle } from '../../src/answer/rerank.js';
+import { build } from '../../src/answer/respond.js';
+import { NameIndex } from '../../src/answer/names.js';
+import { targetsOf, trainEntries } from '../../scripts/train/entries.js';
+import { readRows } from '../../scripts/eval/labels.js';
+import { realKnowledge } from '../helpers/kb.js';
+import { ROOT } from '../helpers/paths.js';
+
+const { knowledge: kb, index, entryModel } = realKnowledge();
+const plain = new EntryRanker(kb);
+const trained = new EntryRanker(kb, entryModel);
+
+describe('entry ranker', () => {
+  it('weighs stems and neighbouring stem pairs, without stop words or question words', () => {
+    expect(rankWords('Which library for the task queues?')).toEqual(['task', 'queue', 'task_queue']);
+  });
+
+  it('finds the entry that describes a problem told in other words, from the entries own text alone', () => {
+    const [top] = plain.rank(
+      'a page fetches all users, then queries each user orders one by one; fine in tests',
+      'concept',
+    );
+    expect(top?.entry.id).toBe('n-plus-one-queries');
+  });
+
+  it('ranks only entries of the type asked for, most likely first, the same every time', () => {
+    const ranked = trained.rank('move slow email sending out of the web request into the background', 'package');
+    expect(ranked.length).toBeGreaterThan(3);
+    expect(ranked.every((r) => r.entry.type === 'package')).toBe(true);
+    expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
+    expect(trained.rank('move slow email sending out of the web request', 'package')).toEqual(
+      trained.rank('move slow email sending out of the web request', 'package'),
+    );
+  });
+
+  it('ranks nothing for words no entry holds', () => {
+    expect(trained.rank('zzqx wibble', 'concept')).toEqual([]);
+  });
+});
+
+describe('entry model', () => {
+  const rows = readRows(`${ROOT}/tests/eval/tune.jsonl`);
+
+  it('counts a row for the entries it asks for, a share each, and skips two questions and out of scope', () => {
+    expect(targetsOf({ q: 'x', any: [{ intent: 'recommend', oneOf: ['rq', 'celery'] }] })).toEqual(['rq', 'celery']);
+    expect(targetsOf({ q: 'x', any: [{ intent: 'concept', oneOf: ['orm'], also: { intent: 'help' } }] })).toEqual([]);
+    expect(targetsOf({ q: 'x', oos: true, any: [{ intent: 'unknown' }] })).toEqual([]);
+    expect(targetsOf({ q: 'x', any: [{ intent: 'compare', set: [['a'], ['b']] }] })).toEqual([]);
+    const model = trainEntries([
+      { q: 'background email jobs', any: [{ intent: 'recommend', oneOf: ['rq', 'celery'] }] },
+    ]);
+    expect(model.questions.rq).toEqual({
+      background: 0.5,
+      email: 0.5,
+      job: 0.5,
+      background_email: 0.5,
+      email_job: 0.5,
+    });
+  });
+
+  it('is the same every time (counts only, ids sorted)', () => {
+    expect(JSON.stringify(trainEntries(rows))).toBe(JSON.stringify(trainEntries(rows)));
+  });
+});
+
+describe('settling a retrieved answer', () => {
+  const ctx = { kb, index, names: new NameIndex(kb) };
+  const concept = (id: string) =>
+    build(ctx, { kind: 'entry', entry: kb.entries.get(id)!, focus: 'overview', purpose: [], unknown: [] }, 0);
+  const text = 'we store user passwords as plain text in the users table, what should we do instead';
+
+  it('answers with the entry the ranker is clearly surer of, when retrieval chose the entry', () => {
+    const searched = { kind: 'search' as const, words: ['users', 'table'], exclude: [] };
+    const a = settle(kb, trained, searched, concept('pagination'), text);
+    expect(a.subjects[0]?.id).toBe('password-hashing');
+    expect(a.intent).toBe('concept');
+  });
+
+  it('never touches an answer about a name the message gave, a comparison or "I do not know"', () => {
+    const named = {
+      kind: 'entry' as const,
+      entry: kb.entries.get('pagination')!,
+      focus: 'overview' as const,
+      purpose: [],
+      unknown: [],
+    };
+    expect(settle(kb, trained, named, concept('pagination'), text).subjects[0]?.id).toBe('pagination');
+    const unknown = build(ctx, { kind: 'unknown', unrecognised: ['cobol'], words: [] }, 0);
+    const searched = { kind: 'search' as const, words: ['cobol'], exclude: [] };
+    expect(settle(kb, trained, searched, unknown, text)).toBe(unknown);
+  });
+
+  it('keeps retrieval s pick when the ranker is not clearly surer', () => {
+    const searched = { kind: 'search' as const, words: ['password', 'hashing'], exclude: [] };
+    const right = concept('password-hashing');
+    expect(settle(kb, trained, searched, right, text)).toBe(right);
+  });
+});
