@@ -23,6 +23,8 @@ export interface EntryModel {
 
 /** Smoothing for a word an entry's document lacks: small, so the words it has decide. */
 const ALPHA = 0.1;
+/** A word in more than about one entry in ten says little about which entry is meant. */
+const MIN_IDF = Math.log(10);
 /** Fields that hold no words of an entry's subject. */
 const SKIP_FIELDS = new Set(['id', 'type', 'sources', 'related', 'install', 'kind', 'standing', 'owner']);
 const STOP = new Set(
@@ -70,9 +72,11 @@ export class EntryRanker {
   private readonly lengths: number[];
   private readonly list: Entry[];
   private readonly vocabulary: number;
+  private readonly at = new Map<string, number>();
 
   constructor(kb: Knowledge, model?: EntryModel) {
     this.list = [...kb.entries.values()].filter((e) => e.type !== 'tip');
+    this.list.forEach((e, i) => this.at.set(e.id, i));
     const docs = this.list.map((e) => {
       const counts = new Map<string, number>();
       for (const w of rankWords(entryText(e))) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -89,6 +93,13 @@ export class EntryRanker {
     for (const [w, p] of this.postings) this.idf.set(w, Math.log(this.list.length / p.length));
     this.vocabulary = this.postings.size;
     this.lengths = docs.map((d) => [...d.values()].reduce((a, b) => a + b, 0));
+  }
+
+  /** How many distinct words of the text (single words, rarer than MIN_IDF) the entry's document holds. */
+  evidence(text: string, entry: Entry): number {
+    const i = this.at.get(entry.id);
+    const words = new Set(rankWords(text).filter((w) => !w.includes('_') && (this.idf.get(w) ?? 0) >= MIN_IDF));
+    return [...words].filter((w) => this.postings.get(w)?.some((p) => p.entry === i)).length;
   }
 
   /** Entries of one type that share a word with the text, most likely first. */

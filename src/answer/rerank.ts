@@ -1,12 +1,13 @@
 /**
  * A second opinion on answers found by retrieval: when the parser left an entry to the search
  * (a need, a topic, a described problem), the entry ranker reads the whole message and, when it
- * is clearly surer of another entry of the same kind, that entry answers instead. Answers about
- * a name the message gave, comparisons, exclusions and "I don't know" are never touched, so the
- * second opinion cannot turn an out-of-scope question into a confident one.
+ * is clearly surer of another entry, that entry answers instead. Answers about a name the message
+ * gave, comparisons and exclusions are never touched. "I don't know" is only reconsidered when no
+ * name went unrecognised, the intent classifier is sure a pick, checklist, stack or concept is
+ * wanted, and the message holds enough of the knowledge's own words.
  *
  * @example
- * settle(kb, ranker, query, answer, 'page loads users then each users orders, slow in prod')
+ * settle(kb, ranker, query, answer, { text: 'page loads users then each users orders, slow in prod' })
  */
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryAnswer } from './entry.js';
@@ -17,29 +18,70 @@ import type { Answer } from './types.js';
 
 /**
  * How much likelier (log-likelihood gap) the ranker's entry must be than the one retrieval chose.
- * Naive Bayes over a whole message is overconfident, so a small gap is noise; measured by training
+ * Naive Bayes over a whole message is overconfident, so a small gap is noise. Measured by training
  * without two tuning files and scoring on them (`node dist/scripts/train/entries.js --leave-out`).
  */
 export const MIN_GAP = 12;
+/** Another kind of entry (a concept where a pick was given) needs as clear a lead over the given kind's best. */
+const TYPE_GAP = 10;
+/** How sure the classifier must be before "I don't know" is reconsidered. */
+const SURE_WANTED = 0.7;
+/** Distinct words of the message the entry must hold, each rarer than MIN_IDF, to answer instead of "I don't know". */
+const MIN_EVIDENCE = 2;
 /** Packages within this gap of the best one are near equals: the articles' standard one leads. */
 const NEAR = 2;
 const MAX_PICKS = 5;
 const RETRIEVED = new Set(['concept', 'checklist', 'stack', 'recommend']);
+const TYPES = ['concept', 'checklist', 'stack', 'package'] as const;
+
+export interface SettleInput {
+  /** The words the answer was read from (a whole message, or a thread's question and its follow-up). */
+  text: string;
+  /** The intent classifier's best class for the message, when it has one. */
+  wanted?: { label: string; p: number };
+}
 
 const standingRank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
+const typeOf = (intent: string): Entry['type'] => (intent === 'recommend' ? 'package' : (intent as Entry['type']));
 
 /** The answer, or the one the ranker is clearly surer of. */
-export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, text: string): Answer {
+export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
+  if (a.intent === 'unknown') return reconsider(kb, ranker, q, a, input);
   if (!RETRIEVED.has(a.intent) || !retrieved(q)) return a;
-  const type: Entry['type'] = a.intent === 'recommend' ? 'package' : (a.intent as Entry['type']);
-  const ranked = ranker.rank(text, type);
+  let type = typeOf(a.intent);
+  let ranked = ranker.rank(input.text, type);
+  // Another kind of entry far likelier than the best of this kind ("how is this supposed to work": a concept, not picks).
+  const other = TYPES.filter((t) => t !== type)
+    .map((t) => ({ t, r: ranker.rank(input.text, t) }))
+    .filter((o) => o.r[0])
+    .sort((x, y) => (y.r[0] as RankedEntry).score - (x.r[0] as RankedEntry).score)[0];
+  if (other && (other.r[0] as RankedEntry).score - (ranked[0]?.score ?? -Infinity) >= TYPE_GAP) {
+    type = other.t;
+    ranked = other.r;
+  }
   const [top] = ranked;
   const current = a.subjects[0]?.id;
   if (!top || top.entry.id === current) return a;
   const held = ranked.find((r) => r.entry.id === current);
   if (held && top.score - held.score < MIN_GAP) return a;
-  if (type !== 'package') return entryAnswer(kb, top.entry);
-  return recommendAnswer(kb, (top.entry as PackageEntry).category.toLowerCase(), picksOf(ranked, top));
+  return answerWith(kb, ranked, top);
+}
+
+/** "I don't know" for a message that surely asks for something the knowledge holds, in its own words. */
+function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
+  const { wanted } = input;
+  if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
+  if (a.unrecognised?.length || (q.kind !== 'search' && q.kind !== 'recommend' && q.kind !== 'unknown')) return a;
+  if (q.kind === 'unknown' && q.unrecognised.length) return a;
+  const ranked = ranker.rank(input.text, typeOf(wanted.label));
+  const [top] = ranked;
+  if (!top || ranker.evidence(input.text, top.entry) < MIN_EVIDENCE) return a;
+  return answerWith(kb, ranked, top);
+}
+
+function answerWith(kb: Knowledge, ranked: RankedEntry[], top: RankedEntry): Answer {
+  if (top.entry.type !== 'package') return entryAnswer(kb, top.entry);
+  return recommendAnswer(kb, top.entry.category.toLowerCase(), picksOf(ranked, top));
 }
 
 /** Whether the query left the entry to retrieval (not a name given, not an exclusion). */

@@ -73,7 +73,7 @@ describe('settling a retrieved answer', () => {
 
   it('answers with the entry the ranker is clearly surer of, when retrieval chose the entry', () => {
     const searched = { kind: 'search' as const, words: ['users', 'table'], exclude: [] };
-    const a = settle(kb, trained, searched, concept('pagination'), text);
+    const a = settle(kb, trained, searched, concept('pagination'), { text });
     expect(a.subjects[0]?.id).toBe('password-hashing');
     expect(a.intent).toBe('concept');
   });
@@ -86,15 +86,31 @@ describe('settling a retrieved answer', () => {
       purpose: [],
       unknown: [],
     };
-    expect(settle(kb, trained, named, concept('pagination'), text).subjects[0]?.id).toBe('pagination');
+    expect(settle(kb, trained, named, concept('pagination'), { text }).subjects[0]?.id).toBe('pagination');
     const unknown = build(ctx, { kind: 'unknown', unrecognised: ['cobol'], words: [] }, 0);
     const searched = { kind: 'search' as const, words: ['cobol'], exclude: [] };
-    expect(settle(kb, trained, searched, unknown, text)).toBe(unknown);
+    expect(settle(kb, trained, searched, unknown, { text })).toBe(unknown);
   });
 
   it('keeps retrieval s pick when the ranker is not clearly surer', () => {
     const searched = { kind: 'search' as const, words: ['password', 'hashing'], exclude: [] };
     const right = concept('password-hashing');
-    expect(settle(kb, trained, searched, right, text)).toBe(right);
+    expect(settle(kb, trained, searched, right, { text })).toBe(right);
+  });
+
+  it('reconsiders "I don\'t know" only when the classifier is sure of the kind, no name went unknown, and the words are the knowledge\'s', () => {
+    const unknown = build(ctx, { kind: 'unknown', unrecognised: [], words: [] }, 0);
+    const q = { kind: 'search' as const, words: ['passwords', 'plain', 'text'], exclude: [] };
+    const sure = { label: 'concept', p: 0.9 };
+    expect(settle(kb, trained, q, unknown, { text, wanted: sure }).subjects[0]?.id).toBe('password-hashing');
+    expect(settle(kb, trained, q, unknown, { text, wanted: { label: 'concept', p: 0.4 } })).toBe(unknown);
+    expect(settle(kb, trained, q, unknown, { text })).toBe(unknown);
+    expect(settle(kb, trained, q, unknown, { text: 'my laptop will not boot after the update', wanted: sure })).toBe(
+      unknown,
+    );
+    const named = build(ctx, { kind: 'unknown', unrecognised: ['kotlin'], words: [] }, 0);
+    expect(
+      settle(kb, trained, { kind: 'unknown', unrecognised: ['kotlin'], words: [] }, named, { text, wanted: sure }),
+    ).toBe(named);
   });
 });
