@@ -47,6 +47,7 @@ const typeOf = (intent: string): Entry['type'] => (intent === 'recommend' ? 'pac
 /** The answer, or the one the ranker is clearly surer of. */
 export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
   if (a.intent === 'unknown') return reconsider(kb, ranker, q, a, input);
+  if (a.intent === 'library') return fallenBack(kb, ranker, q, a, input);
   if (!RETRIEVED.has(a.intent) || !retrieved(q)) return a;
   let type = typeOf(a.intent);
   let ranked = ranker.rank(input.text, type);
@@ -74,6 +75,22 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   if (a.unrecognised?.length || (q.kind !== 'search' && q.kind !== 'recommend' && q.kind !== 'unknown')) return a;
   if (q.kind === 'unknown' && q.unrecognised.length) return a;
   const ranked = ranker.rank(input.text, typeOf(wanted.label));
+  const [top] = ranked;
+  if (!top || ranker.evidence(input.text, top.entry) < MIN_EVIDENCE) return a;
+  return answerWith(kb, ranked, top);
+}
+
+/**
+ * A need set in a name ("orm recs for a flask service", "which postgres driver") that found no
+ * picks and fell back to the name's card: picks after all, when the classifier is sure picks are
+ * wanted and a package other than the name holds the message's words.
+ */
+function fallenBack(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
+  const { wanted } = input;
+  if (q.kind !== 'recommend' || !q.fallback || a.subjects[0]?.id !== q.fallback.id || q.exclude.length) return a;
+  if (!wanted || wanted.label !== 'recommend' || wanted.p < SURE_WANTED) return a;
+  const setting = new Set([q.fallback.id, ...q.context.map((e) => e.id)]);
+  const ranked = ranker.rank(input.text, 'package').filter((r) => !setting.has(r.entry.id));
   const [top] = ranked;
   if (!top || ranker.evidence(input.text, top.entry) < MIN_EVIDENCE) return a;
   return answerWith(kb, ranked, top);

@@ -113,4 +113,23 @@ describe('settling a retrieved answer', () => {
       settle(kb, trained, { kind: 'unknown', unrecognised: ['kotlin'], words: [] }, named, { text, wanted: sure }),
     ).toBe(named);
   });
+
+  it('gives picks after all when a need set in a name fell back to its card and the classifier is sure picks are wanted', () => {
+    const flask = kb.entries.get('flask')!;
+    const q = {
+      kind: 'recommend' as const,
+      need: ['orm', 'recs'],
+      context: [],
+      exclude: [],
+      purpose: [],
+      fallback: flask,
+    };
+    const card = build(ctx, { kind: 'entry', entry: flask, focus: 'overview', purpose: [], unknown: [] }, 0);
+    const asked = 'orm recs for a flask service sitting on postgres, with migrations';
+    const a = settle(kb, trained, q, card, { text: asked, wanted: { label: 'recommend', p: 0.9 } });
+    expect(a.intent).toBe('recommend');
+    expect(a.subjects.map((s) => s.id)).not.toContain('flask');
+    expect(['sqlalchemy', 'peewee', 'django-orm']).toContain(a.subjects[0]?.id);
+    expect(settle(kb, trained, q, card, { text: asked, wanted: { label: 'library/overview', p: 0.9 } })).toBe(card);
+  });
 });
