@@ -13,7 +13,7 @@ import { type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
 import { EntryRanker, type EntryModel } from './ranker.js';
-import { settle } from './rerank.js';
+import { rankedAnswer, settle } from './rerank.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
@@ -60,6 +60,8 @@ const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*)+/;
 /** Words this long that are one slip from an everyday word are that word mistyped. */
 const MIN_SLIP = 6;
+/** How sure the classifier must be of what a repeating second question asks for, to look again. */
+const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */
 const SHORT_FOLLOW_UP = 6;
 /** Words that point back at the thread's previous subject. */
@@ -126,7 +128,7 @@ export function createEngine({
     if (own.kind === 'compare') return respond(own, seed);
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
-    const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, combined);
+    const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
     if (CONFIDENT.has(read.intent)) return { ...read, asked: combined };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
   }
@@ -152,6 +154,22 @@ export function createEngine({
     return inThread(q2, q1, seed);
   }
 
+  /**
+   * A second answer that repeats the first says nothing: the second question read alone, or the
+   * entry of the kind it asks for after the first's, in the first's setting; else none.
+   */
+  function distinct(first: Answer, second: Answer, q2: string, q1: string, seed: number): Answer | undefined {
+    const same = (a: Answer) => a.intent === first.intent && a.subjects[0]?.id === first.subjects[0]?.id;
+    if (!same(second)) return second;
+    const alone = respond(parser.read(q2), seed, q2);
+    if (CONFIDENT.has(alone.intent) && !same(alone)) return alone;
+    const wanted = guess?.(q2);
+    const leave = new Set(first.subjects.map((s) => s.id));
+    const ranked =
+      wanted && wanted.p >= SURE_SECOND ? rankedAnswer(kb, ranker, `${q1} ${q2}`, wanted.label, leave) : undefined;
+    return ranked && !same(ranked) ? ranked : undefined;
+  }
+
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
   function whole(text: string, seed: number): Answer {
     const parts = sentences(text)
@@ -164,8 +182,8 @@ export function createEngine({
       if (q1 && q2) {
         const first = respond(parser.read(q1), seed, q1);
         // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").
-        const second = secondPart(q2, q1, seed);
-        if (CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) return { ...first, also: second };
+        const second = distinct(first, secondPart(q2, q1, seed), q2, q1, seed);
+        if (second && CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) return { ...first, also: second };
       }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
       const question = asking[asking.length - 1] as string;

@@ -96,6 +96,24 @@ function fallenBack(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   return answerWith(kb, ranked, top);
 }
 
+/**
+ * The entry of a kind the text asks for, leaving some out (a second question that must not repeat
+ * the first's answer), when it holds two of the text's rarer words; else undefined.
+ */
+export function rankedAnswer(
+  kb: Knowledge,
+  ranker: EntryRanker,
+  text: string,
+  intent: string,
+  leave: ReadonlySet<string>,
+): Answer | undefined {
+  if (!RETRIEVED.has(intent)) return undefined;
+  const ranked = ranker.rank(text, typeOf(intent)).filter((r) => !leave.has(r.entry.id));
+  const [top] = ranked;
+  if (!top || ranker.evidence(text, top.entry) < MIN_EVIDENCE) return undefined;
+  return answerWith(kb, ranked, top);
+}
+
 function answerWith(kb: Knowledge, ranked: RankedEntry[], top: RankedEntry): Answer {
   if (top.entry.type !== 'package') return entryAnswer(kb, top.entry);
   return recommendAnswer(kb, top.entry.category.toLowerCase(), picksOf(ranked, top));

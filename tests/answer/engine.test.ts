@@ -231,3 +231,27 @@ describe('very long messages', () => {
     );
   });
 });
+
+describe('two questions in one message', () => {
+  const rows = readFileSync(resolve(ROOT, 'tests/eval/tune-8.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { q: string; kind?: string })
+    .filter((r) => r.kind === 'two-questions');
+
+  it('never answers the second part with the first part again', () => {
+    expect(rows.length).toBeGreaterThan(20);
+    for (const { q } of rows) {
+      const a = ask(q);
+      if (!a.also) continue;
+      expect(`${a.also.intent} ${ids(a.also)[0]}`, q).not.toBe(`${a.intent} ${ids(a)[0]}`);
+    }
+  });
+
+  it('answers a second question read alone when it names its own need', () => {
+    const a = ask('what is model serving exactly? and which lib do people use for progress bars');
+    expect(a.intent).toBe('concept');
+    expect(a.also?.intent).toBe('recommend');
+    expect(ids(a.also as Answer)).toContain('tqdm');
+  });
+});
