@@ -78,6 +78,11 @@ const KINDS: [string, RegExp][] = [
 const STRANGER_TOPIC = 3;
 /** A question with fewer topic words than this, in a long message, takes its topic from the context. */
 const SHORT_QUESTION = 2;
+/** Words around a name that is also an everyday word, enough to tell what the message is about. */
+const HOMONYM_WORDS = 3;
+/** Under a third of those words in the knowledge's own text: the message is about something else. */
+const HOMONYM_SHARE = 1 / 3;
+const PYTHON = /\bpython3?\b|\bpy\b/;
 /** Words that point back at a name said before. */
 const PRONOUN = /\b(?:it|its|this|that|them|they)\b/;
 
@@ -88,6 +93,7 @@ export class Parser {
   private readonly nameLike: (word: string) => boolean;
   private readonly guess: (text: string) => { label: string; p: number } | undefined;
   private readonly slip: (word: string) => string | undefined;
+  private readonly isEnglish: (word: string) => boolean;
 
   constructor(
     private readonly kb: Knowledge,
@@ -98,6 +104,7 @@ export class Parser {
     this.nameLike = words.nameLike ?? (() => false);
     this.guess = words.guess ?? (() => undefined);
     this.slip = words.slip ?? (() => undefined);
+    this.isEnglish = words.isEnglish ?? (() => false);
     this.linker = new EntityLinker(kb, names, this.isVocabulary, words.isEnglish);
   }
 
@@ -135,7 +142,7 @@ export class Parser {
       .trim();
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
-    const python = /\bpython3?\b|\bpy\b/.test(clean);
+    const python = PYTHON.test(clean) || Boolean(ctx.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, guess);
   }
@@ -155,6 +162,8 @@ export class Parser {
     return {
       packages: distinct(mentions.filter((m) => m.entry.type === 'package')),
       words: contentWords(toks, taken, []).filter((w) => !this.nameLike(w)),
+      outside: this.outside(toks, mentions).map((o) => o.text),
+      python: PYTHON.test(text),
     };
   }
 
@@ -183,6 +192,20 @@ export class Parser {
     const taken = new Set<number>();
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
+    // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
+    // recipe?"), alone, with no word of Python and hardly a word the knowledge uses around it: the word, not the package.
+    const [only] = live;
+    if (
+      live.length === 1 &&
+      mentions.length === 1 &&
+      only?.entry.type === 'package' &&
+      this.isEnglish(only.text) &&
+      !ctx.python &&
+      !ctx.packages.length &&
+      words.length >= HOMONYM_WORDS &&
+      words.filter((w) => this.isVocabulary(w)).length < words.length * HOMONYM_SHARE
+    )
+      return { kind: 'unknown', unrecognised: [], words };
     // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise. The
     // angle's cues read the whole text too: "what's this for" asks what it is for, though "what's this" is casual.
     const sure = guess && guess.p >= SURE ? guess.label : undefined;
@@ -218,7 +241,7 @@ export class Parser {
     if (!live.length && (HELP_CUE.test(t) || sure === 'help')) return { kind: 'help' };
     // Nothing of the stack named, and the classifier sure the question is about something else.
     if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
-      return { kind: 'unknown', unrecognised: [...unknown, ...strangers], words };
+      return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])], words };
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
     // Another language as the setting ("our php monolith needs a task queue", "the java team wants…"),
     // not weighed against a Python name, and no word of Python: a question about that stack.
@@ -229,6 +252,10 @@ export class Parser {
         !nearConnector(toks, o.start),
     );
     if (languages.length && !ctx.python) return { kind: 'unknown', unrecognised: unknown, words };
+    // The same of the sentences around the question ("…split between Spring Boot and Quarkus. Which one
+    // starts faster?"): nothing of Python named anywhere, no word of Python, names of another stack.
+    if (!live.length && !ctx.packages.length && ctx.outside?.length && !ctx.python)
+      return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...ctx.outside])], words };
     // Names joined by "vs", "or", ","; a setting at the chain's edge ("…on vscode, mypy or pyright") stays out.
     const joinedNames = longestChain(toks, packages);
     const unset = joinedNames.filter((m) => !setting.includes(m));

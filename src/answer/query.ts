@@ -75,5 +75,7 @@ export interface Context extends ReadOptions {
   linked?: string[];
   /** Whether the message says "python" at all (before courtesies and tails are dropped). */
   python?: boolean;
+  /** Names outside the Python stack in the context around the question. */
+  outside?: string[];
 }
 export const NO_CONTEXT: Context = { packages: [], words: [] };

@@ -255,3 +255,26 @@ describe('two questions in one message', () => {
     expect(ids(a.also as Answer)).toContain('tqdm');
   });
 });
+
+describe('out of scope, told by what is around the names', () => {
+  it('says "outside the stack" when the sentences around the question name another stack and nothing of Python', () => {
+    const a = ask(
+      "We're moving off a Java 8 monolith. The team is split between Spring Boot and Quarkus. Which one starts faster?",
+    );
+    expect(a.intent).toBe('unknown');
+    expect(a.unrecognised?.join(' ')).toMatch(/spring boot|quarkus|java/);
+  });
+
+  it('still answers when the message asks for the Python side', () => {
+    const a = ask(
+      'our php team wants a python service next to the monolith. which framework should we use for a small api?',
+    );
+    expect(a.intent).toBe('recommend');
+  });
+
+  it('reads a name that is an everyday word as that word when nothing around it is about software', () => {
+    expect(ask("where can I buy a nice hip flask for my dad's birthday").intent).toBe('unknown');
+    expect(ask('flask for a tiny api?').intent).toBe('library');
+    expect(ids(ask('is pillow good for resizing thumbnails'))[0]).toBe('pillow');
+  });
+});
