@@ -19,7 +19,7 @@ import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { FOLLOW_UP, THANKS_ONLY } from './cues.js';
+import { FOCUS_CUES, FOLLOW_UP, THANKS_ONLY } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query } from './parse.js';
 import { forgetSearches } from './search.js';
@@ -60,6 +60,8 @@ const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*)+/;
 /** Words this long that are one slip from an everyday word are that word mistyped. */
 const MIN_SLIP = 6;
+/** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
+const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
 /** How sure the classifier must be of what a repeating second question asks for, to look again. */
 const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */
@@ -115,6 +117,19 @@ export function createEngine({
       versus ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
+    const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
+    if (about) {
+      // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.
+      const named = own.kind === 'entry' && own.entry.type === 'package' ? [own.entry] : [];
+      const against = own.kind === 'compare' && versus ? own.items : named;
+      const other = against.find((e) => e.id !== about.id);
+      if (other && (versus || SET_AGAINST.test(rest)))
+        return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
+      // "any lighter alternative?", "should we switch the whole team to it?": the thread's name from another angle.
+      const focus = FOCUS_CUES.find(([, re]) => re.test(rest))?.[0];
+      if (!named.length && own.kind !== 'compare' && focus)
+        return respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed);
+    }
     if (own.kind === 'entry' && own.entry.type === 'package') {
       if (before.kind === 'compare') {
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];

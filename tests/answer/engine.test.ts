@@ -278,3 +278,20 @@ describe('out of scope, told by what is around the names', () => {
     expect(ids(ask('is pillow good for resizing thumbnails'))[0]).toBe('pillow');
   });
 });
+
+describe('a follow-up about the name the thread is about', () => {
+  const after = (previous: string, text: string) => engine.answer(text, { previous });
+
+  it('sets a name it gives against the thread name', () => {
+    expect(ids(after("what's prefect", 'how does it compare to airflow?'))).toEqual(['prefect', 'airflow']);
+    expect(ids(after("what's mypy", "vs pyright? we're all on vscode"))).toEqual(['mypy', 'pyright']);
+    expect(after("what's pandas", 'when would I use it over plain numpy?').intent).toBe('compare');
+  });
+
+  it('asks about the thread name from the angle it gives', () => {
+    const a = after('tell me about airflow', 'any lighter alternative?');
+    expect(a.intent).toBe('library');
+    expect(a.focus).toBe('alternatives');
+    expect(ids(a)[0]).toBe('airflow');
+  });
+});
