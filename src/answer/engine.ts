@@ -55,9 +55,12 @@ const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stac
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
   /\?\s*$|^(?:what|whats|which|how|hows|should|shall|is|are|can|could|would|do|does|any|anything|where|when|why|who|compare|tell|explain|eli5|recommend|suggest|need|looking|best|alternatives?|got|give|show|difference|good)\b/;
+/** Words that mark a sentence as another question, not context ("also …", "btw …", "2) …", "+ …"). */
+const SECOND_MARK =
+  /^(?:also|plus|btw|separately|unrelated|secondly|second q\w*|2nd q\w*|another (?:one|thing|question)|one more|oh and|and also|q2|\(?2[.)]|[+&])(?=[\s,:]|$)/;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
-  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*)+/;
+  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
 /** Words this long that are one slip from an everyday word are that word mistyped. */
 const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
@@ -187,13 +190,16 @@ export function createEngine({
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
   function whole(text: string, seed: number): Answer {
-    const parts = sentences(text)
-      .map((p) => p.replace(LEAD_IN, '').trim())
-      .filter(Boolean);
-    const asking = parts.filter((p) => ASKS.test(p) || /\b(?:vs|versus)\b/.test(p));
+    const marked = sentences(text).map((p) => ({ second: SECOND_MARK.test(p), text: p.replace(LEAD_IN, '').trim() }));
+    const parts = marked.filter((p) => p.text).map((p) => p.text);
+    // A sentence marked as another question ("also paramiko", "2) what's hypothesis for") asks, with or without "?".
+    const asks = marked.filter((p) => p.text && (ASKS.test(p.text) || /\b(?:vs|versus)\b/.test(p.text) || p.second));
+    const asking = asks.map((p) => p.text);
     if (parts.length > 1 && asking.length) {
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
-      const [q1, q2] = asking;
+      // The second is the one marked as such when there is one ("what's a virtualenv and why one per project. also venv vs uv").
+      const q1 = asking[0];
+      const q2 = asks.slice(1).find((p) => p.second)?.text ?? asking[1];
       if (q1 && q2) {
         const first = respond(parser.read(q1), seed, q1);
         // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").

@@ -248,6 +248,17 @@ describe('two questions in one message', () => {
     }
   });
 
+  it('takes a numbered or "also"-marked sentence as the second question, with or without a question mark', () => {
+    const numbered = ask("pytest or unittest for a new service? 2) what's hypothesis good for");
+    expect(ids(numbered)).toEqual(['pytest', 'unittest']);
+    expect(ids(numbered.also as Answer)[0]).toBe('hypothesis');
+    const also = ask('fabric vs ansible for restarting services on the legacy vms. also paramiko?');
+    expect(ids(also.also as Answer)[0]).toBe('paramiko');
+    const marked = ask("what's a virtualenv and why one per project. Also venv vs uv?");
+    expect(marked.intent).toBe('concept');
+    expect(ids(marked.also as Answer)).toEqual(['venv', 'uv']);
+  });
+
   it('answers a second question read alone when it names its own need', () => {
     const a = ask('what is model serving exactly? and which lib do people use for progress bars');
     expect(a.intent).toBe('concept');
