@@ -65,6 +65,9 @@ const LEAD_IN =
 const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
+/** A question that weighs names the sentences before it gave ("what's the difference?", "who's right"). */
+const WEIGH =
+  /\b(?:differences?|differ|different|which one|which is|who'?s right|better|worse|pros and cons|trade-?offs?)\b/;
 /** How sure the classifier must be of what a repeating second question asks for, to look again. */
 const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */
@@ -188,23 +191,54 @@ export function createEngine({
     return ranked && !same(ranked) ? ranked : undefined;
   }
 
+  /** Whether a sentence is little more than the names it gives ("httpx", "rich or tqdm"). */
+  function bare(sentence: string): boolean {
+    return !ASKS.test(sentence) && sentence.split(' ').length <= parser.named(sentence).length + 1;
+  }
+
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
-  function whole(text: string, seed: number): Answer {
-    const marked = sentences(text).map((p) => ({ second: SECOND_MARK.test(p), text: p.replace(LEAD_IN, '').trim() }));
+  function whole(text: string, seed: number, endsAsking = false): Answer {
+    const split = sentences(text);
+    // Normalising drops the message's last "?", so the last sentence is told it asked.
+    const marked = split.map((p, i) => ({
+      second: SECOND_MARK.test(p),
+      led: LEAD_IN.test(p),
+      text: p.replace(LEAD_IN, '').trim(),
+      asks: endsAsking && i === split.length - 1,
+    }));
     const parts = marked.filter((p) => p.text).map((p) => p.text);
     // A sentence marked as another question ("also paramiko", "2) what's hypothesis for") asks, with or without "?".
-    const asks = marked.filter((p) => p.text && (ASKS.test(p.text) || /\b(?:vs|versus)\b/.test(p.text) || p.second));
+    const asks = marked.filter(
+      (p) => p.text && (p.asks || ASKS.test(p.text) || /\b(?:vs|versus)\b/.test(p.text) || p.second),
+    );
     const asking = asks.map((p) => p.text);
     if (parts.length > 1 && asking.length) {
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
       // The second is the one marked as such when there is one ("what's a virtualenv and why one per project. also venv vs uv").
       const q1 = asking[0];
-      const q2 = asks.slice(1).find((p) => p.second)?.text ?? asking[1];
+      const q2part = asks.slice(1).find((p) => p.second) ?? asks[1];
+      const q2 = q2part?.text;
       if (q1 && q2) {
         const first = respond(parser.read(q1), seed, q1);
         // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").
         const second = distinct(first, secondPart(q2, q1, seed), q2, q1, seed);
-        if (second && CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) return { ...first, also: second };
+        if (second && CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) {
+          // "need global hotkeys. leaning pyautogui, would pynput fit better?": a comparison holding the other part's subject answers both.
+          const holds = (a: Answer, b: Answer) =>
+            a.intent === 'compare' && a.subjects.some((x) => x.id === b.subjects[0]?.id);
+          if (!q2part?.led && holds(second, first)) return second;
+          if (!q2part?.led && holds(first, second)) return first;
+          // "requests? httpx?": a part that is only a name joins the other in one comparison.
+          const all = parser.read(text);
+          const about = [first.subjects[0]?.id, second.subjects[0]?.id];
+          if (
+            (bare(q1) || bare(q2)) &&
+            all.kind === 'compare' &&
+            about.every((id) => all.items.some((e) => e.id === id))
+          )
+            return respond(all, seed);
+          return { ...first, also: second };
+        }
       }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
       const question = asking[asking.length - 1] as string;
@@ -216,10 +250,21 @@ export function createEngine({
         : respond(parser.read(question, context, { message: text }), seed, text);
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
       const whole = parser.read(text);
-      if (whole.kind === 'compare' && read.intent !== 'compare') return respond(whole, seed);
+      // …when the question itself names one of them ("leaning pyautogui, would pynput be a better fit?"), or found nothing else.
+      if (whole.kind === 'compare' && read.intent !== 'compare') {
+        const inQuestion = parser.named(question);
+        if (
+          !CONFIDENT.has(read.intent) ||
+          whole.items.some((e) => inQuestion.includes(e.id)) ||
+          (!inQuestion.length && WEIGH.test(question))
+        )
+          return respond(whole, seed);
+      }
       if (CONFIDENT.has(read.intent)) return read;
       const all = respond(whole, seed, text);
-      return CONFIDENT.has(all.intent) ? all : read;
+      if (CONFIDENT.has(all.intent)) return all;
+      // Nothing known: the reading that names what it did not recognise says more.
+      return all.unrecognised?.length && !read.unrecognised?.length ? all : read;
     }
     return respond(parser.read(text), seed, text);
   }
@@ -237,7 +282,7 @@ export function createEngine({
         ? inThread(text, options.previous, seed)
         : FOLLOW_UP.test(text)
           ? orphan(text, seed)
-          : whole(text, seed);
+          : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed)));
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       const out = long
         ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)

@@ -147,6 +147,13 @@ export class Parser {
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, guess);
   }
 
+  /** The ids of the packages a text names. */
+  named(text: string): string[] {
+    return distinct(this.linker.link(tokens(normalize(text))).filter((m) => m.entry.type === 'package')).map(
+      (m) => m.entry.id,
+    );
+  }
+
   /** An everyday word mistyped ("alternatvies") is read as that word; names and known words stay. */
   private mend(word: string): string {
     if (word.length < MIN_SLIP || this.isVocabulary(word) || COMMON_WORDS.has(word) || this.kb.names.has(normKey(word)))

@@ -306,3 +306,27 @@ describe('a follow-up about the name the thread is about', () => {
     expect(ids(a)[0]).toBe('airflow');
   });
 });
+
+describe('a message whose question is its last sentence', () => {
+  it('reads the last sentence as the question though normalising dropped its question mark', () => {
+    expect(ids(ask('need global hotkeys on windows. leaning pyautogui, would pynput be a better fit?'))).toEqual([
+      'pyautogui',
+      'pynput',
+    ]);
+  });
+
+  it('weighs names the sentences before gave when the question only weighs them', () => {
+    const a = ask(
+      "I'm a C# developer maintaining some Python scripts that call a REST API. The scripts use requests but a colleague suggested httpx. What's the difference?",
+    );
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['httpx', 'requests']);
+  });
+
+  it('joins a part that is only a name with the other in one comparison, but keeps two real questions apart', () => {
+    expect(ask('throwaway script that hits one endpoint. requests? httpx?').intent).toBe('compare');
+    const two = ask('what is hypothesis? and how is it different from faker');
+    expect(ids(two)).toEqual(['hypothesis']);
+    expect(two.also?.intent).toBe('compare');
+  });
+});
