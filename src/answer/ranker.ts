@@ -73,6 +73,7 @@ export class EntryRanker {
   private readonly list: Entry[];
   private readonly vocabulary: number;
   private readonly at = new Map<string, number>();
+  private last?: { text: string; sums: Map<number, number>; weight: number };
 
   constructor(kb: Knowledge, model?: EntryModel) {
     this.list = [...kb.entries.values()].filter((e) => e.type !== 'tip');
@@ -95,6 +96,21 @@ export class EntryRanker {
     this.lengths = docs.map((d) => [...d.values()].reduce((a, b) => a + b, 0));
   }
 
+  /** Every entry's sum over the text's words, for all types at once; the last text's is kept (one message ranks several kinds). */
+  private scored(text: string): { sums: Map<number, number>; weight: number } {
+    if (this.last?.text === text) return this.last;
+    const words = rankWords(text).filter((w) => this.idf.has(w));
+    const weight = words.reduce((s, w) => s + (this.idf.get(w) as number), 0);
+    const sums = new Map<number, number>();
+    for (const w of words) {
+      const idf = this.idf.get(w) as number;
+      for (const { entry, count } of this.postings.get(w) ?? [])
+        sums.set(entry, (sums.get(entry) ?? 0) + idf * Math.log((count + ALPHA) / ALPHA));
+    }
+    this.last = { text, sums, weight };
+    return this.last;
+  }
+
   /** How many distinct words of the text (single words, rarer than MIN_IDF) the entry's document holds. */
   evidence(text: string, entry: Entry): number {
     const i = this.at.get(entry.id);
@@ -104,17 +120,9 @@ export class EntryRanker {
 
   /** Entries of one type that share a word with the text, most likely first. */
   rank(text: string, type: Entry['type']): RankedEntry[] {
-    const words = rankWords(text).filter((w) => this.idf.has(w));
-    const weight = words.reduce((s, w) => s + (this.idf.get(w) as number), 0);
-    const sums = new Map<number, number>();
-    for (const w of words) {
-      const idf = this.idf.get(w) as number;
-      for (const { entry, count } of this.postings.get(w) ?? []) {
-        if (this.list[entry]?.type !== type) continue;
-        sums.set(entry, (sums.get(entry) ?? 0) + idf * Math.log((count + ALPHA) / ALPHA));
-      }
-    }
+    const { sums, weight } = this.scored(text);
     return [...sums]
+      .filter(([entry]) => this.list[entry]?.type === type)
       .map(([entry, s]) => ({
         entry: this.list[entry] as Entry,
         score: s - weight * Math.log(((this.lengths[entry] as number) + ALPHA * this.vocabulary) / ALPHA),
