@@ -147,6 +147,9 @@ export function createEngine({
       return respond(own, seed);
     }
     if (own.kind === 'compare') return respond(own, seed);
+    // "which one is easier for a team of two" after "airflow vs prefect": the same comparison, with this purpose.
+    if (before.kind === 'compare' && !parser.named(rest).length && !namesSomething(own) && WEIGH.test(rest))
+      return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);

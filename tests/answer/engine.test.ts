@@ -299,6 +299,12 @@ describe('a follow-up about the name the thread is about', () => {
     expect(after("what's pandas", 'when would I use it over plain numpy?').intent).toBe('compare');
   });
 
+  it('weighs the thread comparison again for a purpose it gives', () => {
+    const a = after('airflow vs prefect', 'which one is easier for a team of two');
+    expect(a.intent).toBe('compare');
+    expect(ids(a)).toEqual(['airflow', 'prefect']);
+  });
+
   it('asks about the thread name from the angle it gives', () => {
     const a = after('tell me about airflow', 'any lighter alternative?');
     expect(a.intent).toBe('library');
