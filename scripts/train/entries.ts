@@ -7,7 +7,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type EntryModel, rankWords } from '../../src/answer/ranker.js';
+import { type EntryModel, EntryRanker, modelKey, packRanker, rankWords } from '../../src/answer/ranker.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { normalize, stripSlackMarkup } from '../../src/answer/text.js';
 import { DEFAULT_PATHS, ROOT } from '../../src/knowledge/open.js';
 import { PARTS } from '../eval.js';
@@ -63,6 +64,14 @@ function main(): void {
   writeFileSync(out, JSON.stringify(model));
   console.log(
     `pystack: counted the words of ${rows.length} labelled questions for ${Object.keys(model.questions).length} entries into ${out}`,
+  );
+  if (values.out) return;
+  // The ranker over the curated knowledge, packed so start-up need not stem every entry again.
+  const kb = loadKnowledge(DEFAULT_PATHS.knowledgeDir);
+  const packed = packRanker(kb, new EntryRanker(kb, model), { digest: kb.digest, model: modelKey(model) });
+  writeFileSync(DEFAULT_PATHS.rankerFile, packed);
+  console.log(
+    `pystack: packed the entry ranker (${Math.round(packed.length / 1024)} KB) into ${DEFAULT_PATHS.rankerFile}`,
   );
 }
 

@@ -36,6 +36,8 @@ export interface EngineOptions {
   intents?: IntentModel;
   /** The tuning questions' words per entry, for the entry ranker; without it, entries' own text alone. */
   entryModel?: EntryModel;
+  /** The entry ranker already made for this knowledge and model (the build packs one); else made here. */
+  ranker?: EntryRanker;
 }
 
 export interface AnswerOptions {
@@ -82,6 +84,7 @@ export function createEngine({
   isEnglish = packagedEnglish,
   intents,
   entryModel,
+  ranker: packed,
 }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
@@ -104,7 +107,7 @@ export function createEngine({
   const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
   const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
   const version = knowledgeVersion(kb);
-  const ranker = new EntryRanker(kb, entryModel);
+  const ranker = packed ?? new EntryRanker(kb, entryModel);
   /** The answer to a reading; `text`, the words it was read from, lets the entry ranker check retrieval's pick. */
   const respond = (q: Query, seed: number, text?: string) => {
     const a = build({ kb, index, names }, q, seed);
@@ -194,9 +197,9 @@ export function createEngine({
     return ranked && !same(ranked) ? ranked : undefined;
   }
 
-  /** Whether a sentence is little more than the names it gives ("httpx", "rich or tqdm"). */
+  /** Whether a sentence is little more than one name ("httpx", "tqdm then"). */
   function bare(sentence: string): boolean {
-    return !ASKS.test(sentence) && sentence.split(' ').length <= parser.named(sentence).length + 1;
+    return !ASKS.test(sentence) && parser.named(sentence).length === 1 && sentence.split(' ').length <= 2;
   }
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */

@@ -82,6 +82,8 @@ const SHORT_QUESTION = 2;
 const HOMONYM_WORDS = 3;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** A question that asks how one thing works, and nothing more. */
+const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
 /** Words that point back at a name said before. */
 const PRONOUN = /\b(?:it|its|this|that|them|they)\b/;
@@ -246,6 +248,9 @@ export class Parser {
     });
 
     if (!live.length && (HELP_CUE.test(t) || sure === 'help')) return { kind: 'help' };
+    // "how do webhooks work", "how does celery work": what the one thing named is.
+    const [one1] = live;
+    if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);
     // Nothing of the stack named, and the classifier sure the question is about something else.
     if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
       return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])], words };

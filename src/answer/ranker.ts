@@ -10,6 +10,7 @@
  * const ranker = new EntryRanker(kb, loadEntryModel('dist/entry-model.json'));
  * ranker.rank('page loads users then each users orders, slow in prod', 'concept')[0].entry.id // 'n-plus-one-queries'
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Entry, Knowledge } from '../knowledge/model.js';
 import { stem } from '../knowledge/search-index.js';
@@ -35,14 +36,19 @@ const STOP = new Set(
 );
 
 /** The stems of a text and its neighbouring stem pairs: the words a ranker weighs. */
-export function rankWords(text: string): string[] {
+export function rankWords(text: string, memo?: Map<string, string>): string[] {
   const stems = text
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[^a-z0-9+#]+/)
     .filter((w) => w.length > 1 && w.length <= 40 && !STOP.has(w) && !QUESTION_WORDS.has(w))
-    .map(stem);
+    .map((w) => {
+      if (!memo) return stem(w);
+      let s = memo.get(w);
+      if (s === undefined) memo.set(w, (s = stem(w)));
+      return s;
+    });
   const pairs = stems.slice(1).map((s, i) => `${stems[i]}_${s}`);
   return [...stems, ...pairs];
 }
@@ -66,68 +72,249 @@ export interface RankedEntry {
   score: number;
 }
 
+/**
+ * Postings in compressed rows: for word id w, entries[offsets[w]..offsets[w+1]) hold the entries
+ * (ascending) whose document has it, counts[…] how often. Typed arrays, so 100x knowledge costs
+ * tens of megabytes rather than millions of small objects.
+ */
 export class EntryRanker {
-  private readonly postings = new Map<string, { entry: number; count: number }[]>();
-  private readonly idf = new Map<string, number>();
-  private readonly lengths: number[];
+  private readonly words = new Map<string, number>();
+  private readonly idf: Float64Array;
+  private readonly offsets: Int32Array;
+  private readonly entries: Int32Array;
+  private readonly counts: Float64Array;
+  private readonly lengths: Float64Array;
   private readonly list: Entry[];
-  private readonly vocabulary: number;
   private readonly at = new Map<string, number>();
-  private last?: { text: string; sums: Map<number, number>; weight: number };
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
+  private last?: { text: string; touched: number[]; weight: number };
 
-  constructor(kb: Knowledge, model?: EntryModel) {
+  constructor(kb: Knowledge, model?: EntryModel, packed?: Packed) {
     this.list = [...kb.entries.values()].filter((e) => e.type !== 'tip');
     this.list.forEach((e, i) => this.at.set(e.id, i));
-    const docs = this.list.map((e) => {
+    if (packed) {
+      packed.words.forEach((w, i) => this.words.set(w, i));
+      ({
+        offsets: this.offsets,
+        entries: this.entries,
+        counts: this.counts,
+        lengths: this.lengths,
+        idf: this.idf,
+      } = packed);
+      this.sums = new Float64Array(this.list.length);
+      this.seen = new Uint8Array(this.list.length);
+      return;
+    }
+    const stems = new Map<string, string>();
+    const docWord: number[] = [];
+    const docCount: number[] = [];
+    const docStart: number[] = [];
+    this.lengths = new Float64Array(this.list.length);
+    this.list.forEach((e, i) => {
       const counts = new Map<string, number>();
-      for (const w of rankWords(entryText(e))) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of rankWords(entryText(e), stems)) counts.set(w, (counts.get(w) ?? 0) + 1);
       for (const [w, n] of Object.entries(model?.questions[e.id] ?? {})) counts.set(w, (counts.get(w) ?? 0) + n);
-      return counts;
-    });
-    docs.forEach((counts, entry) => {
-      for (const [w, count] of counts) {
-        const p = this.postings.get(w);
-        if (p) p.push({ entry, count });
-        else this.postings.set(w, [{ entry, count }]);
+      docStart.push(docWord.length);
+      let length = 0;
+      for (const [w, n] of counts) {
+        let id = this.words.get(w);
+        if (id === undefined) this.words.set(w, (id = this.words.size));
+        docWord.push(id);
+        docCount.push(n);
+        length += n;
       }
+      this.lengths[i] = length;
     });
-    for (const [w, p] of this.postings) this.idf.set(w, Math.log(this.list.length / p.length));
-    this.vocabulary = this.postings.size;
-    this.lengths = docs.map((d) => [...d.values()].reduce((a, b) => a + b, 0));
+    docStart.push(docWord.length);
+    // Counting sort by word: each word's row lists entries in ascending order.
+    const size = this.words.size;
+    this.offsets = new Int32Array(size + 1);
+    for (const w of docWord) (this.offsets[w + 1] as number)++;
+    for (let w = 0; w < size; w++) this.offsets[w + 1] = (this.offsets[w + 1] as number) + (this.offsets[w] as number);
+    const fill = this.offsets.slice(0, size);
+    this.entries = new Int32Array(docWord.length);
+    this.counts = new Float64Array(docWord.length);
+    for (let i = 0; i < this.list.length; i++)
+      for (let k = docStart[i] as number; k < (docStart[i + 1] as number); k++) {
+        const w = docWord[k] as number;
+        const at = (fill[w] as number)++;
+        this.entries[at] = i;
+        this.counts[at] = docCount[k] as number;
+      }
+    this.idf = new Float64Array(size);
+    for (let w = 0; w < size; w++)
+      this.idf[w] = Math.log(this.list.length / ((this.offsets[w + 1] as number) - (this.offsets[w] as number)));
+    this.sums = new Float64Array(this.list.length);
+    this.seen = new Uint8Array(this.list.length);
+  }
+
+  /** The arrays, for `packRanker`. */
+  packed(): Packed {
+    const { offsets, entries, counts, lengths, idf } = this;
+    return { words: [...this.words.keys()], offsets, entries, counts, lengths, idf };
+  }
+
+  private get vocabulary(): number {
+    return this.words.size;
   }
 
   /** Every entry's sum over the text's words, for all types at once; the last text's is kept (one message ranks several kinds). */
-  private scored(text: string): { sums: Map<number, number>; weight: number } {
+  private scored(text: string): { touched: number[]; weight: number } {
     if (this.last?.text === text) return this.last;
-    const words = rankWords(text).filter((w) => this.idf.has(w));
-    const weight = words.reduce((s, w) => s + (this.idf.get(w) as number), 0);
-    const sums = new Map<number, number>();
-    for (const w of words) {
-      const idf = this.idf.get(w) as number;
-      for (const { entry, count } of this.postings.get(w) ?? [])
-        sums.set(entry, (sums.get(entry) ?? 0) + idf * Math.log((count + ALPHA) / ALPHA));
+    if (this.last)
+      for (const e of this.last.touched) {
+        this.sums[e] = 0;
+        this.seen[e] = 0;
+      }
+    const ids = rankWords(text).flatMap((w) => {
+      const id = this.words.get(w);
+      return id === undefined ? [] : [id];
+    });
+    let weight = 0;
+    for (const id of ids) weight += this.idf[id] as number;
+    const touched: number[] = [];
+    for (const id of ids) {
+      const idf = this.idf[id] as number;
+      for (let k = this.offsets[id] as number; k < (this.offsets[id + 1] as number); k++) {
+        const e = this.entries[k] as number;
+        if (!this.seen[e]) {
+          this.seen[e] = 1;
+          touched.push(e);
+        }
+        this.sums[e] = (this.sums[e] as number) + idf * Math.log(((this.counts[k] as number) + ALPHA) / ALPHA);
+      }
     }
-    this.last = { text, sums, weight };
+    this.last = { text, touched, weight };
     return this.last;
+  }
+
+  /** Whether the entry's document holds the word (its row is in ascending entry order). */
+  private holds(id: number, entry: number): boolean {
+    let lo = this.offsets[id] as number;
+    let hi = (this.offsets[id + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = this.entries[mid] as number;
+      if (e === entry) return true;
+      if (e < entry) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** How many distinct words of the text (single words, rarer than MIN_IDF) the entry's document holds. */
   evidence(text: string, entry: Entry): number {
     const i = this.at.get(entry.id);
-    const words = new Set(rankWords(text).filter((w) => !w.includes('_') && (this.idf.get(w) ?? 0) >= MIN_IDF));
-    return [...words].filter((w) => this.postings.get(w)?.some((p) => p.entry === i)).length;
+    if (i === undefined) return 0;
+    const ids = new Set(
+      rankWords(text).flatMap((w) => {
+        const id = this.words.get(w);
+        return id === undefined || w.includes('_') || (this.idf[id] as number) < MIN_IDF ? [] : [id];
+      }),
+    );
+    return [...ids].filter((id) => this.holds(id, i)).length;
   }
 
   /** Entries of one type that share a word with the text, most likely first. */
   rank(text: string, type: Entry['type']): RankedEntry[] {
-    const { sums, weight } = this.scored(text);
-    return [...sums]
-      .filter(([entry]) => this.list[entry]?.type === type)
-      .map(([entry, s]) => ({
-        entry: this.list[entry] as Entry,
-        score: s - weight * Math.log(((this.lengths[entry] as number) + ALPHA * this.vocabulary) / ALPHA),
+    const { touched, weight } = this.scored(text);
+    return touched
+      .filter((e) => this.list[e]?.type === type)
+      .map((e) => ({
+        entry: this.list[e] as Entry,
+        score:
+          (this.sums[e] as number) - weight * Math.log(((this.lengths[e] as number) + ALPHA * this.vocabulary) / ALPHA),
       }))
       .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1));
+  }
+}
+
+interface Packed {
+  words: string[];
+  offsets: Int32Array;
+  entries: Int32Array;
+  counts: Float64Array;
+  lengths: Float64Array;
+  idf: Float64Array;
+}
+
+/** What a packed ranker was made from: the knowledge, its entries in order, and the model's words. */
+export interface PackKey {
+  digest: string;
+  model: string;
+}
+
+const MAGIC = 'pystack-ranker-1';
+
+/** What ties a packed ranker to the model it counted in (its words, hashed). */
+export function modelKey(model?: EntryModel): string {
+  return model ? createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 16) : 'none';
+}
+
+/**
+ * The ranker written by `npm run build` next to the index (a JSON header, then the arrays as raw
+ * bytes), so start-up reads it instead of stemming every entry's text again.
+ */
+export function packRanker(kb: Knowledge, ranker: EntryRanker, key: PackKey): Buffer {
+  const p = ranker.packed();
+  const ids = [...kb.entries.values()].filter((e) => e.type !== 'tip').map((e) => e.id);
+  const header = Buffer.from(
+    JSON.stringify({
+      magic: MAGIC,
+      ...key,
+      ids,
+      words: p.words,
+      sizes: [p.offsets.length, p.entries.length, p.counts.length, p.lengths.length, p.idf.length],
+    }),
+  );
+  const pad = (8 - ((4 + header.length) % 8)) % 8;
+  const parts = [p.offsets, p.entries, p.counts, p.lengths, p.idf].map((a) =>
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+  );
+  // Int32 arrays of odd length would leave the Float64 arrays unaligned: pad each part to 8 bytes.
+  const aligned = parts.flatMap((b) => (b.length % 8 ? [b, Buffer.alloc(8 - (b.length % 8))] : [b]));
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(header.length);
+  return Buffer.concat([size, header, Buffer.alloc(pad), ...aligned]);
+}
+
+/** The packed ranker, when the file exists and was made from this knowledge and model; else undefined. */
+export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: EntryModel): EntryRanker | undefined {
+  try {
+    const buf = readFileSync(file);
+    const length = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.subarray(4, 4 + length).toString('utf8')) as {
+      magic: string;
+      digest: string;
+      model: string;
+      ids: string[];
+      words: string[];
+      sizes: number[];
+    };
+    const ids = [...kb.entries.values()].filter((e) => e.type !== 'tip').map((e) => e.id);
+    if (header.magic !== MAGIC || header.digest !== key.digest || header.model !== key.model) return undefined;
+    if (header.ids.length !== ids.length || header.ids.some((id, i) => id !== ids[i])) return undefined;
+    // Copied into fresh, aligned memory: the file's bytes may sit at any offset of Node's buffer pool.
+    const bytes = new Uint8Array(buf.length);
+    bytes.set(buf);
+    let at = 4 + length + ((8 - ((4 + length) % 8)) % 8);
+    const take = <T>(n: number, width: number, make: (b: ArrayBuffer, o: number, n: number) => T): T => {
+      const out = make(bytes.buffer, at, n);
+      at += n * width;
+      if (at % 8) at += 8 - (at % 8);
+      return out;
+    };
+    const [v = 0, p = 0, c = 0, l = 0, d = 0] = header.sizes;
+    const offsets = take(v, 4, (b, o, n) => new Int32Array(b, o, n));
+    const entries = take(p, 4, (b, o, n) => new Int32Array(b, o, n));
+    const counts = take(c, 8, (b, o, n) => new Float64Array(b, o, n));
+    const lengths = take(l, 8, (b, o, n) => new Float64Array(b, o, n));
+    const idf = take(d, 8, (b, o, n) => new Float64Array(b, o, n));
+    if (at > bytes.length || lengths.length !== ids.length) return undefined;
+    return new EntryRanker(kb, model, { words: header.words, offsets, entries, counts, lengths, idf });
+  } catch {
+    return undefined;
   }
 }
 

@@ -17,7 +17,7 @@ import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
 import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
 import { readTeam, withTeam } from './team.js';
-import { type EntryModel, loadEntryModel } from '../answer/ranker.js';
+import { type EntryModel, type EntryRanker, loadEntryModel, modelKey, unpackRanker } from '../answer/ranker.js';
 import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
 
 /** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
@@ -34,6 +34,7 @@ export const DEFAULT_PATHS = {
   englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
   intentModelFile: resolve(ROOT, 'dist', 'intent-model.json'),
   entryModelFile: resolve(ROOT, 'dist', 'entry-model.json'),
+  rankerFile: resolve(ROOT, 'dist', 'entry-ranker.bin'),
 };
 
 export interface OpenedKnowledge {
@@ -47,6 +48,8 @@ export interface OpenedKnowledge {
   intents?: IntentModel;
   /** The tuning questions' words per entry, for the entry ranker (absent before the first build). */
   entryModel?: EntryModel;
+  /** The entry ranker the build packed for this knowledge (absent with a team overlay or a stale build: made in memory then). */
+  ranker?: EntryRanker;
 }
 
 /**
@@ -55,7 +58,7 @@ export interface OpenedKnowledge {
  * entry), merged in, and the index is built in memory over both.
  */
 export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: string } = {}): OpenedKnowledge {
-  const { knowledgeDir, indexFile, yamlCacheFile, englishFile, intentModelFile, entryModelFile } = {
+  const { knowledgeDir, indexFile, yamlCacheFile, englishFile, intentModelFile, entryModelFile, rankerFile } = {
     ...DEFAULT_PATHS,
     ...paths,
   };
@@ -75,6 +78,8 @@ export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: st
     return { knowledge, index: buildIndex(knowledge), ...extra };
   }
   const knowledge = curated;
+  const ranker = unpackRanker(knowledge, rankerFile, { digest: knowledge.digest, model: modelKey(entryModel) }, entryModel);
+  if (ranker) Object.assign(extra, { ranker });
   try {
     return { knowledge, index: loadIndex(indexFile, knowledge), ...extra };
   } catch (err) {

@@ -336,3 +336,12 @@ describe('a message whose question is its last sentence', () => {
     expect(two.also?.intent).toBe('compare');
   });
 });
+
+describe('how something works', () => {
+  it('answers "how does X work" with what X is', () => {
+    expect(ids(ask('how do webhooks work'))).toEqual(['webhooks']);
+    expect(ids(ask('how does celery work'))[0]).toBe('celery');
+    const two = ask('what is idempotency and how do webhooks work');
+    expect(ids(two.also as Answer)).toEqual(['webhooks']);
+  });
+});

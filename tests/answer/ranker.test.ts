@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EntryRanker, rankWords } from '../../src/answer/ranker.js';
+import { EntryRanker, modelKey, packRanker, rankWords, unpackRanker } from '../../src/answer/ranker.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { settle } from '../../src/answer/rerank.js';
 import { build } from '../../src/answer/respond.js';
 import { NameIndex } from '../../src/answer/names.js';
@@ -37,6 +40,37 @@ describe('entry ranker', () => {
 
   it('ranks nothing for words no entry holds', () => {
     expect(trained.rank('zzqx wibble', 'concept')).toEqual([]);
+  });
+});
+
+describe('packed ranker', () => {
+  const key = { digest: kb.digest, model: modelKey(entryModel) };
+  const file = join(mkdtempSync(join(tmpdir(), 'ranker-')), 'r.bin');
+  writeFileSync(file, packRanker(kb, trained, key));
+
+  it('ranks exactly as the one it was packed from', () => {
+    const unpacked = unpackRanker(kb, file, key, entryModel);
+    expect(unpacked).toBeDefined();
+    for (const text of ['move slow email sending out of the request', 'orm for postgres with migrations'])
+      for (const type of ['package', 'concept', 'checklist'] as const)
+        expect(unpacked?.rank(text, type)).toEqual(trained.rank(text, type));
+    const hashing = kb.entries.get('password-hashing')!;
+    expect(unpacked?.evidence('store passwords as plain text', hashing)).toBe(
+      trained.evidence('store passwords as plain text', hashing),
+    );
+  });
+
+  it('is not used for other knowledge, another model, or a broken file', () => {
+    expect(unpackRanker(kb, file, { ...key, digest: 'other' }, entryModel)).toBeUndefined();
+    expect(unpackRanker(kb, file, { ...key, model: 'other' }, entryModel)).toBeUndefined();
+    const broken = join(mkdtempSync(join(tmpdir(), 'ranker-')), 'r.bin');
+    writeFileSync(broken, 'not a ranker');
+    expect(unpackRanker(kb, broken, key, entryModel)).toBeUndefined();
+    expect(unpackRanker(kb, join(tmpdir(), 'missing-ranker.bin'), key, entryModel)).toBeUndefined();
+  });
+
+  it('is what npm run build packs, and what openKnowledge hands the engine', () => {
+    expect(realKnowledge().ranker).toBeDefined();
   });
 });
 
