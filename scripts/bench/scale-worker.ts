@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { createEngine } from '../../src/answer/engine.js';
+import { EntryRanker, loadEntryModel, modelKey, packRanker, unpackRanker } from '../../src/answer/ranker.js';
 import { loadKnowledge, parseKnowledgeYaml } from '../../src/knowledge/load.js';
 import { type Packed, unpack } from '../../src/knowledge/index-format.js';
 import { DEFAULT_PATHS } from '../../src/knowledge/open.js';
@@ -30,6 +31,7 @@ import { percentile, time } from './table.js';
 
 const MB = 1024 * 1024;
 const cacheFile = (indexFile: string) => `${indexFile}.yaml-cache.json`;
+const rankerFile = (indexFile: string) => `${indexFile}.ranker.bin`;
 const memory = () => ({ rss: process.memoryUsage().rss / MB, maxRss: process.resourceUsage().maxRSS / 1024 });
 
 /** Writes k times the knowledge into dir. */
@@ -45,6 +47,9 @@ function build(dir: string, indexFile: string) {
   const [json, serializeMs] = time(() => serializeIndex(kb, index));
   writeFileSync(indexFile, json);
   writeFileSync(cacheFile(indexFile), serializeYamlCache(parseKnowledgeYaml(dir))); // as npm run build does
+  const model = loadEntryModel(DEFAULT_PATHS.entryModelFile);
+  const [ranker, rankerMs] = time(() => new EntryRanker(kb, model));
+  writeFileSync(rankerFile(indexFile), packRanker(kb, ranker, { digest: kb.digest, model: modelKey(model) }));
   const [raw, parseMs] = time(() => JSON.parse(readFileSync(indexFile, 'utf8')) as { index: Packed });
   const [lunrJson, unpackMs] = time(() => unpack(raw.index));
   const [, lunrLoadMs] = time(() => lunr.Index.load(lunrJson as unknown as object));
@@ -60,6 +65,7 @@ function build(dir: string, indexFile: string) {
     parseMs,
     unpackMs,
     lunrLoadMs,
+    rankerMs,
     ...memory(),
   };
 }
@@ -150,7 +156,13 @@ async function serve(dir: string, indexFile: string, rounds: number) {
   const [kb, loadMs] = time(() => loadKnowledge(dir, readYamlCache(cacheFile(indexFile))));
   const kbMaxRss = memory().maxRss;
   const [index, indexLoadMs] = time(() => loadIndex(indexFile, kb));
-  const [engine, engineMs] = time(() => createEngine({ knowledge: kb, index }));
+  // As openKnowledge does: the ranker the build packed, with the model it counted.
+  const entryModel = loadEntryModel(DEFAULT_PATHS.entryModelFile);
+  const [ranker, rankerLoadMs] = time(() =>
+    unpackRanker(kb, rankerFile(indexFile), { digest: kb.digest, model: modelKey(entryModel) }, entryModel),
+  );
+  if (!ranker) throw new Error(`no packed ranker for ${indexFile}`);
+  const [engine, engineMs] = time(() => createEngine({ knowledge: kb, index, entryModel, ranker }));
   const ready = memory();
   const lunrWatch = watchQueries(index);
   const qs = labelledQuestions();
@@ -187,6 +199,7 @@ async function serve(dir: string, indexFile: string, rounds: number) {
     loadMs,
     kbMaxRss,
     indexLoadMs,
+    rankerLoadMs,
     engineMs,
     readyRss: ready.rss,
     firstMs,

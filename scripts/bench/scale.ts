@@ -43,7 +43,8 @@ async function measure(k: (typeof FACTORS)[number], root: string): Promise<Step>
 }
 
 const v = (s: Step, part: keyof Step, key: string) => (s[part] as Json)[key] ?? 0;
-const start = (s: Step) => v(s, 'serve', 'loadMs') + v(s, 'serve', 'indexLoadMs') + v(s, 'serve', 'engineMs');
+const start = (s: Step) =>
+  v(s, 'serve', 'loadMs') + v(s, 'serve', 'indexLoadMs') + v(s, 'serve', 'rankerLoadMs') + v(s, 'serve', 'engineMs');
 const int = (n: number) => ms(n, 0);
 
 /** Row name, value of one factor, format. */
@@ -56,6 +57,8 @@ const MEASURES: [string, (s: Step) => number, (n: number) => string][] = [
   ['index build (ms)', (s) => v(s, 'build', 'buildMs'), int],
   ['serialized index (MB)', (s) => v(s, 'build', 'bytes'), mb],
   ['index load (ms)', (s) => v(s, 'serve', 'indexLoadMs'), int],
+  ['entry ranker: build (ms)', (s) => v(s, 'build', 'rankerMs'), int],
+  ['entry ranker: load packed (ms)', (s) => v(s, 'serve', 'rankerLoadMs'), int],
   ['- JSON.parse (ms)', (s) => v(s, 'build', 'parseMs'), int],
   ['- unpack (ms)', (s) => v(s, 'build', 'unpackMs'), int],
   ['- lunr.Index.load (ms)', (s) => v(s, 'build', 'lunrLoadMs'), int],
