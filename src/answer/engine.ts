@@ -67,6 +67,8 @@ const LEAD_IN =
 const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
+/** Words that set names aside rather than weigh them ("don't want to bring in celery or airflow"). */
+const NOT_WANTED = /\b(?:don'?t|do not|without|not|avoid|instead of|rather than)\b/;
 /** A question that weighs names the sentences before it gave ("what's the difference?", "who's right"). */
 const WEIGH =
   /\b(?:differences?|differ|different|which one|which is|who'?s right|better|worse|pros and cons|trade-?offs?)\b/;
@@ -174,11 +176,16 @@ export function createEngine({
    */
   function secondPart(q2: string, q1: string, seed: number): Answer {
     const rest = q2.replace(FOLLOW_UP, '').trim();
-    if (!FOLLOW_UP.test(q2) && !PRONOUN.test(rest)) {
+    const leans = FOLLOW_UP.test(q2) || PRONOUN.test(rest);
+    if (!leans) {
       const alone = respond(parser.read(q2), seed, q2);
       if (CONFIDENT.has(alone.intent)) return alone;
     }
-    return inThread(q2, q1, seed);
+    const threaded = inThread(q2, q1, seed);
+    if (CONFIDENT.has(threaded.intent) || !leans) return threaded;
+    // "…? and how do i profile it": read with the first it found nothing, so alone.
+    const alone = respond(parser.read(rest), seed, rest);
+    return CONFIDENT.has(alone.intent) ? alone : threaded;
   }
 
   /**
@@ -214,9 +221,10 @@ export function createEngine({
     }));
     const parts = marked.filter((p) => p.text).map((p) => p.text);
     // A sentence marked as another question ("also paramiko", "2) what's hypothesis for") asks, with or without "?".
-    const asks = marked.filter(
-      (p) => p.text && (p.asks || ASKS.test(p.text) || /\b(?:vs|versus)\b/.test(p.text) || p.second),
-    );
+    // Two names joined by "or" ask too ("scrapy or beautifulsoup for ~50 sites; also …").
+    const weighs = (t: string) =>
+      /\b(?:vs|versus)\b/.test(t) || (/\bor\b/.test(t) && !NOT_WANTED.test(t) && parser.named(t).length >= 2);
+    const asks = marked.filter((p) => p.text && (p.asks || ASKS.test(p.text) || weighs(p.text) || p.second));
     const asking = asks.map((p) => p.text);
     if (parts.length > 1 && asking.length) {
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").

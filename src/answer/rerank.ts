@@ -14,6 +14,7 @@ import { entryAnswer } from './entry.js';
 import type { Query } from './query.js';
 import type { EntryRanker, RankedEntry } from './ranker.js';
 import { recommendAnswer } from './recommend.js';
+import { categoryNamed } from './respond.js';
 import type { Answer } from './types.js';
 
 /**
@@ -48,7 +49,7 @@ const typeOf = (intent: string): Entry['type'] => (intent === 'recommend' ? 'pac
 export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
   if (a.intent === 'unknown') return reconsider(kb, ranker, q, a, input);
   if (a.intent === 'library') return fallenBack(kb, ranker, q, a, input);
-  if (!RETRIEVED.has(a.intent) || !retrieved(q)) return a;
+  if (!RETRIEVED.has(a.intent) || !retrieved(kb, q)) return a;
   let type = typeOf(a.intent);
   let ranked = ranker.rank(input.text, type);
   // Another kind of entry far likelier than the best of this kind ("how is this supposed to work": a concept, not picks).
@@ -120,9 +121,11 @@ function answerWith(kb: Knowledge, ranked: RankedEntry[], top: RankedEntry): Ans
 }
 
 /** Whether the query left the entry to retrieval (not a name given, not an exclusion). */
-function retrieved(q: Query): boolean {
+function retrieved(kb: Knowledge, q: Query): boolean {
   if (q.kind === 'search') return !q.exclude.length;
-  if (q.kind === 'recommend') return !q.exclude.length && !q.of && !q.fallback && !q.context.length;
+  // A need worded as a category's name ("find ci/cd") was not retrieval's guess: it named the category.
+  if (q.kind === 'recommend')
+    return !q.exclude.length && !q.of && !q.fallback && !q.context.length && !categoryNamed(kb, q.need).length;
   return false;
 }
 

@@ -105,7 +105,7 @@ const words = (text: string) =>
 const categories = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();
 
 /** The packages of the category whose name is exactly the need's words, best standing first. */
-function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
+export function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
   const asked = need.join(' ');
   if (!asked) return [];
   let by = categories.get(kb);

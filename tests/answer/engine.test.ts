@@ -259,6 +259,19 @@ describe('two questions in one message', () => {
     expect(ids(marked.also as Answer)).toEqual(['venv', 'uv']);
   });
 
+  it('takes two names joined by "or" as a question, unless they are set aside', () => {
+    const a = ask(
+      'scrapy or beautifulsoup for scraping ~50 carrier sites; also do i need playwright for the js-heavy ones?',
+    );
+    expect(ids(a)).toEqual(['scrapy', 'beautifulsoup']);
+    expect(ids(a.also as Answer)[0]).toBe('playwright');
+    const aside = ask(
+      "small internal service needs to post a summary every weekday at 8:00. don't want to bring in celery or airflow just for that. in-process option?",
+    );
+    expect(aside.intent).toBe('recommend');
+    expect(ids(aside)).not.toContain('celery');
+  });
+
   it('answers a second question read alone when it names its own need', () => {
     const a = ask('what is model serving exactly? and which lib do people use for progress bars');
     expect(a.intent).toBe('concept');
