@@ -132,3 +132,7 @@ export const NEGATION_PAIRS = new Set([
 /** A message that continues the thread's previous question. */
 export const FOLLOW_UP =
   /^(?:and|also|or|but|plus|what about|how about|and what about|and how about|what if|same (?:for|with|but)|ok and|okay and|then|ok what about|and if)\b/;
+
+/** A question that weighs names the sentences before it gave ("what's the difference?", "who's right"). */
+export const WEIGH =
+  /\b(?:differences?|differ|different|which one|which is|who'?s right|better|worse|easier|simpler|pros and cons|trade-?offs?|compare|comparison|same thing|consolidate)\b/;

@@ -19,7 +19,7 @@ import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { FOCUS_CUES, FOLLOW_UP, THANKS_ONLY } from './cues.js';
+import { FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query } from './parse.js';
 import { forgetSearches } from './search.js';
@@ -69,9 +69,6 @@ const MIN_SLIP = 6;
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
 /** Words that set names aside rather than weigh them ("don't want to bring in celery or airflow"). */
 const NOT_WANTED = /\b(?:don'?t|do not|without|not|avoid|instead of|rather than)\b/;
-/** A question that weighs names the sentences before it gave ("what's the difference?", "who's right"). */
-const WEIGH =
-  /\b(?:differences?|differ|different|which one|which is|who'?s right|better|worse|pros and cons|trade-?offs?)\b/;
 /** How sure the classifier must be of what a repeating second question asks for, to look again. */
 const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */

@@ -8,7 +8,7 @@
  * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
 import { normKey } from '../knowledge/load.js';
-import type { Knowledge } from '../knowledge/model.js';
+import type { Entry, Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
   AGAINST_PAIRS,
@@ -26,6 +26,7 @@ import {
   STRONG_CONNECTORS,
   THANKS_ONLY,
   TIP_CUE,
+  WEIGH,
 } from './cues.js';
 import { EntityLinker, type Mention } from './entities.js';
 import { commandIntent } from './intents.js';
@@ -82,6 +83,11 @@ const SHORT_QUESTION = 2;
 const HOMONYM_WORDS = 3;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** Two packages of one category: one can stand in for the other. */
+const sameCategory = (a: Entry, b: Entry) => a.type === 'package' && b.type === 'package' && a.category === b.category;
+/** Moving from what the context named to what the question names ("should we move to sqlalchemy"). */
+const SWITCH =
+  /\b(?:migrat(?:e|ing|ion) to|mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? to|jump(?:ing)? to|replac(?:e|ing) (?:it|them) with|or should we (?:use|move|go|switch))\b/;
 /** A question that asks how one thing works, and nothing more. */
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
@@ -291,6 +297,20 @@ export class Parser {
       before.entry.id !== packages[0]?.entry.id
     )
       return { kind: 'compare', items: [before.entry, (packages[0] as Mention).entry], unknown, purpose: purposeWords };
+    // "…on an old Airflow. thinking of going to Prefect": the name the context gave, and the one it would move to.
+    if (
+      before &&
+      packages.length === 1 &&
+      SWITCH.test(t) &&
+      before.entry.id !== packages[0]?.entry.id &&
+      sameCategory(before.entry, (packages[0] as Mention).entry) &&
+      !negated.length
+    )
+      return { kind: 'compare', items: [before.entry, (packages[0] as Mention).entry], unknown, purpose: purposeWords };
+    // "…dramatiq as an alternative to celery. how do they compare?": the context's names, weighed.
+    const weighed = distinct(ctx.packages);
+    if (!packages.length && WEIGH.test(t) && weighed.length >= 2 && weighed.length <= 4)
+      return { kind: 'compare', items: weighed.map((m) => m.entry), unknown, purpose: purposeWords };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
     const partner = against.find((a) => a.partner)?.partner;
     if (partner && !negated.includes(partner)) return asEntry(partner);

@@ -358,3 +358,25 @@ describe('how something works', () => {
     expect(ids(two.also as Answer)).toEqual(['webhooks']);
   });
 });
+
+describe('names in the sentences around a question that weighs them', () => {
+  it('compares the names the context gave when the question only weighs', () => {
+    const a = ask(
+      'design review yesterday: we send ~50k SMS per day and retry the failures. someone brought up dramatiq as an alternative to celery. how do they compare?',
+    );
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['celery', 'dramatiq']);
+  });
+
+  it('compares what the context runs with what the question would move to, when one can stand in for the other', () => {
+    const a = ask(
+      'QA lead: our suite is 1200 unittest TestCase classes from 2016. should a small team bother migrating to pytest?',
+    );
+    expect(ids(a)).toEqual(['unittest', 'pytest']);
+    // A driver is no stand-in for a database: the need is answered.
+    const need = ask(
+      'we have a FastAPI service talking to postgres through psycopg2 and under load it blocks the event loop. is there an async postgres driver we should switch to?',
+    );
+    expect(need.intent).toBe('recommend');
+  });
+});
