@@ -83,6 +83,20 @@ const SHORT_QUESTION = 2;
 const HOMONYM_WORDS = 3;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** Words that weigh one name against another in a question. */
+const CHOICE =
+  /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse)\b|>/;
+/** The largest set of named packages that share a category (first named first). */
+function largestGroup(packages: Mention[]): Mention[] {
+  const by = new Map<string, Mention[]>();
+  for (const m of packages) {
+    if (m.entry.type !== 'package') continue;
+    const list = by.get(m.entry.category) ?? [];
+    list.push(m);
+    by.set(m.entry.category, list);
+  }
+  return [...by.values()].reduce<Mention[]>((best, g) => (g.length > best.length ? g : best), []);
+}
 /** Two packages of one category: one can stand in for the other. */
 const sameCategory = (a: Entry, b: Entry) => a.type === 'package' && b.type === 'package' && a.category === b.category;
 /** Moving from what the context named to what the question names ("should we move to sqlalchemy"). */
@@ -287,6 +301,11 @@ export class Parser {
         unknown,
         purpose: purposeWords,
       };
+    // "loguru worth it or just stay with stdlib logging?", "is celery overkill next to rq": two or more names
+    // of one category weighed in one question, though not joined by "vs".
+    const group = largestGroup(packages);
+    if (group.length >= 2 && group.length <= 4 && CHOICE.test(t) && !negated.length)
+      return { kind: 'compare', items: group.map((m) => m.entry), unknown, purpose: purposeWords };
     // "…and how is it different from faker": the name the context gave, against the one named here.
     const before = ctx.packages[ctx.packages.length - 1];
     if (

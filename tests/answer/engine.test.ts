@@ -380,3 +380,15 @@ describe('names in the sentences around a question that weighs them', () => {
     expect(need.intent).toBe('recommend');
   });
 });
+
+describe('two names of one category weighed in one question', () => {
+  it.each([
+    ['loguru worth it or just stay with stdlib logging?', ['logging', 'loguru']],
+    ['is celery overkill next to rq for a tiny internal button?', ['celery', 'rq']],
+    ['our feature service is async fastapi — does asyncpg beat psycopg there?', ['asyncpg', 'psycopg']],
+  ])('%j compares them', (q, want) => {
+    const a = ask(q);
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(want);
+  });
+});
