@@ -383,9 +383,10 @@ describe('names in the sentences around a question that weighs them', () => {
 
 describe('two names of one category weighed in one question', () => {
   it.each([
-    ['loguru worth it or just stay with stdlib logging?', ['logging', 'loguru']],
     ['is celery overkill next to rq for a tiny internal button?', ['celery', 'rq']],
-    ['our feature service is async fastapi — does asyncpg beat psycopg there?', ['asyncpg', 'psycopg']],
+    ['ruff replaced black for u guys?', ['black', 'ruff']],
+    ['fastai any good or just use plain pytorch', ['fastai', 'pytorch']],
+    ['for quick EDA heatmaps in a notebook is seaborn nicer than plain matplotlib?', ['matplotlib', 'seaborn']],
   ])('%j compares them', (q, want) => {
     const a = ask(q);
     expect(a.intent).toBe('compare');
