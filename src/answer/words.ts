@@ -74,12 +74,12 @@ here there out
 
 /** Words that stand before a name and make even an everyday-word name a name ("is black", "alternatives to rich"). */
 export const BEFORE_NAME = list(
-  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother",
+  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked",
 );
 
 /** Words that stand after a name and make it a name ("black formatter", "rich library"). */
 export const AFTER_NAME = list(
-  'vs versus or over library lib package pkg module framework formatter linter worth in is for docs documentation',
+  'vs versus or over library lib package pkg module framework formatter linter worth in is for docs documentation still anymore thing',
 );
 
 /** Everyday synonyms folded into the word the knowledge uses. */

@@ -393,3 +393,15 @@ describe('two names of one category weighed in one question', () => {
     expect(ids(a).sort()).toEqual(want);
   });
 });
+
+describe('an everyday-word name in a casual question about it', () => {
+  it.each([
+    ['poetry still a thing in 2024', 'poetry'],
+    ['weekend project vibes — anyone tried arcade?', 'arcade'],
+    ['whats this hypothesis thing people keep mentioning', 'hypothesis'],
+  ])('%j is about the package', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('library');
+    expect(ids(a)[0]).toBe(id);
+  });
+});
