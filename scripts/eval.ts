@@ -22,7 +22,7 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * Out-of-scope floors read the tuning part only: changes are judged on what may be looked at; the
  * held-out part is gated on its overall figure and otherwise only reported.
  */
-export const FLOORS = { tune: 0.91, heldout: 0.84, original: 0.97, oosCaught: 0.96, oosConfident: 20, dev: 1 } as const;
+export const FLOORS = { tune: 0.92, heldout: 0.85, original: 0.97, oosCaught: 0.99, oosConfident: 5, dev: 1 } as const;
 
 export const PARTS: { part: string; files: string[] }[] = [
   {

@@ -166,7 +166,8 @@ export class Parser {
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
     const python = PYTHON.test(clean) || Boolean(ctx.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
-    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python }, explain, text, guess);
+    const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
+    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python, viaLink }, explain, text, guess);
   }
 
   /** The ids of the packages a text names. */
@@ -231,8 +232,10 @@ export class Parser {
       this.isEnglish(only.text) &&
       !ctx.python &&
       !ctx.packages.length &&
-      words.length >= HOMONYM_WORDS &&
-      words.filter((w) => this.isVocabulary(w)).length < words.length * HOMONYM_SHARE
+      !ctx.viaLink &&
+      ((words.length >= HOMONYM_WORDS &&
+        words.filter((w) => this.isVocabulary(w)).length < words.length * HOMONYM_SHARE) ||
+        (guess?.label === 'unknown' && guess.p >= SURE))
     )
       return { kind: 'unknown', unrecognised: [], words };
     // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise. The
@@ -286,7 +289,7 @@ export class Parser {
     if (languages.length && !ctx.python) return { kind: 'unknown', unrecognised: unknown, words };
     // The same of the sentences around the question ("…split between Spring Boot and Quarkus. Which one
     // starts faster?"): nothing of Python named anywhere, no word of Python, names of another stack.
-    if (!live.length && !ctx.packages.length && ctx.outside?.length && !ctx.python)
+    if (live.every((m) => setting.includes(m)) && !ctx.packages.length && ctx.outside?.length && !ctx.python)
       return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...ctx.outside])], words };
     // Names joined by "vs", "or", ","; a setting at the chain's edge ("…on vscode, mypy or pyright") stays out.
     const joinedNames = longestChain(toks, packages);

@@ -77,5 +77,7 @@ export interface Context extends ReadOptions {
   python?: boolean;
   /** Names outside the Python stack in the context around the question. */
   outside?: string[];
+  /** Whether the message holds a link (a name from a link is a name, whatever else it could mean). */
+  viaLink?: boolean;
 }
 export const NO_CONTEXT: Context = { packages: [], words: [] };

@@ -298,6 +298,13 @@ describe('out of scope, told by what is around the names', () => {
 
   it('reads a name that is an everyday word as that word when nothing around it is about software', () => {
     expect(ask("where can I buy a nice hip flask for my dad's birthday").intent).toBe('unknown');
+    expect(ask('is the canteen doing the celery soup again today?').intent).toBe('unknown');
+    expect(ask('need a new pillow, my neck is killing me').intent).toBe('unknown');
+    expect(
+      ask(
+        "We're migrating our billing service off a Java 8 monolith. The team is split between Spring Boot 3 and Quarkus for the new services. Which one has better startup time on Kubernetes?",
+      ).intent,
+    ).toBe('unknown');
     expect(ask('flask for a tiny api?').intent).toBe('library');
     expect(ids(ask('is pillow good for resizing thumbnails'))[0]).toBe('pillow');
   });
