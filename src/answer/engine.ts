@@ -67,6 +67,11 @@ const LEAD_IN =
 const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
+/** Courtesy words: thanks in its forms, and greetings. */
+const THANKS_WORD = /\b(?:thanks?|thank (?:you|u|ya)|thx|thnx|ty|tysm|tyvm|cheers|appreciated?|kudos|much obliged)\b/;
+const GREETING = /^(?:hi|hey|hello|yo|hiya|howdy|heya|good (?:morning|afternoon|evening|day)|gm|morning)\b/;
+/** A courtesy message is short; a longer one likely asks something too. */
+const COURTESY_WORDS = 8;
 /** Words that set names aside rather than weigh them ("don't want to bring in celery or airflow"). */
 const NOT_WANTED = /\b(?:don'?t|do not|without|not|avoid|instead of|rather than)\b/;
 /** How sure the classifier must be of what a repeating second question asks for, to look again. */
@@ -201,6 +206,22 @@ export function createEngine({
     return ranked && !same(ranked) ? ranked : undefined;
   }
 
+  /**
+   * A short message of thanks or greeting in words of its own ("thx that's exactly what i needed",
+   * "many thanks", "hi there"): a courtesy word, no question, nothing named.
+   */
+  function courtesy(clean: string): boolean {
+    const words = clean.split(/\s+/).filter(Boolean);
+    return (
+      words.length <= COURTESY_WORDS &&
+      (THANKS_WORD.test(clean) || GREETING.test(clean)) &&
+      !/\?/.test(clean) &&
+      !ASKS.test(clean.replace(GREETING, '').replace(/^[\s,!.]+/, '')) &&
+      !/\b(?:what|which|how|why|where|when|who|should|can|could|recommend|compare|vs|need|help me|tip)\b/.test(clean) &&
+      !parser.named(clean).length
+    );
+  }
+
   /** Whether a sentence is little more than one name ("httpx", "tqdm then"). */
   function bare(sentence: string): boolean {
     return !ASKS.test(sentence) && parser.named(sentence).length === 1 && sentence.split(' ').length <= 2;
@@ -286,7 +307,7 @@ export function createEngine({
       const seed = options.tipSeed ?? 0;
       forgetSearches(index);
       const typed = typeof input === 'string' ? input : '';
-      if (THANKS_ONLY.test(cleanText(typed))) return respond({ kind: 'thanks' }, seed);
+      if (THANKS_ONLY.test(cleanText(typed)) || courtesy(cleanText(typed))) return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       const text = normalize(typed);
       const answer = options.previous

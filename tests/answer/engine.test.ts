@@ -412,3 +412,18 @@ describe('an everyday-word name in a casual question about it', () => {
     expect(ids(a)[0]).toBe(id);
   });
 });
+
+describe('courtesies in words of their own', () => {
+  it.each([
+    'many thanks',
+    'thank you so much, super useful',
+    'thanks for the help yesterday',
+    'hi there',
+    'hello pystack',
+  ])('%j gets a one-line reply', (q) => expect(ask(q).intent).toBe('thanks'));
+
+  it('still answers a question that comes with thanks or a greeting', () => {
+    expect(ask('thanks! which orm for fastapi').intent).toBe('recommend');
+    expect(ask('hi, is celery prod ready').intent).toBe('library');
+  });
+});
