@@ -115,7 +115,7 @@ export function createEngine({
   /** The answer to a reading; `text`, the words it was read from, lets the entry ranker check retrieval's pick. */
   const respond = (q: Query, seed: number, text?: string) => {
     const a = build({ kb, index, names }, q, seed);
-    return withStandards(kb, text ? settle(kb, ranker, q, a, { text, wanted: guess?.(text) }) : a);
+    return withStandards(kb, text ? settle(kb, ranker, q, a, { text, wanted: () => guess?.(text) }) : a);
   };
 
   /** Reads a message (normalised) in a thread with the thread's previous question. */

@@ -38,8 +38,8 @@ const TYPES = ['concept', 'checklist', 'stack', 'package'] as const;
 export interface SettleInput {
   /** The words the answer was read from (a whole message, or a thread's question and its follow-up). */
   text: string;
-  /** The intent classifier's best class for the message, when it has one. */
-  wanted?: { label: string; p: number };
+  /** The intent classifier's best class for the message, when it has one (asked only when needed). */
+  wanted?: () => { label: string; p: number } | undefined;
 }
 
 const standingRank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
@@ -71,9 +71,9 @@ export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, 
 
 /** "I don't know" for a message that surely asks for something the knowledge holds, in its own words. */
 function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
-  const { wanted } = input;
-  if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
   if (a.unrecognised?.length || (q.kind !== 'search' && q.kind !== 'recommend' && q.kind !== 'unknown')) return a;
+  const wanted = input.wanted?.();
+  if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
   if (q.kind === 'unknown' && q.unrecognised.length) return a;
   const ranked = ranker.rank(input.text, typeOf(wanted.label));
   const [top] = ranked;
@@ -87,8 +87,8 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
  * wanted and a package other than the name holds the message's words.
  */
 function fallenBack(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
-  const { wanted } = input;
   if (q.kind !== 'recommend' || !q.fallback || a.subjects[0]?.id !== q.fallback.id || q.exclude.length) return a;
+  const wanted = input.wanted?.();
   if (!wanted || wanted.label !== 'recommend' || wanted.p < SURE_WANTED) return a;
   const setting = new Set([q.fallback.id, ...q.context.map((e) => e.id)]);
   const ranked = ranker.rank(input.text, 'package').filter((r) => !setting.has(r.entry.id));

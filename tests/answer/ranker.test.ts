@@ -136,15 +136,18 @@ describe('settling a retrieved answer', () => {
     const unknown = build(ctx, { kind: 'unknown', unrecognised: [], words: [] }, 0);
     const q = { kind: 'search' as const, words: ['passwords', 'plain', 'text'], exclude: [] };
     const sure = { label: 'concept', p: 0.9 };
-    expect(settle(kb, trained, q, unknown, { text, wanted: sure }).subjects[0]?.id).toBe('password-hashing');
-    expect(settle(kb, trained, q, unknown, { text, wanted: { label: 'concept', p: 0.4 } })).toBe(unknown);
+    expect(settle(kb, trained, q, unknown, { text, wanted: () => sure }).subjects[0]?.id).toBe('password-hashing');
+    expect(settle(kb, trained, q, unknown, { text, wanted: () => ({ label: 'concept', p: 0.4 }) })).toBe(unknown);
     expect(settle(kb, trained, q, unknown, { text })).toBe(unknown);
-    expect(settle(kb, trained, q, unknown, { text: 'my laptop will not boot after the update', wanted: sure })).toBe(
-      unknown,
-    );
+    expect(
+      settle(kb, trained, q, unknown, { text: 'my laptop will not boot after the update', wanted: () => sure }),
+    ).toBe(unknown);
     const named = build(ctx, { kind: 'unknown', unrecognised: ['kotlin'], words: [] }, 0);
     expect(
-      settle(kb, trained, { kind: 'unknown', unrecognised: ['kotlin'], words: [] }, named, { text, wanted: sure }),
+      settle(kb, trained, { kind: 'unknown', unrecognised: ['kotlin'], words: [] }, named, {
+        text,
+        wanted: () => sure,
+      }),
     ).toBe(named);
   });
 
@@ -160,10 +163,12 @@ describe('settling a retrieved answer', () => {
     };
     const card = build(ctx, { kind: 'entry', entry: flask, focus: 'overview', purpose: [], unknown: [] }, 0);
     const asked = 'orm recs for a flask service sitting on postgres, with migrations';
-    const a = settle(kb, trained, q, card, { text: asked, wanted: { label: 'recommend', p: 0.9 } });
+    const a = settle(kb, trained, q, card, { text: asked, wanted: () => ({ label: 'recommend', p: 0.9 }) });
     expect(a.intent).toBe('recommend');
     expect(a.subjects.map((s) => s.id)).not.toContain('flask');
     expect(['sqlalchemy', 'peewee', 'django-orm']).toContain(a.subjects[0]?.id);
-    expect(settle(kb, trained, q, card, { text: asked, wanted: { label: 'library/overview', p: 0.9 } })).toBe(card);
+    expect(settle(kb, trained, q, card, { text: asked, wanted: () => ({ label: 'library/overview', p: 0.9 }) })).toBe(
+      card,
+    );
   });
 });
