@@ -67,6 +67,9 @@ const LEAD_IN =
 const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
+/** A sentence that only invites answers to the one before it. */
+const TAIL =
+  /^(?:any )?(?:thoughts|ideas|opinions|suggestions|advice|recommendations|recs|input|takes)(?: anyone| pls| please)?[?!. ]*$|^(?:anyone|pls|please|help)[?!. ]*$/;
 /** Courtesy words: thanks in its forms, and greetings. */
 const THANKS_WORD = /\b(?:thanks?|thank (?:you|u|ya)|thx|thnx|ty|tysm|tyvm|cheers|appreciated?|kudos|much obliged)\b/;
 const GREETING = /^(?:hi|hey|hello|yo|hiya|howdy|heya|good (?:morning|afternoon|evening|day)|gm|morning)\b/;
@@ -229,7 +232,8 @@ export function createEngine({
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
   function whole(text: string, seed: number, endsAsking = false): Answer {
-    const split = sentences(text);
+    // A bare tail ("thoughts?", "ideas?", "pls") is no question of its own: it asks the sentence before it.
+    const split = sentences(text).filter((p, i, all) => i === 0 || all.length === 1 || !TAIL.test(p));
     // Normalising drops the message's last "?", so the last sentence is told it asked.
     const marked = split.map((p, i) => ({
       second: SECOND_MARK.test(p),

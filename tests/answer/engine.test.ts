@@ -349,6 +349,12 @@ describe('a message whose question is its last sentence', () => {
     expect(ids(a).sort()).toEqual(['httpx', 'requests']);
   });
 
+  it('reads a bare tail ("thoughts?") as part of the question before it, not a second question', () => {
+    const a = ask('alembic vs django migrations. thoughts?');
+    expect(a.intent).toBe('compare');
+    expect(a.also).toBeUndefined();
+  });
+
   it('joins a part that is only a name with the other in one comparison, but keeps two real questions apart', () => {
     expect(ask('throwaway script that hits one endpoint. requests? httpx?').intent).toBe('compare');
     const two = ask('what is hypothesis? and how is it different from faker');
