@@ -210,8 +210,8 @@ export function createEngine({
   }
 
   /**
-   * A short message of thanks or greeting in words of its own ("thx that's exactly what i needed",
-   * "many thanks", "hi there"): a courtesy word, no question, nothing named.
+   * A short message of thanks in words of its own ("thank you so much, super useful", "thanks for
+   * the help yesterday"): a courtesy word, no question, nothing named.
    */
   function courtesy(clean: string): boolean {
     const words = clean.split(/\s+/).filter(Boolean);
@@ -311,7 +311,8 @@ export function createEngine({
       const seed = options.tipSeed ?? 0;
       forgetSearches(index);
       const typed = typeof input === 'string' ? input : '';
-      if (THANKS_ONLY.test(cleanText(typed)) || courtesy(cleanText(typed))) return respond({ kind: 'thanks' }, seed);
+      // Courtesy is read from the normalised text, so a button that re-asks it gets the same answer.
+      if (THANKS_ONLY.test(cleanText(typed)) || courtesy(normalize(typed))) return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       const text = normalize(typed);
       const answer = options.previous

@@ -149,6 +149,8 @@ export class Parser {
         return ` ${names[0] ?? ''} `;
       })
       .replace(/\s+/g, ' ')
+      // Drawn-out chat spelling ("heyyy", "sooo", "pleeease") is the everyday word.
+      .replace(/[a-z]*([a-z])\1{2,}[a-z]*/g, (w) => this.drawnOut(w))
       .replace(/[a-z][a-z'-]{5,}/g, (w) => this.mend(w))
       .trim();
     if (!text) return { kind: 'help' };
@@ -175,6 +177,12 @@ export class Parser {
     return distinct(this.linker.link(tokens(normalize(text))).filter((m) => m.entry.type === 'package')).map(
       (m) => m.entry.id,
     );
+  }
+
+  /** A drawn-out everyday word ("heyyy", "sooo") is that word; anything else stays as typed ("djangooo"). */
+  private drawnOut(word: string): string {
+    const short = word.replace(/([a-z])\1{2,}/g, '$1');
+    return FILLER.has(short) || COMMON_WORDS.has(short) || this.isEnglish(short) ? short : word;
   }
 
   /** An everyday word mistyped ("alternatvies") is read as that word; names and known words stay. */
