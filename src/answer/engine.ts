@@ -21,7 +21,7 @@ import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import { FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
-import { CUE_WORDS, Parser, type Prefer, type Query } from './parse.js';
+import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
@@ -112,7 +112,19 @@ export function createEngine({
   const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
   const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
   const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
-  const parser = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
+  const reader = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
+  // One message is read several ways (each sentence, with and without its context, whole): the same
+  // reading is asked for more than once, so readings are kept for the message being answered.
+  const readings = new Map<string, Query>();
+  const parser = {
+    read(raw: string, context?: string, options: ReadOptions = {}): Query {
+      const key = JSON.stringify([raw, context ?? null, options]);
+      let q = readings.get(key);
+      if (!q) readings.set(key, (q = reader.read(raw, context, options)));
+      return q;
+    },
+    named: (text: string) => reader.named(text),
+  };
   const version = knowledgeVersion(kb);
   const ranker = packed ?? new EntryRanker(kb, entryModel);
   /** The answer to a reading; `text`, the words it was read from, lets the entry ranker check retrieval's pick. */
@@ -310,6 +322,7 @@ export function createEngine({
     answer(input, options = {}) {
       const seed = options.tipSeed ?? 0;
       forgetSearches(index);
+      readings.clear();
       const typed = typeof input === 'string' ? input : '';
       // Courtesy is read from the normalised text, so a button that re-asks it gets the same answer.
       if (THANKS_ONLY.test(cleanText(typed)) || courtesy(normalize(typed))) return respond({ kind: 'thanks' }, seed);
