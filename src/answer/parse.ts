@@ -251,7 +251,8 @@ export class Parser {
     const sure = guess && guess.p >= SURE ? guess.label : undefined;
     const guessedFocus = sure?.startsWith('library/') ? (sure.slice(8) as Focus) : undefined;
     const guessedPrefer = sure && PREFERS.has(sure) ? (sure as Prefer) : undefined;
-    const focus = guessedFocus ?? FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? 'overview';
+    // An angle the words give outranks the classifier's ("<link> what's this for" asks its uses).
+    const focus = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? guessedFocus ?? 'overview';
     const prefer = explain ? 'concept' : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
@@ -278,7 +279,7 @@ export class Parser {
       ...(m.typo ? { typo: m.text } : {}),
     });
 
-    if (!live.length && (HELP_CUE.test(t) || sure === 'help')) return { kind: 'help' };
+    if (!live.length && (HELP_CUE.test(t) || HELP_CUE.test(full) || sure === 'help')) return { kind: 'help' };
     // "how do webhooks work", "how does celery work": what the one thing named is.
     const [one1] = live;
     if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);

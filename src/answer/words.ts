@@ -81,7 +81,7 @@ export const BEFORE_NAME = list(
 
 /** Words that stand after a name and make it a name ("black formatter", "rich library"). */
 export const AFTER_NAME = list(
-  'vs versus or over library lib package pkg module framework formatter linter worth in is for docs documentation still anymore thing',
+  'vs versus or over library lib package pkg module framework formatter linter worth in is for docs documentation still anymore thing ok any good',
 );
 
 /** Everyday synonyms folded into the word the knowledge uses. */

@@ -438,3 +438,20 @@ describe('chat spelling', () => {
     expect(ids(ask('sooo which orm for fastapi'))).toContain('sqlalchemy');
   });
 });
+
+describe('the angle the words give', () => {
+  it('outranks the classifier, for a link too', () => {
+    const a = ask("<https://pypi.org/project/networkx/> what's this for");
+    expect(a.focus).toBe('uses');
+    expect(ids(a)[0]).toBe('networkx');
+    const b = ask('<https://github.com/astral-sh/uv|uv> ok for prod?');
+    expect(b.intent).toBe('library');
+    expect(b.focus).toBe('production');
+    expect(ids(b)[0]).toBe('uv');
+  });
+
+  it.each(['what is this bot even', 'how does pystack work', 'what r u for', 'what stuff do u know about'])(
+    '%j asks what the bot does',
+    (q) => expect(ask(q).intent).toBe('help'),
+  );
+});
