@@ -67,6 +67,11 @@ const LEAD_IN =
 const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
+/** A follow-up that asks for something other than the thread's package ("something lighter?", "pick instead"). */
+const OTHER_ONE =
+  /\b(?:lighter|simpler|easier|nicer|cheaper|smaller|friendlier|leaner|higher[- ]level|more [a-z-]+ (?:one|option)|instead|replaces? it|replacement)\b/;
+/** A follow-up that asks for one thing ("the newer one?", "async version?"), not a list. */
+const ONE_THING = /\b(?:one|version|option)\b(?!s)/;
 /** A sentence that only invites answers to the one before it. */
 const TAIL =
   /^(?:any )?(?:thoughts|ideas|opinions|suggestions|advice|recommendations|recs|input|takes)(?: anyone| pls| please)?[?!. ]*$|^(?:anyone|pls|please|help)[?!. ]*$/;
@@ -154,7 +159,9 @@ export function createEngine({
       if (other && (versus || SET_AGAINST.test(rest)))
         return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
       // "any lighter alternative?", "should we switch the whole team to it?": the thread's name from another angle.
-      const focus = FOCUS_CUES.find(([, re]) => re.test(rest))?.[0];
+      // "something nicer?", "cheaper option?", "what would u pick instead": its alternatives.
+      const focus =
+        FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? (OTHER_ONE.test(rest) ? 'alternatives' : undefined);
       if (!named.length && own.kind !== 'compare' && focus)
         return respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed);
     }
@@ -175,8 +182,18 @@ export function createEngine({
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
-    if (CONFIDENT.has(read.intent)) return { ...read, asked: combined };
+    if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed) : read), asked: combined };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
+  }
+
+  /**
+   * "the adafruit one?" after "what's micropython": a follow-up on one package's card that asks for one
+   * other thing gets that thing's card, not a list (after a list of picks, picks stay the answer).
+   */
+  function one(a: Answer, rest: string, seed: number): Answer {
+    const first =
+      a.intent === 'recommend' && ONE_THING.test(rest) ? kb.entries.get(a.subjects[0]?.id ?? '') : undefined;
+    return first ? respond({ kind: 'entry', entry: first, focus: 'overview', purpose: [], unknown: [] }, seed) : a;
   }
 
   /** A follow-up with no thread to read it with: answered alone when it names something, else explained. */

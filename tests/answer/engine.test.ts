@@ -319,6 +319,15 @@ describe('a follow-up about the name the thread is about', () => {
     expect(after("what's pandas", 'when would I use it over plain numpy?').intent).toBe('compare');
   });
 
+  it('asks for something other than the thread package: its alternatives, or the one thing asked for', () => {
+    const nicer = after("what's unittest", 'something nicer?');
+    expect(nicer.focus).toBe('alternatives');
+    expect(ids(nicer)[0]).toBe('unittest');
+    const one = after("what's micropython", 'the adafruit one?');
+    expect(one.intent).toBe('library');
+    expect(ids(one)).toEqual(['circuitpython']);
+  });
+
   it('weighs the thread comparison again for a purpose it gives', () => {
     const a = after('airflow vs prefect', 'which one is easier for a team of two');
     expect(a.intent).toBe('compare');
