@@ -22,7 +22,7 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * Out-of-scope floors read the tuning part only: changes are judged on what may be looked at; the
  * held-out part is gated on its overall figure and otherwise only reported.
  */
-export const FLOORS = { tune: 0.92, heldout: 0.85, original: 0.97, oosCaught: 0.99, oosConfident: 5, dev: 1 } as const;
+export const FLOORS = { tune: 0.91, heldout: 0.86, original: 0.97, oosCaught: 0.99, oosConfident: 5, dev: 1 } as const;
 
 export const PARTS: { part: string; files: string[] }[] = [
   {
@@ -40,6 +40,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-10.jsonl',
       'tests/eval/tune-11.jsonl',
       'tests/eval/tune-12.jsonl',
+      'tests/eval/tune-13.jsonl',
     ],
   },
   { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
