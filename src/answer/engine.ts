@@ -72,6 +72,8 @@ const OTHER_ONE =
   /\b(?:lighter|simpler|easier|nicer|cheaper|smaller|friendlier|leaner|higher[- ]level|more [a-z-]+ (?:one|option)|instead|replaces? it|replacement)\b/;
 /** A follow-up that asks for one thing ("the newer one?", "async version?"), not a list. */
 const ONE_THING = /\b(?:one|version|option)\b(?!s)/;
+/** A first sentence this short, before a marked second question, is a question itself. */
+const SHORT_FIRST = 8;
 /** A sentence that only invites answers to the one before it. */
 const TAIL =
   /^(?:any )?(?:thoughts|ideas|opinions|suggestions|advice|recommendations|recs|input|takes)(?: anyone| pls| please)?[?!. ]*$|^(?:anyone|pls|please|help)[?!. ]*$/;
@@ -275,7 +277,18 @@ export function createEngine({
     // Two names joined by "or" ask too ("scrapy or beautifulsoup for ~50 sites; also …").
     const weighs = (t: string) =>
       /\b(?:vs|versus)\b/.test(t) || (/\bor\b/.test(t) && !NOT_WANTED.test(t) && parser.named(t).length >= 2);
-    const asks = marked.filter((p) => p.text && (p.asks || ASKS.test(p.text) || weighs(p.text) || p.second));
+    // A later sentence marked as another question ("…, also what's a health check") makes a short
+    // first one a question too ("boto3 ok for prod + …", "ml stack pls. also …").
+    const marks = marked.slice(1).some((p) => p.second);
+    const asks = marked.filter(
+      (p, i) =>
+        p.text &&
+        (p.asks ||
+          ASKS.test(p.text) ||
+          weighs(p.text) ||
+          p.second ||
+          (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST)),
+    );
     const asking = asks.map((p) => p.text);
     if (parts.length > 1 && asking.length) {
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
@@ -361,7 +374,7 @@ export function createEngine({
 
 /** After ? ! . or ;, at " + ", and before ", and which …" / "then tell me …" (a second question). */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\s+[+&]\s+|\s+\d[.)]\s+|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {

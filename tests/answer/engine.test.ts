@@ -259,6 +259,15 @@ describe('two questions in one message', () => {
     expect(ids(marked.also as Answer)).toEqual(['venv', 'uv']);
   });
 
+  it('takes a short first sentence as a question when a later one is marked as another', () => {
+    const a = ask("production readiness checklist pls, also what's a health check");
+    expect(ids(a)).toEqual(['production-readiness']);
+    expect(ids(a.also as Answer)).toEqual(['health-checks']);
+    const b = ask('ml stack pls. also sklearn ok for prod');
+    expect(b.intent).toBe('stack');
+    expect(b.also?.focus).toBe('production');
+  });
+
   it('takes two names joined by "or" as a question, unless they are set aside', () => {
     const a = ask(
       'scrapy or beautifulsoup for scraping ~50 carrier sites; also do i need playwright for the js-heavy ones?',
