@@ -123,6 +123,7 @@ export function createEngine({
   // One message is read several ways (each sentence, with and without its context, whole): the same
   // reading is asked for more than once, so readings are kept for the message being answered.
   const readings = new Map<string, Query>();
+  const namings = new Map<string, string[]>();
   const parser = {
     read(raw: string, context?: string, options: ReadOptions = {}): Query {
       const key = JSON.stringify([raw, context ?? null, options]);
@@ -130,7 +131,11 @@ export function createEngine({
       if (!q) readings.set(key, (q = reader.read(raw, context, options)));
       return q;
     },
-    named: (text: string) => reader.named(text),
+    named(text: string): string[] {
+      let ids = namings.get(text);
+      if (!ids) namings.set(text, (ids = reader.named(text)));
+      return ids;
+    },
   };
   const version = knowledgeVersion(kb);
   const ranker = packed ?? new EntryRanker(kb, entryModel);
@@ -353,6 +358,7 @@ export function createEngine({
       const seed = options.tipSeed ?? 0;
       forgetSearches(index);
       readings.clear();
+      namings.clear();
       const typed = typeof input === 'string' ? input : '';
       // Courtesy is read from the normalised text, so a button that re-asks it gets the same answer.
       if (THANKS_ONLY.test(cleanText(typed)) || courtesy(normalize(typed))) return respond({ kind: 'thanks' }, seed);

@@ -66,6 +66,9 @@ function entryText(e: Entry): string {
   return out.join(' . ');
 }
 
+/** The entries a ranker scores, in its order: every entry but tips. */
+const ranked = (kb: Knowledge): Entry[] => [...kb.entries.values()].filter((e) => e.type !== 'tip');
+
 export interface RankedEntry {
   entry: Entry;
   /** Log-likelihood over the message's known words (comparable within one ranking only). */
@@ -91,7 +94,7 @@ export class EntryRanker {
   private last?: { text: string; touched: number[]; weight: number };
 
   constructor(kb: Knowledge, model?: EntryModel, packed?: Packed) {
-    this.list = [...kb.entries.values()].filter((e) => e.type !== 'tip');
+    this.list = ranked(kb);
     this.list.forEach((e, i) => this.at.set(e.id, i));
     if (packed) {
       packed.words.forEach((w, i) => this.words.set(w, i));
@@ -258,7 +261,7 @@ export function modelKey(model?: EntryModel): string {
  */
 export function packRanker(kb: Knowledge, ranker: EntryRanker, key: PackKey): Buffer {
   const p = ranker.packed();
-  const ids = [...kb.entries.values()].filter((e) => e.type !== 'tip').map((e) => e.id);
+  const ids = ranked(kb).map((e) => e.id);
   const header = Buffer.from(
     JSON.stringify({
       magic: MAGIC,
@@ -292,15 +295,15 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
       words: string[];
       sizes: number[];
     };
-    const ids = [...kb.entries.values()].filter((e) => e.type !== 'tip').map((e) => e.id);
+    const ids = ranked(kb).map((e) => e.id);
     if (header.magic !== MAGIC || header.digest !== key.digest || header.model !== key.model) return undefined;
     if (header.ids.length !== ids.length || header.ids.some((id, i) => id !== ids[i])) return undefined;
-    // Copied into fresh, aligned memory: the file's bytes may sit at any offset of Node's buffer pool.
-    const bytes = new Uint8Array(buf.length);
-    bytes.set(buf);
+    // Typed arrays need aligned memory: a large file's buffer is its own, at offset 0, and is used as it is;
+    // one that sits at another offset of Node's buffer pool is copied.
+    const bytes = buf.byteOffset % 8 === 0 ? buf : Uint8Array.from(buf);
     let at = 4 + length + ((8 - ((4 + length) % 8)) % 8);
     const take = <T>(n: number, width: number, make: (b: ArrayBuffer, o: number, n: number) => T): T => {
-      const out = make(bytes.buffer, at, n);
+      const out = make(bytes.buffer, bytes.byteOffset + at, n);
       at += n * width;
       if (at % 8) at += 8 - (at % 8);
       return out;

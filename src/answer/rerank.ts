@@ -75,10 +75,7 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   const wanted = input.wanted?.();
   if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
   if (q.kind === 'unknown' && q.unrecognised.length) return a;
-  const ranked = ranker.rank(input.text, typeOf(wanted.label));
-  const [top] = ranked;
-  if (!top || ranker.evidence(input.text, top.entry) < MIN_EVIDENCE) return a;
-  return answerWith(kb, ranked, top);
+  return rankedAnswer(kb, ranker, input.text, wanted.label, new Set()) ?? a;
 }
 
 /**
@@ -91,10 +88,7 @@ function fallenBack(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   const wanted = input.wanted?.();
   if (!wanted || wanted.label !== 'recommend' || wanted.p < SURE_WANTED) return a;
   const setting = new Set([q.fallback.id, ...q.context.map((e) => e.id)]);
-  const ranked = ranker.rank(input.text, 'package').filter((r) => !setting.has(r.entry.id));
-  const [top] = ranked;
-  if (!top || ranker.evidence(input.text, top.entry) < MIN_EVIDENCE) return a;
-  return answerWith(kb, ranked, top);
+  return rankedAnswer(kb, ranker, input.text, 'recommend', setting) ?? a;
 }
 
 /**
