@@ -117,7 +117,14 @@ export function createEngine({
     // A slip on an everyday word ("alternatvies") is no name either.
     !(w.length >= MIN_SLIP && everyday.near(w).length > 0);
   const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
-  const guess = intents ? (text: string) => classify(intents, features(text, isName))[0] : undefined;
+  // The classifier is asked about the same text by several readings of one message: kept per message.
+  const guesses = new Map<string, { label: string; p: number } | undefined>();
+  const guess = intents
+    ? (text: string) => {
+        if (!guesses.has(text)) guesses.set(text, classify(intents, features(text, isName))[0]);
+        return guesses.get(text);
+      }
+    : undefined;
   const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
   const reader = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
   // One message is read several ways (each sentence, with and without its context, whole): the same
@@ -359,6 +366,7 @@ export function createEngine({
       forgetSearches(index);
       readings.clear();
       namings.clear();
+      guesses.clear();
       const typed = typeof input === 'string' ? input : '';
       // Courtesy is read from the normalised text, so a button that re-asks it gets the same answer.
       if (THANKS_ONLY.test(cleanText(typed)) || courtesy(normalize(typed))) return respond({ kind: 'thanks' }, seed);

@@ -40,18 +40,47 @@ export interface Ranking {
   coverage: number;
 }
 
-/** How many query words the terms match: 1 for an exact match, 0.5 for a one-edit match. */
-function matchedWords(stems: string[], terms: Map<string, Set<string>>, fields?: string[]): number {
+/** How well one term matches one query stem: 1 the same, 0.5 one edit apart (stems of 5 letters or more), else 0. */
+function closeness(term: string, s: string): number {
+  if (term === s) return 1;
+  return s.length >= 5 && editDistance(term, s) === 1 ? 0.5 : 0;
+}
+
+/**
+ * How many query words the matched terms cover, in the name or aliases, in the use cases, and
+ * anywhere: 1 for an exact match, 0.5 for a one-edit match. One pass over the terms (this runs for
+ * every hit of every search).
+ */
+function matchedWords(stems: string[], terms: Map<string, Set<string>>): { name: number; use: number; any: number } {
+  const out = { name: 0, use: 0, any: 0 };
+  for (const s of stems) {
+    let name = 0;
+    let use = 0;
+    let any = 0;
+    terms.forEach((where, term) => {
+      const c = closeness(term, s);
+      if (!c) return;
+      any = Math.max(any, c);
+      if (where.has('name') || where.has('aliases')) name = Math.max(name, c);
+      if (where.has('use_cases')) use = Math.max(use, c);
+    });
+    out.name += name;
+    out.use += use;
+    out.any += any;
+  }
+  return out;
+}
+
+/** How many query words any of the terms covers. */
+function coveredWords(stems: string[], seen: Set<string>): number {
   let n = 0;
   for (const s of stems) {
-    let best = 0;
-    for (const [term, where] of terms) {
-      if (fields && !fields.some((f) => where.has(f))) continue;
-      if (term === s) best = 1;
-      else if (s.length >= 5 && editDistance(term, s) === 1) best = Math.max(best, 0.5);
-      if (best === 1) break;
+    if (seen.has(s)) n += 1;
+    else {
+      let best = 0;
+      for (const term of seen) if ((best = Math.max(best, closeness(term, s))) === 0.5) break;
+      n += best;
     }
-    n += best;
   }
   return n;
 }
@@ -96,15 +125,15 @@ export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, type
   };
   for (const h of raw.top(MAX_HITS, accept)) {
     const entry = kb.entries.get(h.id) as Entry;
+    const m = matchedWords(stems, h.terms);
     hits.push({
       entry,
       score: h.score,
-      nameCover: matchedWords(stems, h.terms, ['name', 'aliases']) / stems.length,
-      useCover: matchedWords(stems, h.terms, ['use_cases']) / stems.length,
-      cover: matchedWords(stems, h.terms) / stems.length,
+      nameCover: m.name / stems.length,
+      useCover: m.use / stems.length,
+      cover: m.any / stems.length,
     });
     for (const t of h.terms.keys()) seen.add(t);
   }
-  const covered = matchedWords(stems, new Map([...seen].map((t) => [t, new Set(['any'])])));
-  return { tokens, hits, coverage: stems.length ? covered / stems.length : 0 };
+  return { tokens, hits, coverage: stems.length ? coveredWords(stems, seen) / stems.length : 0 };
 }

@@ -36,6 +36,26 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * pass can uncover more to strip ("&amp;lt;" decodes to "&lt;"), so passes repeat until stable.
  */
 export function normalize(raw: string): string {
+  return remembered(normalized, raw, normalizeFresh);
+}
+
+/**
+ * One message is normalised many times while it is answered (each sentence, each reading): pure
+ * string work, so the last few results are kept. Bounded: the map is emptied when it fills.
+ */
+const KEPT_TEXTS = 256;
+const normalized = new Map<string, string>();
+const cleaned = new Map<string, string>();
+function remembered(kept: Map<string, string>, raw: string, fresh: (raw: string) => string): string {
+  const known = kept.get(raw);
+  if (known !== undefined) return known;
+  if (kept.size >= KEPT_TEXTS) kept.clear();
+  const out = fresh(raw);
+  kept.set(raw, out);
+  return out;
+}
+
+function normalizeFresh(raw: string): string {
   let t = normalizeOnce(raw);
   // Most text is settled after one pass: only markup, entities or courtesies can uncover more.
   if (
@@ -57,6 +77,10 @@ export function normalize(raw: string): string {
  * what the thanks and greeting check reads.
  */
 export function cleanText(raw: string): string {
+  return remembered(cleaned, raw, cleanFresh);
+}
+
+function cleanFresh(raw: string): string {
   // NFKC first: it folds look-alikes such as "＜＠Ｕ１２３＞" into "<@U123>", which the stripping then removes.
   return (
     stripSlackMarkup(
