@@ -222,11 +222,22 @@ export class Parser {
     const unknown = [...new Set([...(ctx.linked ?? []), ...outside.map((o) => o.text), ...against.map((a) => a.text)])];
     // Words that look like names of tools we do not know ("gunicorn", "mlflow"): where nothing is
     // known, they make the question unknown unless the rest of it finds an answer.
-    const strangers = mentions.length
-      ? []
-      : toks
-          .filter((tk) => !tk.sep && !unknown.includes(tk.text) && this.nameLike(tk.text) && this.unknownWord(tk.text))
-          .map((tk) => tk.text);
+    const inMention = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
+    const nameLike = [
+      ...new Set(
+        toks
+          .filter(
+            (tk, i) =>
+              !tk.sep &&
+              !inMention(i) &&
+              !unknown.includes(tk.text) &&
+              this.nameLike(tk.text) &&
+              this.unknownWord(tk.text),
+          )
+          .map((tk) => tk.text),
+      ),
+    ];
+    const strangers = mentions.length ? [] : nameLike;
     const taken = new Set<number>();
     for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
@@ -270,7 +281,10 @@ export class Parser {
     // A short question in a long message takes its topic from the context ("…which framework?").
     const topicWords = own.length < SHORT_QUESTION && ctx.borrowTopic !== false ? [...own, ...ctx.words] : own;
     const purposeWords = [...words, ...ctx.words];
-    const asEntry = (m: Mention, unknownNames: string[] = unknown): Query => ({
+    // Names it does not know beside ones it does ("we use huey…, is celery worth switching to?") are said, not dropped.
+    // A code identifier ("env_file", "database_url") is no product name.
+    const unknownBeside = [...unknown, ...nameLike.filter((w) => !unknown.includes(w) && !w.includes('_'))];
+    const asEntry = (m: Mention, unknownNames: string[] = unknownBeside): Query => ({
       kind: 'entry',
       entry: m.entry,
       focus: m.entry.type === 'package' ? focus : 'overview',
@@ -521,8 +535,9 @@ export class Parser {
       const strong = STRONG_CONNECTORS.has(tk.text);
       const pair = `${toks[j - 1]?.text ?? ''} ${tk.text}`;
       if (!strong && !AGAINST.has(tk.text) && !AGAINST_PAIRS.has(pair)) return;
-      const left = side(toks, j, -1);
-      const right = side(toks, j, 1);
+      const word = (w: string) => this.isEnglish(w) || this.isVocabulary(w) || COMMON_WORDS.has(w);
+      const left = side(toks, j, -1, word);
+      const right = side(toks, j, 1, word);
       for (const [i, other] of [
         [left, right],
         [right, left],

@@ -127,11 +127,18 @@ export function nearConnector(toks: Token[], i: number): boolean {
 }
 
 /** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */
-export function side(toks: Token[], j: number, d: 1 | -1): number {
+export function side(toks: Token[], j: number, d: 1 | -1, isWord: (w: string) => boolean = () => true): number {
   for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
     const tk = toks[k] as Token;
     if (tk.sep) return -1;
-    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !/^(?:\w+er|less|more|much|way|still|even)$/.test(tk.text))
+    // A comparative ("faster", "lighter") is skipped; a name that only ends like one ("dagster", "pdfplumber") is not.
+    const comparative = /^\w+er$/.test(tk.text) && isWord(tk.text);
+    if (
+      !FILLER.has(tk.text) &&
+      !CUE_WORDS.has(tk.text) &&
+      !comparative &&
+      !/^(?:less|more|much|way|still|even)$/.test(tk.text)
+    )
       return k;
   }
   return -1;

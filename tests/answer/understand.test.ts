@@ -69,6 +69,25 @@ describe('comparisons', () => {
   });
 });
 
+describe('half known', () => {
+  it.each([
+    ['dagster vs airflow', 'airflow', 'dagster'],
+    ['we use huey for background jobs right now, is celery worth switching to?', 'celery', 'huey'],
+    ['gunicorn or uvicorn in front of fastapi in prod?', 'fastapi', 'gunicorn'],
+  ])('%j answers %s and says it does not know %s', (q, known, unknown) => {
+    const a = ask(q);
+    expect(ids(a)[0]).toBe(known);
+    expect(a.unrecognised).toContain(unknown);
+    expect(allText(a)).toContain(`"${unknown}"`);
+  });
+
+  it('a code identifier is no unknown name', () => {
+    expect(ask('our settings class sets env_file, is pydantic-settings reading it?').unrecognised ?? []).not.toContain(
+      'env_file',
+    );
+  });
+});
+
 describe('out of scope', () => {
   it.each([
     ['java vs kotlin', ['java', 'kotlin']],
