@@ -79,6 +79,9 @@ const TAIL =
   /^(?:any )?(?:thoughts|ideas|opinions|suggestions|advice|recommendations|recs|input|takes)(?: anyone| pls| please)?[?!. ]*$|^(?:anyone|pls|please|help)[?!. ]*$/;
 /** Courtesy words: thanks in its forms, and greetings. */
 const THANKS_WORD = /\b(?:thanks?|thank (?:you|u|ya)|thx|thnx|ty|tysm|tyvm|cheers|appreciated?|kudos|much obliged)\b/;
+/** Thanks that opens a message, with its punctuation ("thanks, …", "ty so much! …"). */
+const THANKS_FIRST =
+  /^(?:thanks?|thank (?:you|u|ya)|thx|thnx|ty|tysm|tyvm|cheers|much appreciated)\b(?: (?:so|very) much| a lot| again)?[\s,!.:-]*/;
 const GREETING = /^(?:hi|hey|hello|yo|hiya|howdy|heya|good (?:morning|afternoon|evening|day)|gm|morning)\b/;
 /** A courtesy message is short; a longer one likely asks something too. */
 const COURTESY_WORDS = 8;
@@ -256,15 +259,17 @@ export function createEngine({
    * A short message of thanks in words of its own ("thank you so much, super useful", "thanks for
    * the help yesterday"): a courtesy word, no question, nothing named.
    */
-  function courtesy(clean: string): boolean {
+  function courtesy(clean: string, asked: boolean): boolean {
     const words = clean.split(/\s+/).filter(Boolean);
+    if (words.length > COURTESY_WORDS || asked || /\?/.test(clean) || parser.named(clean).length) return false;
+    // Thanks first, then words about the help ("thanks, that's exactly what I needed"): a courtesy, unless
+    // what follows asks or follows up ("thx. and the async one").
+    const rest = clean.replace(THANKS_FIRST, '');
+    if (rest !== clean) return !ASKS.test(rest) && !FOLLOW_UP.test(rest);
     return (
-      words.length <= COURTESY_WORDS &&
       (THANKS_WORD.test(clean) || GREETING.test(clean)) &&
-      !/\?/.test(clean) &&
       !ASKS.test(clean.replace(GREETING, '').replace(/^[\s,!.]+/, '')) &&
-      !/\b(?:what|which|how|why|where|when|who|should|can|could|recommend|compare|vs|need|help me|tip)\b/.test(clean) &&
-      !parser.named(clean).length
+      !/\b(?:what|which|how|why|where|when|who|should|can|could|recommend|compare|vs|need|help me|tip)\b/.test(clean)
     );
   }
 
@@ -369,7 +374,9 @@ export function createEngine({
       guesses.clear();
       const typed = typeof input === 'string' ? input : '';
       // Courtesy is read from the normalised text, so a button that re-asks it gets the same answer.
-      if (THANKS_ONLY.test(cleanText(typed)) || courtesy(normalize(typed))) return respond({ kind: 'thanks' }, seed);
+      const cleaned = cleanText(typed);
+      if (THANKS_ONLY.test(cleaned) || courtesy(normalize(typed), cleaned.includes('?')))
+        return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       const text = normalize(typed);
       const answer = options.previous

@@ -438,14 +438,22 @@ describe('an everyday-word name in a casual question about it', () => {
 });
 
 describe('courtesies in words of their own', () => {
-  it.each(['thank you so much, super useful', 'thanks for the help yesterday', 'thx, that was exactly it'])(
-    '%j gets a one-line reply',
-    (q) => expect(ask(q).intent).toBe('thanks'),
-  );
+  it.each([
+    'thank you so much, super useful',
+    'thanks for the help yesterday',
+    'thx, that was exactly it',
+    "thanks, that's exactly what I needed 🙌",
+  ])('%j gets a one-line reply', (q) => expect(ask(q).intent).toBe('thanks'));
 
   it('still answers a question that comes with thanks or a greeting', () => {
     expect(ask('thanks! which orm for fastapi').intent).toBe('recommend');
     expect(ask('hi, is celery prod ready').intent).toBe('library');
+  });
+
+  it('thanks followed by a follow-up answers the follow-up in its thread', () => {
+    const a = engine.answer('thx. and the async one?', { previous: "what's a good http client?" });
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).slice(0, 3)).toContain('httpx');
   });
 });
 
