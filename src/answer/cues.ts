@@ -18,7 +18,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'production',
-    /\b(?:production|prod|at scale|scales?|scalable|scaling|mature|maturity|battle[- ]tested|enterprise|reliable|reliability|stable enough|heavy (?:traffic|load)|high (?:traffic|load)|real[- ]world|large (?:apps?|projects?|codebases?|teams?)|big (?:apps?|projects?|companies))\b/,
+    /\b(?:production|prod|at scale|scales?|scalable|scaling|mature|maturity|battle[- ]tested|enterprise|reliable|reliability|stable enough|heavy (?:traffic|load)|high (?:traffic|load)|real[- ]world|large (?:apps?|projects?|codebases?|teams?)|big (?:apps?|projects?|companies)|hold up|handle (?:the )?(?:load|traffic)|\d+k? (?:users|requests|rps))\b/,
   ],
   [
     'uses',
@@ -26,7 +26,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'worth',
-    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|dying|dead|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother)\b/,
+    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|dying|dead|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?)\b/,
   ],
 ];
 

@@ -26,6 +26,7 @@ import { forgetSearches } from './search.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
+import type { Entry } from '../knowledge/model.js';
 
 export interface EngineOptions {
   knowledge: Knowledge;
@@ -91,6 +92,12 @@ const NOT_WANTED = /\b(?:don'?t|do not|without|not|avoid|instead of|rather than)
 const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */
 const SHORT_FOLLOW_UP = 6;
+/** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
+const POINTS_BACK =
+  /\b(?:(?:does|did|can|could|will|would|is|isn'?t|was|has|should)\s+(?:it|that|this)|(?:pick|picks|use|using|adopt|adopting|run|running|trust|learn|made|built|wrote|maintains|switch(?:ing)? (?:\S+ ){0,3}to)\s+(?:it|that|this))(?: one)?\b/;
+/** A follow-up that asks for another thing beside the one before ("and migrations for it?", "something on top of it"). */
+const ANOTHER_THING =
+  /\b(?:something|anything|another|other|else|alternatives?|tools?|libs?|library|libraries|packages?|frameworks?|one that)\b|\b(?:for|with|on top of|under|beside|alongside|besides) (?:it|that|this)\b|\bchange (?:things|anything|much|the answer)\b/;
 /** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
@@ -156,7 +163,7 @@ export function createEngine({
   };
 
   /** Reads a message (normalised) in a thread with the thread's previous question. */
-  function inThread(text: string, previous: string, seed: number): Answer {
+  function inThread(text: string, previous: string, seed: number, thread = false): Answer {
     const rest = text.replace(FOLLOW_UP, '').trim();
     const own = parser.read(rest);
     const before = parser.read(previous);
@@ -182,6 +189,28 @@ export function createEngine({
       if (!named.length && own.kind !== 'compare' && focus)
         return respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed);
     }
+    // "does it format too" after "best linter?", "is that one ok in production?" after "what cache should
+    // we use": a pronoun that names nothing points at what the thread's answer led with.
+    // (In a thread only: a message's second part points back at its first part's words, read as a whole.)
+    if (
+      thread &&
+      !namesSomething(own) &&
+      !reader.named(rest, true).length &&
+      POINTS_BACK.test(rest) &&
+      !ANOTHER_THING.test(rest)
+    ) {
+      const led = ledWith(whole(normalize(previous), seed));
+      if (led) {
+        const focus =
+          led.type !== 'package'
+            ? 'overview'
+            : (FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? (OTHER_ONE.test(rest) ? 'alternatives' : 'overview'));
+        return {
+          ...respond({ kind: 'entry', entry: led, focus, purpose: [], unknown: [] }, seed),
+          asked: `${previous} ${rest}`,
+        };
+      }
+    }
     if (own.kind === 'entry' && own.entry.type === 'package') {
       if (before.kind === 'compare') {
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
@@ -201,6 +230,12 @@ export function createEngine({
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
     if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed) : read), asked: combined };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
+  }
+
+  /** The one entry an answer led with, that "it" can point at: a card's subject or the first pick (a comparison has no one). */
+  function ledWith(a: Answer): Entry | undefined {
+    if (!['library', 'recommend', 'concept'].includes(a.intent)) return undefined;
+    return kb.entries.get(a.subjects[0]?.id ?? '');
   }
 
   /**
@@ -380,7 +415,7 @@ export function createEngine({
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       const text = normalize(typed);
       const answer = options.previous
-        ? inThread(text, options.previous, seed)
+        ? inThread(text, options.previous, seed, true)
         : FOLLOW_UP.test(text)
           ? orphan(text, seed)
           : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed)));

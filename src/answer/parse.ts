@@ -173,8 +173,8 @@ export class Parser {
   }
 
   /** The ids of the packages a text names. */
-  named(text: string): string[] {
-    return distinct(this.linker.link(tokens(normalize(text))).filter((m) => m.entry.type === 'package')).map(
+  named(text: string, anyType = false): string[] {
+    return distinct(this.linker.link(tokens(normalize(text))).filter((m) => anyType || m.entry.type === 'package')).map(
       (m) => m.entry.id,
     );
   }

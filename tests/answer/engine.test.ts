@@ -349,6 +349,18 @@ describe('a follow-up about the name the thread is about', () => {
     expect(a.focus).toBe('alternatives');
     expect(ids(a)[0]).toBe('airflow');
   });
+
+  it('a pronoun that names nothing points at what the thread answer led with, from the angle it gives', () => {
+    const prod = after('what should we use for caching', 'is that one ok in production?');
+    expect(prod.intent).toBe('library');
+    expect(prod.focus).toBe('production');
+    expect(ids(prod)[0]).toBe('redis');
+    expect(ids(after('what is click', 'who made it'))).toEqual(['click']);
+  });
+
+  it('a pronoun in a follow-up that asks for another thing does not point back', () => {
+    expect(ids(after('which orm should we use with fastapi', 'and migrations for it?'))[0]).not.toBe('sqlalchemy');
+  });
 });
 
 describe('a message whose question is its last sentence', () => {
