@@ -41,9 +41,18 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-11.jsonl',
       'tests/eval/tune-12.jsonl',
       'tests/eval/tune-13.jsonl',
+      'tests/eval/tune-14.jsonl',
+      'tests/eval/tune-15.jsonl',
     ],
   },
-  { part: 'heldout', files: ['tests/eval/heldout-everyday.jsonl', 'tests/eval/heldout-personas.jsonl'] },
+  {
+    part: 'heldout',
+    files: [
+      'tests/eval/heldout-everyday.jsonl',
+      'tests/eval/heldout-personas.jsonl',
+      'tests/eval/heldout-community.jsonl',
+    ],
+  },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
   { part: 'dev', files: ['../shared/eval/dev.jsonl'] },
 ];
