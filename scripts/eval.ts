@@ -79,6 +79,16 @@ export interface PartScore {
   misses: string[];
 }
 
+const after = (row: Row) => (row.thread ? ` (after ${JSON.stringify(row.thread)})` : '');
+
+/** An answer in one line: intent/angle [subjects], the names it did not know, and its second answer. */
+function brief(a: Answer): string {
+  const angle = a.focus && a.focus !== 'overview' ? `/${a.focus}` : '';
+  const ids = a.subjects.slice(0, 4).map((x) => x.id);
+  const unknown = a.unrecognised ? ` unrecognised ${JSON.stringify(a.unrecognised)}` : '';
+  return `${a.intent}${angle} [${ids.join(', ')}]${unknown}${a.also ? ` + also ${brief(a.also)}` : ''}`;
+}
+
 export function scorePart(engine: Engine, part: string, rows: Row[]): PartScore {
   const s: PartScore = {
     part,
@@ -106,12 +116,7 @@ export function scorePart(engine: Engine, part: string, rows: Row[]): PartScore 
     s.kinds.set(row.kind ?? '-', { n: k.n + 1, right: k.right + Number(ok) });
     if (!ok)
       s.misses.push(
-        `MISS [${row.kind ?? '-'}] ${JSON.stringify(row.q)}${row.thread ? ` (after ${JSON.stringify(row.thread)})` : ''} -> ${a.intent}${a.focus && a.focus !== 'overview' ? `/${a.focus}` : ''} [${a.subjects
-          .slice(0, 4)
-          .map((x) => x.id)
-          .join(
-            ', ',
-          )}]${a.unrecognised ? ` unrecognised ${JSON.stringify(a.unrecognised)}` : ''}   want ${JSON.stringify(row.any)}`,
+        `MISS [${row.kind ?? '-'}] ${JSON.stringify(row.q)}${after(row)} -> ${brief(a)}   want ${JSON.stringify(row.any)}`,
       );
   }
   return s;
