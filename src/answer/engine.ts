@@ -19,7 +19,7 @@ import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
+import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
@@ -61,6 +61,8 @@ const ASKS =
 /** Words that mark a sentence as another question, not context ("also …", "btw …", "2) …", "+ …"). */
 const SECOND_MARK =
   /^(?:also|plus|btw|separately|unrelated|secondly|second q\w*|2nd q\w*|another (?:one|thing|question)|one more|oh and|and also|q2|\(?2[.)]|[+&])(?=[\s,:]|$)/;
+/** Where a second question may join the first inside one sentence: ", and …", ", also …", " — …", " btw …". */
+const JOIN = /,\s+(?:and|also|plus|oh and|btw)\s+|\s+[—–]\s+(?:and\s+|also\s+|btw\s+)?|\s+(?:also|btw)\s+/;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
@@ -212,7 +214,7 @@ export function createEngine({
       }
     }
     if (own.kind === 'entry' && own.entry.type === 'package') {
-      if (before.kind === 'compare') {
+      if (before.kind === 'compare' && own.focus === 'overview') {
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
         return { ...respond({ ...before, items }, seed), asked: `${previous} ${rest}` };
       }
@@ -332,15 +334,20 @@ export function createEngine({
     // A later sentence marked as another question ("…, also what's a health check") makes a short
     // first one a question too ("boto3 ok for prod + …", "ml stack pls. also …").
     const marks = marked.slice(1).some((p) => p.second);
-    const asks = marked.filter(
-      (p, i) =>
-        p.text &&
-        (p.asks ||
-          ASKS.test(p.text) ||
-          weighs(p.text) ||
-          p.second ||
-          (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST)),
+    const asked: boolean[] = [];
+    marked.forEach((p, i) =>
+      asked.push(
+        Boolean(p.text) &&
+          (p.asks ||
+            ASKS.test(p.text) ||
+            weighs(p.text) ||
+            p.second ||
+            (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST) ||
+            // "openai sdk any good? and the anthropic one": a part led by "and" right after a question asks too.
+            (p.led && Boolean(asked[i - 1]))),
+      ),
     );
+    const asks = marked.filter((_, i) => asked[i]);
     const asking = asks.map((p) => p.text);
     if (parts.length > 1 && asking.length) {
       // Two questions: each answered, the second read with the first as its context ("…and what's their stack").
@@ -396,7 +403,41 @@ export function createEngine({
       // Nothing known: the reading that names what it did not recognise says more.
       return all.unrecognised?.length && !read.unrecognised?.length ? all : read;
     }
-    return respond(parser.read(text), seed, text);
+    const single = respond(parser.read(text), seed, text);
+    return joined(text, single, seed) ?? single;
+  }
+
+  /**
+   * Two questions joined inside one sentence ("whats opencv, and pillow vs opencv for resizing",
+   * "explain RAG pls, also llamaindex or langchain"): both halves ask, each answers on its own with
+   * something the other does not, so both are answered. A list of names ("django, flask, and
+   * fastapi") has a half that does not ask, and stays one question.
+   */
+  function joined(text: string, single: Answer, seed: number): Answer | undefined {
+    const at = JOIN.exec(text);
+    if (!at || !CONFIDENT.has(single.intent)) return undefined;
+    const left = text.slice(0, at.index).trim();
+    const right = text.slice(at.index + at[0].length).trim();
+    if (!asksByItself(left) || !asksByItself(right)) return undefined;
+    // "what's better for a nightly ETL — airflow or prefect": a left half that weighs and names nothing weighs the right's names.
+    if (WEIGH.test(left) && !parser.named(left).length) return undefined;
+    const first = respond(parser.read(left), seed, left);
+    const second = secondPart(right, left, seed);
+    if (!CONFIDENT.has(first.intent) || !CONFIDENT.has(second.intent)) return undefined;
+    const key = (a: Answer) => `${a.intent} ${a.subjects.map((x) => x.id).join(' ')}`;
+    if (key(first) === key(second)) return undefined;
+    return { ...first, also: second };
+  }
+
+  /** A part that asks by itself: a question word, a weighing of names, an angle, or a request to explain. */
+  function asksByItself(part: string): boolean {
+    return (
+      ASKS.test(part) ||
+      EXPLAIN.test(part) ||
+      /\b(?:vs|versus)\b/.test(part) ||
+      (/\bor\b/.test(part) && parser.named(part).length >= 2) ||
+      FOCUS_CUES.some(([, re]) => re.test(part))
+    );
   }
 
   return {

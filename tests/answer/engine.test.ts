@@ -287,6 +287,28 @@ describe('two questions in one message', () => {
     expect(a.also?.intent).toBe('recommend');
     expect(ids(a.also as Answer)).toContain('tqdm');
   });
+
+  it('answers two questions joined inside one sentence, each half asking by itself', () => {
+    const a = ask('whats opencv, and pillow vs opencv for just resizing');
+    expect(ids(a)).toEqual(['opencv']);
+    expect(a.also?.intent).toBe('compare');
+    const b = ask('explain RAG pls, also llamaindex or langchain');
+    expect(b.intent).toBe('concept');
+    expect(ids(b.also as Answer).sort()).toEqual(['langchain', 'llamaindex']);
+  });
+
+  it("keeps one question where a half only weighs the other half's names, or only lists names", () => {
+    const a = ask("what's better for a 3-person data team running nightly ETL — airflow or prefect");
+    expect(ids(a)).toEqual(['airflow', 'prefect']);
+    expect(a.also).toBeUndefined();
+    expect(ask('compare django, flask, and fastapi').also).toBeUndefined();
+  });
+
+  it('takes a part led by "and" right after a question as a second question', () => {
+    const a = ask('openai sdk any good? and the anthropic one');
+    expect(ids(a)[0]).toBe('openai');
+    expect(ids(a.also as Answer)[0]).toBe('anthropic');
+  });
 });
 
 describe('out of scope, told by what is around the names', () => {
