@@ -31,6 +31,8 @@ import {
 import { EntityLinker, type Mention } from './entities.js';
 import { commandIntent } from './intents.js';
 import { linkNames } from './links.js';
+import { clientsOf } from './clients.js';
+import { overlap } from './purpose.js';
 import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
@@ -86,6 +88,13 @@ const HOMONYM_SHARE = 1 / 3;
 /** Words that weigh one name against another in a question. */
 const CHOICE =
   /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse)\b|>/;
+/** Packages in the order the purpose words fit them ("async postgres driver": the async one first), else as given. */
+function fitting<T extends Entry>(list: T[], purpose: string[]): T[] {
+  return list
+    .map((p, i) => ({ p, i, fit: p.type === 'package' ? overlap(purpose, [p.summary, ...p.use_cases]) : 0 }))
+    .sort((a, b) => b.fit - a.fit || a.i - b.i)
+    .map((x) => x.p);
+}
 /** The largest set of named packages that share a category (first named first). */
 function largestGroup(packages: Mention[]): Mention[] {
   const by = new Map<string, Mention[]>();
@@ -102,6 +111,9 @@ const sameCategory = (a: Entry, b: Entry) => a.type === 'package' && b.type === 
 /** Moving from what the context named to what the question names ("should we move to sqlalchemy"). */
 const SWITCH =
   /\b(?:migrat(?:e|ing|ion) to|mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? to|jump(?:ing)? to|replac(?:e|ing) (?:it|them) with|or should we (?:use|move|go|switch))\b/;
+/** Words that ask for a way to reach a service from code ("driver", "talk to", "from python", "which library"). */
+const REACH =
+  /\b(?:drivers?|clients?|sdks?|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
 /** A question that asks how one thing works, and nothing more. */
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
@@ -370,6 +382,18 @@ export class Parser {
       };
     // "what does 'batteries included' mean for django": a concept asked about, with a name as its setting.
     if (topics[0] && prefer === 'concept' && focus === 'overview' && subjects.length <= 1) return asEntry(topics[0]);
+    // "what can i use to talk to postgres from python", "mongodb from python — which library": the service's Python clients.
+    const service = packages.length === 1 ? packages[0] : undefined;
+    const clients = service && focus === 'overview' && REACH.test(t) ? clientsOf(this.kb, service.entry) : [];
+    if (service && clients.length)
+      return {
+        kind: 'recommend',
+        need: [service.text, 'client'],
+        context: [],
+        exclude: negated.map((m) => m.entry),
+        purpose: purposeWords,
+        picks: fitting(clients, purposeWords),
+      };
     const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
     if (one) {
       // "postgres driver", "which lib for docx": the name may be the setting of a need; the engine

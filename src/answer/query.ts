@@ -27,6 +27,8 @@ export type Query =
       fallback?: Entry;
       /** The question asks for picks ("what lib for …"): the fallback name leads the picks rather than answering alone. */
       picksWanted?: boolean;
+      /** The picks are already known: a service's Python clients ("talk to postgres from python"). */
+      picks?: Entry[];
     }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
   | {

@@ -119,7 +119,9 @@ function retrieved(kb: Knowledge, q: Query): boolean {
   if (q.kind === 'search') return !q.exclude.length;
   // A need worded as a category's name ("find ci/cd") was not retrieval's guess: it named the category.
   if (q.kind === 'recommend')
-    return !q.exclude.length && !q.of && !q.fallback && !q.context.length && !categoryNamed(kb, q.need).length;
+    return (
+      !q.exclude.length && !q.of && !q.fallback && !q.picks && !q.context.length && !categoryNamed(kb, q.need).length
+    );
   return false;
 }
 

@@ -127,6 +127,8 @@ export function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
 function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {
   const { kb } = ctx;
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
+  const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !q.exclude.includes(p));
+  if (given.length) return recommendAnswer(kb, q.need.join(' '), given);
   if (q.of?.type === 'package') {
     const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !q.exclude.includes(p));
     if (picks.length) {

@@ -88,6 +88,22 @@ describe('half known', () => {
   });
 });
 
+describe("a service's Python clients", () => {
+  it.each([
+    ['what can i use to talk to postgres from python', 'psycopg'],
+    ['mongodb from python — which library', 'pymongo'],
+    ['how do i talk to redis from our python worker', 'redis-py'],
+  ])('%j picks the clients of the service, %s first', (q, first) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe(first);
+  });
+
+  it('the purpose orders the clients ("async" puts the async driver first)', () => {
+    expect(ids(ask('async postgres driver'))[0]).toBe('asyncpg');
+  });
+});
+
 describe('out of scope', () => {
   it.each([
     ['java vs kotlin', ['java', 'kotlin']],

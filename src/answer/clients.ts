@@ -1,0 +1,35 @@
+/**
+ * The Python clients of a service the knowledge holds (a database, a store): the packages that
+ * relate to it and whose use cases say they reach it ("connect to postgresql", "redis client").
+ * Read from the knowledge, so a new driver entry is found without code.
+ *
+ * @example
+ * clientsOf(kb, kb.entries.get('mongodb')).map((p) => p.id) // ['pymongo', 'motor']
+ */
+import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
+
+/** Words in a use case that say the package reaches the service. */
+const REACHES = /\b(?:connect(?:s|ing)? to|from python|client|driver)\b/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const made = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();
+
+/** The packages that are Python clients of a service entry (none for anything else). */
+export function clientsOf(kb: Knowledge, service: Entry): PackageEntry[] {
+  if (service.type !== 'package' || service.kind !== 'database') return [];
+  let by = made.get(kb);
+  if (!by) made.set(kb, (by = new Map()));
+  const known = by.get(service.id);
+  if (known) return known;
+  const names = [service.id, service.name, ...(service.aliases ?? [])].map(
+    (n) => new RegExp(`\\b${escape(n.toLowerCase())}\\b`),
+  );
+  const clients = kb.packages.filter(
+    (p) =>
+      p.kind !== 'database' &&
+      p.related.includes(service.id) &&
+      p.use_cases.some((u) => REACHES.test(u.toLowerCase()) && names.some((n) => n.test(u.toLowerCase()))),
+  );
+  by.set(service.id, clients);
+  return clients;
+}
