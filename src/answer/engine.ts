@@ -61,8 +61,14 @@ const ASKS =
 /** Words that mark a sentence as another question, not context ("also …", "btw …", "2) …", "+ …"). */
 const SECOND_MARK =
   /^(?:also|plus|btw|separately|unrelated|secondly|second q\w*|2nd q\w*|another (?:one|thing|question)|one more|oh and|and also|q2|\(?2[.)]|[+&])(?=[\s,:]|$)/;
+/** A few words that announce a question ("new grad question, sorry", "dumb q:") before the question itself. */
+const PREAMBLE =
+  /^(?:[a-z'-]+ ){0,3}(?:question|q|qn)\b[,:!.-]?(?:\s*(?:sorry|pls|please|but)\b[,:!.]?)?\s+(?=(?:what|whats|which|how|is|are|should|can|could|do|does|where|who|why)\b)/;
+/** A part that states a need ("something to parse the html", "a lib for pdfs"): a request, though it asks nothing. */
+const NEED = /^(?:something|anything|a (?:lib|library|tool|package|module|way)|an? \S+ (?:lib|library|tool|package))\b/;
 /** Where a second question may join the first inside one sentence: ", and …", ", also …", " — …", " btw …". */
-const JOIN = /,\s+(?:and|also|plus|oh and|btw)\s+|\s+[—–]\s+(?:and\s+|also\s+|btw\s+)?|\s+(?:also|btw)\s+/;
+const JOIN =
+  /,\s+(?:and|also|plus|oh and|btw)(?:,?\s+(?:separately|also|unrelated))?,?\s+|\s+[—–]\s+(?:and\s+|also\s+|btw\s+)?|\s+(?:also|btw)\s+/;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
@@ -323,7 +329,7 @@ export function createEngine({
     const marked = split.map((p, i) => ({
       second: SECOND_MARK.test(p),
       led: LEAD_IN.test(p),
-      text: p.replace(LEAD_IN, '').trim(),
+      text: p.replace(LEAD_IN, '').replace(PREAMBLE, '').trim(),
       asks: endsAsking && i === split.length - 1,
     }));
     const parts = marked.filter((p) => p.text).map((p) => p.text);
@@ -433,6 +439,7 @@ export function createEngine({
   function asksByItself(part: string): boolean {
     return (
       ASKS.test(part) ||
+      NEED.test(part) ||
       EXPLAIN.test(part) ||
       /\b(?:vs|versus)\b/.test(part) ||
       (/\bor\b/.test(part) && parser.named(part).length >= 2) ||
@@ -471,7 +478,7 @@ export function createEngine({
 
 /** After ? ! . or ;, at " + ", and before ", and which …" / "then tell me …" (a second question). */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {

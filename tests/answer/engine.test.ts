@@ -304,6 +304,22 @@ describe('two questions in one message', () => {
     expect(ask('compare django, flask, and fastapi').also).toBeUndefined();
   });
 
+  it('takes "+ <question>" as a marked second question, and a need stated after ", and separately" as a request', () => {
+    const a = ask("data engineering stack + what's etl vs elt");
+    expect(a.intent).toBe('stack');
+    expect(ids(a.also as Answer)).toEqual(['etl-elt']);
+    const b = ask('recommend an http client, and separately something to parse the html it returns');
+    expect(ids(b)[0]).toBe('requests');
+    expect(ids(b.also as Answer)[0]).toBe('beautifulsoup');
+    expect(ask('flask + sqlite for a tiny todo app').also).toBeUndefined();
+  });
+
+  it('reads past a few words that announce the question', () => {
+    const a = ask("<@U0PYSTACK> new grad question, sorry 😅 what's REST? and what's GraphQL?");
+    expect(ids(a)).toEqual(['rest']);
+    expect(ids(a.also as Answer)).toEqual(['graphql']);
+  });
+
   it('takes a part led by "and" right after a question as a second question', () => {
     const a = ask('openai sdk any good? and the anthropic one');
     expect(ids(a)[0]).toBe('openai');
