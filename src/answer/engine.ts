@@ -100,6 +100,8 @@ const NOT_WANTED = /\b(?:don'?t|do not|without|not|avoid|instead of|rather than)
 const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */
 const SHORT_FOLLOW_UP = 6;
+/** The message says "python" (the parser reads each part; a part may not hold it). */
+const SAYS_PYTHON = /\bpython3?\b/;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
 const POINTS_BACK =
   /\b(?:(?:does|did|can|could|will|would|is|isn'?t|was|has|should)\s+(?:it|that|this)|(?:pick|picks|use|using|adopt|adopting|run|running|trust|learn|made|built|wrote|maintains|switch(?:ing)? (?:\S+ ){0,3}to)\s+(?:it|that|this))(?: one)?\b/;
@@ -148,9 +150,12 @@ export function createEngine({
   // One message is read several ways (each sentence, with and without its context, whole): the same
   // reading is asked for more than once, so readings are kept for the message being answered.
   const readings = new Map<string, Query>();
+  /** Whether the message being answered says "python" anywhere. */
+  let python = false;
   const namings = new Map<string, string[]>();
   const parser = {
-    read(raw: string, context?: string, options: ReadOptions = {}): Query {
+    read(raw: string, context?: string, given: ReadOptions = {}): Query {
+      const options = python ? { ...given, python } : given;
       const key = JSON.stringify([raw, context ?? null, options]);
       let q = readings.get(key);
       if (!q) readings.set(key, (q = reader.read(raw, context, options)));
@@ -458,6 +463,7 @@ export function createEngine({
       const typed = typeof input === 'string' ? input : '';
       // Courtesy is read from the normalised text, so a button that re-asks it gets the same answer.
       const cleaned = cleanText(typed);
+      python = SAYS_PYTHON.test(cleaned);
       if (THANKS_ONLY.test(cleaned) || courtesy(normalize(typed), cleaned.includes('?')))
         return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.

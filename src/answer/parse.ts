@@ -178,7 +178,7 @@ export class Parser {
       .trim();
     const toks = tokens(t);
     const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
-    const python = PYTHON.test(clean) || Boolean(ctx.python);
+    const python = PYTHON.test(clean) || Boolean(ctx.python) || Boolean(options.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
     return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python, viaLink }, explain, text, guess);

@@ -66,6 +66,8 @@ export interface ReadOptions {
   borrowTopic?: boolean;
   /** Leave the classifier out: it learnt single questions, and cannot see a thread. */
   cuesOnly?: boolean;
+  /** Whether the whole message says "python" (normalising drops a closing "in python", and a part may not hold it). */
+  python?: boolean;
   /** The whole message, for the classifier, when the read is of one sentence of it (it learnt whole messages). */
   message?: string;
 }

@@ -118,6 +118,8 @@ describe('out of scope', () => {
   it('another language as the setting is out of scope, but weighed against a Python name it is half known', () => {
     expect(ask('our php monolith needs a task queue, what do php people use').intent).toBe('unknown');
     expect(ask('calling a java service from python, which http client').intent).toBe('recommend');
+    // A closing "in python" counts though normalising drops it.
+    expect(ask('matlab refugee here 👋 what do people use for plotting in python').intent).toBe('recommend');
     expect(ids(ask('numpy vs julia'))).toEqual(['numpy']);
   });
 
