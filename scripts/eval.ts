@@ -43,6 +43,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-13.jsonl',
       'tests/eval/tune-14.jsonl',
       'tests/eval/tune-15.jsonl',
+      'tests/eval/tune-16.jsonl',
+      'tests/eval/tune-17.jsonl',
     ],
   },
   {
