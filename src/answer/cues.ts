@@ -135,4 +135,4 @@ export const FOLLOW_UP =
 
 /** A question that weighs names the sentences before it gave ("what's the difference?", "who's right"). */
 export const WEIGH =
-  /\b(?:differences?|differ|different|which one|which is|who'?s right|better|worse|easier|simpler|pros and cons|trade-?offs?|compare|comparison|same thing|consolidate)\b/;
+  /\b(?:differences?|differ|different|which one|which is|which of (?:the two|them|these|those|both)|which (?:would|do|should) (?:you|we|i) (?:pick|choose|go with|use)|who'?s right|better|worse|easier|simpler|pros and cons|trade-?offs?|compare|comparison|same thing|consolidate)\b/;

@@ -26,7 +26,10 @@ import { forgetSearches } from './search.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer } from './types.js';
-import type { Entry } from '../knowledge/model.js';
+import type { Entry, PackageEntry } from '../knowledge/model.js';
+import { alternativesOf } from './entry.js';
+import { pickLine } from './labels.js';
+import { overlap } from './purpose.js';
 
 export interface EngineOptions {
   knowledge: Knowledge;
@@ -79,6 +82,12 @@ const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|di
 /** A follow-up that asks for something other than the thread's package ("something lighter?", "pick instead"). */
 const OTHER_ONE =
   /\b(?:lighter|simpler|easier|nicer|cheaper|smaller|friendlier|leaner|higher[- ]level|more [a-z-]+ (?:one|option)|instead|replaces? it|replacement)\b/;
+/** Words of a "the … one?" follow-up that describe nothing of a package. */
+const DESCRIBES_NOTHING = new Set(
+  'the a an one ones version option vs versus or and what about how is there any other more less that this it its thing tho though then'.split(
+    ' ',
+  ),
+);
 /** A follow-up that asks for one thing ("the newer one?", "async version?"), not a list. */
 const ONE_THING = /\b(?:one|version|option)\b(?!s)/;
 /** A first sentence this short, before a marked second question, is a question itself. */
@@ -185,6 +194,8 @@ export function createEngine({
       FOLLOW_UP.test(text) ||
       PRONOUN.test(rest) ||
       versus ||
+      // "which would you pick if we can't install anything extra" after "pytest vs unittest?".
+      (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
@@ -195,6 +206,19 @@ export function createEngine({
       const other = against.find((e) => e.id !== about.id);
       if (other && (versus || SET_AGAINST.test(rest)))
         return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
+      // "async one?" after "what's pymongo", "vs the microsoft one?" after "what's mypy": the one of its kind the words describe.
+      const described =
+        !namesOwn(rest, about) &&
+        own.kind !== 'compare' &&
+        ONE_THING.test(rest) &&
+        !WEIGH.test(rest) &&
+        [undefined, 'recommend'].includes(preferOf(own))
+          ? describedOne(about, rest)
+          : undefined;
+      if (described)
+        return SET_AGAINST.test(rest)
+          ? respond({ kind: 'compare', items: [about, described], unknown: [], purpose: [] }, seed)
+          : respond({ kind: 'entry', entry: described, focus: 'overview', purpose: [], unknown: [] }, seed);
       // "any lighter alternative?", "should we switch the whole team to it?": the thread's name from another angle.
       // "something nicer?", "cheaper option?", "what would u pick instead": its alternatives.
       const focus =
@@ -236,13 +260,50 @@ export function createEngine({
     }
     if (own.kind === 'compare') return respond(own, seed);
     // "which one is easier for a team of two" after "airflow vs prefect": the same comparison, with this purpose.
-    if (before.kind === 'compare' && !parser.named(rest).length && !namesSomething(own) && WEIGH.test(rest))
+    if (
+      before.kind === 'compare' &&
+      !parser.named(rest).length &&
+      (!namesSomething(own) || own.kind === 'pick') &&
+      WEIGH.test(rest)
+    )
       return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
     if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed) : read), asked: combined };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
+  }
+
+  /**
+   * Among a package's alternatives and the packages of its category, the one a few words describe
+   * ("async", "the microsoft", "higher level"): the only one whose text holds the most of them.
+   */
+  function describedOne(about: PackageEntry, rest: string): PackageEntry | undefined {
+    const words = rest.split(' ').filter((w) => !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
+    if (!words.length) return undefined;
+    // Its own alternatives first ("async one?" after pymongo: motor, not every async driver), then its category.
+    const pools = [
+      alternativesOf(kb, about),
+      kb.packages.filter((p) => p.category === about.category && p.id !== about.id),
+    ];
+    for (const pool of pools) {
+      const fit = pool.map((p) => ({
+        p,
+        n: overlap(words, [p.name, p.summary, pickLine(p), ...p.use_cases, ...p.why]),
+      }));
+      const best = Math.max(0, ...fit.map((f) => f.n));
+      const top = fit.filter((f) => f.n === best);
+      if (best > 0) return top.length === 1 ? top[0]?.p : undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether a follow-up names an entry of its own: a checklist, stack or concept, or a package of the thread package's category. */
+  function namesOwn(rest: string, about: PackageEntry): boolean {
+    return reader.named(rest, true).some((id) => {
+      const e = kb.entries.get(id);
+      return e?.type !== 'package' || e.category === about.category;
+    });
   }
 
   /** The one entry an answer led with, that "it" can point at: a card's subject or the first pick (a comparison has no one). */

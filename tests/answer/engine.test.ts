@@ -396,6 +396,25 @@ describe('a follow-up about the name the thread is about', () => {
     expect(ids(after('what is click', 'who made it'))).toEqual(['click']);
   });
 
+  it('"the … one?" after a card gets the one of its kind the words describe', () => {
+    expect(ids(after("what's pymongo", 'async one?'))).toEqual(['motor']);
+    expect(ids(after("what's rpi.gpio", 'higher level one?'))).toEqual(['gpiozero']);
+    const versus = after('someone explain mypy', 'vs the microsoft one?');
+    expect(versus.intent).toBe('compare');
+    expect(ids(versus)).toEqual(['mypy', 'pyright']);
+  });
+
+  it('weighing after a comparison, however worded, is the same comparison', () => {
+    for (const q of [
+      'which of the two is more production ready?',
+      "which would you pick if we can't install anything",
+    ]) {
+      const a = after('celery vs rq for the permits app?', q);
+      expect(a.intent, q).toBe('compare');
+      expect(ids(a), q).toEqual(['celery', 'rq']);
+    }
+  });
+
   it('a pronoun in a follow-up that asks for another thing does not point back', () => {
     expect(ids(after('which orm should we use with fastapi', 'and migrations for it?'))[0]).not.toBe('sqlalchemy');
   });
