@@ -17,6 +17,7 @@ import { rankedAnswer, settle } from './rerank.js';
 import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
+import { proseWords } from './prose.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
@@ -131,7 +132,7 @@ export function createEngine({
 }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
-  const everyday = new NearWords([...COMMON_WORDS, ...FILLER, ...CUE_WORDS]);
+  const everyday = new NearWords([...COMMON_WORDS, ...FILLER, ...CUE_WORDS, ...proseWords(kb)]);
   const nameLike = (w: string) =>
     w.length >= 3 &&
     !/['’]/.test(w) &&

@@ -30,6 +30,10 @@ const MIN_TYPO_LENGTH = 4;
 /** Names this short ("rq", "uv", "ta") are treated like everyday words: they need a pointer. */
 const SHORT_NAME = 2;
 const JOINERS = new Set(['or', 'vs', 'versus', 'and']);
+/** Words that set one name against another. */
+const VERSUS = new Set(['or', 'vs', 'versus', 'v']);
+/** A word set against a name may be a slip on a name even when it is also a word, from this length ("flaks"). */
+const MIN_SLOT_TYPO = 5;
 const TO_NAME = new Set([
   'alternatives',
   'alternative',
@@ -86,18 +90,29 @@ export class EntityLinker {
       return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
     }
     const word = toks[i]?.text ?? '';
+    // Set against a name ("pands vs numpy", "flaks or fastapi"), a word one slip from a name is that name,
+    // though it is also a word ("flaks") or a stem the knowledge uses ("arcad").
+    const slot = word.length >= MIN_SLOT_TYPO && this.againstName(toks, i);
     if (
       word.length < MIN_TYPO_LENGTH ||
       /\d/.test(word) ||
       COMMON_WORDS.has(word) ||
       FILLER.has(word) ||
       this.kb.outside.has(word) ||
-      this.isEnglish(word) ||
-      this.isVocabulary(word)
+      (!slot && (this.isEnglish(word) || this.isVocabulary(word)))
     )
       return undefined;
     const near = this.names.resolve(word);
     return near ? { entry: near.entry, start: i, end: i + 1, text: word, typo: true } : undefined;
+  }
+
+  /** Whether token i stands on one side of "vs" or "or" with a name the knowledge has on the other. */
+  private againstName(toks: Token[], i: number): boolean {
+    const named = (t: Token | undefined) => Boolean(t && !t.sep && this.kb.names.has(normKey(t.text)));
+    return (
+      (VERSUS.has(toks[i + 1]?.text ?? '') && named(toks[i + 2])) ||
+      (VERSUS.has(toks[i - 1]?.text ?? '') && named(toks[i - 2]))
+    );
   }
 
   private weak(word: string): boolean {

@@ -205,7 +205,14 @@ export class Parser {
 
   /** An everyday word mistyped ("alternatvies") is read as that word; names and known words stay. */
   private mend(word: string): string {
-    if (word.length < MIN_SLIP || this.isVocabulary(word) || COMMON_WORDS.has(word) || this.kb.names.has(normKey(word)))
+    if (
+      word.length < MIN_SLIP ||
+      this.isVocabulary(word) ||
+      COMMON_WORDS.has(word) ||
+      this.kb.names.has(normKey(word)) ||
+      // A slip on a name ("networx") is the name's, not an everyday word's ("network").
+      this.names.resolve(word)
+    )
       return word;
     return this.slip(word) ?? word;
   }

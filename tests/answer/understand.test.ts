@@ -35,6 +35,18 @@ describe('names and angles', () => {
     expect(ids(ask('what is djnago'))).toEqual(['django']);
   });
 
+  it('a word set against a name is a slip on a name, though it is also a word or a stem', () => {
+    expect(ids(ask('pands vs numpy')).sort()).toEqual(['numpy', 'pandas']);
+    expect(ids(ask('flaks or fastapi')).sort()).toEqual(['fastapi', 'flask']);
+  });
+
+  it("a slip on a word of the knowledge's prose is that word; a name one slip from an English word stays a name", () => {
+    const a = ask('**best libary for progres bars**');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toContain('tqdm');
+    expect(ask('uvicorn or gunicorn in front of fastapi in prod?').unrecognised).toContain('uvicorn');
+  });
+
   it('reads an everyday word with one slip as that word', () => {
     const a = ask('alternatvies to requests?');
     expect(a.focus).toBe('alternatives');

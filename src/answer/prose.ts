@@ -1,0 +1,34 @@
+/**
+ * The words the knowledge's own prose uses (summaries, use cases, reasons), names left out: a word
+ * one slip from one of these ("libary", "progres") is that word mistyped, while a word one slip
+ * from an English word the knowledge never uses ("uvicorn" / "unicorn") stays a name.
+ *
+ * @example
+ * proseWords(kb).has('library') // true
+ */
+import { normKey } from '../knowledge/load.js';
+import type { Knowledge } from '../knowledge/model.js';
+
+/** Shorter words are too often one slip from another word. */
+const MIN_LENGTH = 6;
+const made = new WeakMap<Knowledge, Set<string>>();
+
+/** Every string a value holds, however deep. */
+function strings(value: unknown, out: string[]): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+export function proseWords(kb: Knowledge): Set<string> {
+  let words = made.get(kb);
+  if (words) return words;
+  words = new Set();
+  for (const entry of kb.entries.values())
+    for (const text of strings(entry, []))
+      for (const w of text.toLowerCase().split(/[^a-z]+/))
+        if (w.length >= MIN_LENGTH && !kb.names.has(normKey(w))) words.add(w);
+  made.set(kb, words);
+  return words;
+}
