@@ -546,6 +546,18 @@ export class Parser {
         const text = span.map((tk) => tk.text).join(' ');
         if (!this.kb.outside.has(text)) continue;
         if (n === 1 && (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) && !nearConnector(toks, i)) continue;
+        // An outside name that is also an English word, used as the word: a verb ("react when files land")
+        // or a comparative before a noun ("prettier tracebacks").
+        const after = toks[i + 1];
+        if (
+          n === 1 &&
+          this.isEnglish(text) &&
+          !nearConnector(toks, i) &&
+          (/^(?:when|to)$/.test(after?.text ?? '') ||
+            (/[^e]er$/.test(text) &&
+              Boolean(after && !after.sep && !/^(?:but|or|and|for|vs|is|in|on|like|with)$/.test(after.text))))
+        )
+          continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
         out.push({ text, start: i, end: i + n });

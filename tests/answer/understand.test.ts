@@ -135,6 +135,12 @@ describe('out of scope', () => {
     expect(ids(ask('numpy vs julia'))).toEqual(['numpy']);
   });
 
+  it('an outside name used as the English word is the word ("react when…", "prettier tracebacks")', () => {
+    expect(ask('something to watch a folder and react when new files land').intent).toBe('recommend');
+    expect(ask('want coloured tables and prettier tracebacks in our cli').intent).toBe('recommend');
+    expect(ask('react or vue for the frontend').intent).toBe('unknown');
+  });
+
   it('a question with no Python-stack words gets no guess', () => {
     expect(ask('how tall is mount everest').intent).toBe('unknown');
   });
