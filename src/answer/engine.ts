@@ -136,8 +136,11 @@ export function createEngine({
   const nameLike = (w: string) =>
     w.length >= 3 &&
     !/['’]/.test(w) &&
-    // "prod-ready", "cron-like": a compound of known words is no name.
-    !(w.includes('-') && w.split('-').every((p) => !p || COMMON_WORDS.has(p) || vocabulary(p) || isEnglish(p))) &&
+    // "prod-ready", "cron-like", "funeral-y": a compound of known words (and suffixes) is no name.
+    !(
+      w.includes('-') &&
+      w.split('-').every((p) => p.length <= 2 || COMMON_WORDS.has(p) || vocabulary(p) || isEnglish(p))
+    ) &&
     /[a-z]/.test(w) &&
     !/^\d/.test(w) &&
     !COMMON_WORDS.has(w) &&

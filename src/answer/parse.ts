@@ -269,19 +269,22 @@ export class Parser {
     // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
     // recipe?"), alone, with no word of Python and hardly a word the knowledge uses around it: the word, not the package.
     const [only] = live;
+    const vocabularyShare = (ws: string[]) =>
+      ws.length ? ws.filter((w) => this.isVocabulary(w)).length / ws.length : 0;
     if (
       live.length === 1 &&
       mentions.length === 1 &&
+      // Set against a name it does not know ("huey or celery for a job queue"), the name is the package.
+      !against.some((a) => a.partner) &&
       only?.entry.type === 'package' &&
       (this.isEnglish(only.text) || (guess?.label === 'unknown' && guess.p >= SURE_OTHER_NAME)) &&
       !ctx.python &&
       !ctx.packages.length &&
       !ctx.viaLink &&
-      ((words.length >= HOMONYM_WORDS &&
-        words.filter((w) => this.isVocabulary(w)).length < words.length * HOMONYM_SHARE) ||
+      ((words.length >= HOMONYM_WORDS && vocabularyShare(words) < HOMONYM_SHARE) ||
         (guess?.label === 'unknown' && guess.p >= SURE))
     )
-      return { kind: 'unknown', unrecognised: [], words };
+      return { kind: 'unknown', unrecognised: nameLike, words };
     // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise. The
     // angle's cues read the whole text too: "what's this for" asks what it is for, though "what's this" is casual.
     const sure = guess && guess.p >= SURE ? guess.label : undefined;
@@ -609,7 +612,9 @@ export class Parser {
       !COMMON_WORDS.has(w) &&
       !CUE_WORDS.has(w) &&
       !this.isVocabulary(w) &&
-      !/^[\d.]+[a-z]*$/.test(w)
+      !/^[\d.]+[a-z]*$/.test(w) &&
+      // "funeral-y", "prod-ish": a compound of words and suffixes is no name.
+      !(w.includes('-') && w.split('-').every((p) => p.length <= 2 || COMMON_WORDS.has(p) || this.isEnglish(p)))
     );
   }
 }

@@ -93,6 +93,17 @@ describe('half known', () => {
     expect(allText(a)).toContain(`"${unknown}"`);
   });
 
+  it('an everyday-word name set against a name it does not know is the package, not the word', () => {
+    const a = ask('celery vs huey for a small job queue');
+    expect(a.intent).not.toBe('unknown');
+    expect(a.unrecognised).toContain('huey');
+  });
+
+  it('chat abbreviations and suffixed words are no unknown names', () => {
+    expect(ask('yo what do ppl use for plots these days').intent).toBe('recommend');
+    expect(ask('dress code for the gala — is black ok or too funeral-y').intent).toBe('unknown');
+  });
+
   it('a code identifier is no unknown name', () => {
     expect(ask('our settings class sets env_file, is pydantic-settings reading it?').unrecognised ?? []).not.toContain(
       'env_file',
