@@ -62,12 +62,17 @@ export class EntityLinker {
   ) {}
 
   /** `pointed`: the words are names by their place (after "compare"), so short or everyday names count too. */
-  link(toks: Token[], { pointed: all = false }: { pointed?: boolean } = {}): Mention[] {
+  /** `names`: words that are names whatever their place (a link gave them). */
+  link(
+    toks: Token[],
+    { pointed: all = false, names }: { pointed?: boolean; names?: ReadonlySet<string> } = {},
+  ): Mention[] {
     const out: Mention[] = [];
     const content = toks.filter((t) => !t.sep && !FILLER.has(t.text)).length;
     let i = 0;
     while (i < toks.length) {
-      const found = toks[i]?.sep ? undefined : this.at(toks, i, all ? 1 : content);
+      const sure = all || Boolean(names?.has(toks[i]?.text ?? ''));
+      const found = toks[i]?.sep ? undefined : this.at(toks, i, sure ? 1 : content);
       if (found) {
         out.push(found);
         i = found.end;

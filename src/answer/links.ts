@@ -15,6 +15,9 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** Suffixes a project's host name adds to its name. */
+const HOST_SUFFIX = /(?:projects?|docs|lang|hq|js)$/;
+
 /** Candidate package names from every link, most telling first (a PyPI project, a repository, then host words). */
 export function linkNames(raw: string): string[] {
   const urls = [...raw.matchAll(SLACK_LINK)].map((m) => m[1] as string);
@@ -31,7 +34,10 @@ export function linkNames(raw: string): string[] {
     const path = url.pathname.split('/').filter(Boolean).map(decodeURIComponentSafe);
     if (/(^|\.)pypi\.org$/.test(host) && path[0] === 'project' && path[1]) out.push(path[1]);
     else if (/(^|\.)(github|gitlab)\.com$/.test(host) && path[1]) out.push(path[1], path[0] as string);
-    out.push(...host.split('.').filter((w) => !NOT_NAMES.has(w)));
+    const hostWords = host.split('.').filter((w) => !NOT_NAMES.has(w));
+    out.push(...hostWords);
+    // "djangoproject.com", "palletsprojects.com": a host word is often the name with a suffix.
+    out.push(...hostWords.map((w) => w.replace(HOST_SUFFIX, '')).filter((w) => w.length > 2));
     out.push(...path.filter((w) => !NOT_NAMES.has(w.toLowerCase())).slice(0, 3));
   }
   return [...new Set(out.map((w) => w.toLowerCase().replace(/\.git$/, '')).filter((w) => w.length > 1))];

@@ -158,11 +158,18 @@ export class Parser {
     if (THANKS_ONLY.test(clean)) return { kind: 'thanks' };
     // A link stands for the package it names, where it stands ("is <pypi…/httpx> worth it").
     const linked: string[] = [];
+    // Names a link gave are names, though they are short or everyday words ("<…/astral-sh/uv>", "<…|rich>").
+    const fromLinks = new Set<string>();
     const text = normalize(raw)
       .replace(URL, (url) => {
         const names = linkNames(url);
-        const known = names.find((n) => this.names.exact(n));
-        if (known) return ` ${known} `;
+        // A name the link holds exactly, else one slip from it ("docs.celeryq.dev").
+        const known =
+          names.find((n) => this.names.exact(n)) ?? names.map((n) => this.names.resolve(n)?.entry).find(Boolean)?.id;
+        if (known) {
+          fromLinks.add(known);
+          return ` ${known} `;
+        }
         if (names[0]) linked.push(names[0]);
         return ` ${names[0] ?? ''} `;
       })
@@ -187,7 +194,8 @@ export class Parser {
     const python = PYTHON.test(clean) || Boolean(ctx.python) || Boolean(options.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
-    return this.decide(t, toks, this.linker.link(toks), { ...ctx, linked, python, viaLink }, explain, text, guess);
+    const mentions = this.linker.link(toks, { names: fromLinks });
+    return this.decide(t, toks, mentions, { ...ctx, linked, python, viaLink }, explain, text, guess);
   }
 
   /** The ids of the packages a text names. */

@@ -56,6 +56,12 @@ describe('names and angles', () => {
   it('a link in Slack form answers with the card of its package', () => {
     expect(ids(ask('<https://pypi.org/project/httpx/>'))).toEqual(['httpx']);
     expect(ids(ask('thoughts on <https://github.com/psf/requests|this>?'))).toEqual(['requests']);
+    // A short or everyday name from a link is a name; a project's host carries its name; one slip is forgiven.
+    expect(ids(ask('saw <https://github.com/astral-sh/uv> getting hyped, is it legit?'))[0]).toBe('uv');
+    expect(
+      ids(ask('<https://www.djangoproject.com/> vs <https://flask.palletsprojects.com/> for a portal')).sort(),
+    ).toEqual(['django', 'flask']);
+    expect(ids(ask('<https://docs.celeryq.dev/en/stable/|celery docs> what is this'))[0]).toBe('celery');
   });
 });
 
