@@ -45,6 +45,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-15.jsonl',
       'tests/eval/tune-16.jsonl',
       'tests/eval/tune-17.jsonl',
+      'tests/eval/tune-18.jsonl',
+      'tests/eval/tune-19.jsonl',
     ],
   },
   {
