@@ -52,6 +52,8 @@ const TO_NAME = new Set([
 ]);
 
 export class EntityLinker {
+  private readonly prefixes: Set<string>;
+
   constructor(
     private readonly kb: Knowledge,
     private readonly names: NameIndex,
@@ -59,12 +61,14 @@ export class EntityLinker {
     private readonly isVocabulary: (word: string) => boolean,
     /** True for English words: "flash" is a word, not a slip on "flask". */
     private readonly isEnglish: (word: string) => boolean = () => false,
-  ) {}
+  ) {
+    this.prefixes = prefixesOf(kb);
+  }
 
   /** `pointed`: the words are names by their place (after "compare"), so short or everyday names count too. */
   /** `names`: words that are names whatever their place (a link gave them). */
   link(
-    toks: Token[],
+    toks: readonly Token[],
     { pointed: all = false, names }: { pointed?: boolean; names?: ReadonlySet<string> } = {},
   ): Mention[] {
     const out: Mention[] = [];
@@ -81,15 +85,22 @@ export class EntityLinker {
     return out;
   }
 
-  private at(toks: Token[], i: number, content: number): Mention | undefined {
-    for (let n = MAX_NAME_WORDS; n >= 1; n--) {
-      const span = toks.slice(i, i + n);
-      if (span.length < n || span.some((t) => t.sep)) continue;
-      const text = span.map((t) => t.text).join(' ');
-      const id = this.kb.names.get(normKey(text));
+  private at(toks: readonly Token[], i: number, content: number): Mention | undefined {
+    // The keys of the phrases of 1 to 5 words from token i, while they can still begin a name (this runs at every token).
+    const keys: string[] = [];
+    for (let n = 1; n <= MAX_NAME_WORDS && i + n <= toks.length; n++) {
+      const t = toks[i + n - 1] as Token;
+      if (t.sep) break;
+      const key = (n === 1 ? '' : (keys[n - 2] as string)) + normKey(t.text);
+      if (!this.prefixes.has(key)) break;
+      keys.push(key);
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const id = this.kb.names.get(keys[n - 1] as string);
       if (!id) continue;
       // A question-shaped alias ("django or fastapi") must not swallow the names it joins.
-      if (n > 1 && this.kb.entries.get(id)?.type === 'concept' && span.some((t) => JOINERS.has(t.text))) continue;
+      if (n > 1 && this.kb.entries.get(id)?.type === 'concept' && joins(toks, i, n)) continue;
+      const text = phrase(toks, i, n);
       if (n === 1 && FILLER.has(text)) return undefined;
       if (n === 1 && this.weak(text) && !pointed(toks, i, content)) return undefined;
       return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
@@ -112,7 +123,7 @@ export class EntityLinker {
   }
 
   /** Whether token i stands on one side of "vs" or "or" with a name the knowledge has on the other. */
-  private againstName(toks: Token[], i: number): boolean {
+  private againstName(toks: readonly Token[], i: number): boolean {
     const named = (t: Token | undefined) => Boolean(t && !t.sep && this.kb.names.has(normKey(t.text)));
     return (
       (VERSUS.has(toks[i + 1]?.text ?? '') && named(toks[i + 2])) ||
@@ -125,8 +136,33 @@ export class EntityLinker {
   }
 }
 
+/** The words of tokens [i, i + n), as typed. */
+function phrase(toks: readonly Token[], i: number, n: number): string {
+  let text = (toks[i] as Token).text;
+  for (let k = i + 1; k < i + n; k++) text += ` ${(toks[k] as Token).text}`;
+  return text;
+}
+
+/** Every beginning of every name key, so a phrase that can start no name is dropped at its first word. */
+const prefixesMade = new WeakMap<Knowledge, Set<string>>();
+function prefixesOf(kb: Knowledge): Set<string> {
+  let set = prefixesMade.get(kb);
+  if (!set) {
+    set = new Set();
+    for (const key of kb.names.keys()) for (let l = 1; l <= key.length; l++) set.add(key.slice(0, l));
+    prefixesMade.set(kb, set);
+  }
+  return set;
+}
+
+/** Whether tokens [i, i + n) hold a word that joins names ("or", "vs"). */
+function joins(toks: readonly Token[], i: number, n: number): boolean {
+  for (let k = i; k < i + n; k++) if (JOINERS.has((toks[k] as Token).text)) return true;
+  return false;
+}
+
 /** Whether the words around token i point at a name: "is X", "X vs", "X library", or X alone. */
-function pointed(toks: Token[], i: number, content: number): boolean {
+function pointed(toks: readonly Token[], i: number, content: number): boolean {
   if (content <= 1) return true;
   const prev = toks[i - 1];
   const next = toks[i + 1];

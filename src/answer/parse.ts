@@ -240,7 +240,7 @@ export class Parser {
 
   private decide(
     t: string,
-    toks: Token[],
+    toks: readonly Token[],
     mentions: Mention[],
     ctx: Context,
     explain = false,
@@ -547,7 +547,7 @@ export class Parser {
   }
 
   /** Names of things outside the Python stack ("java", "spring boot"), as token spans. */
-  private outside(toks: Token[], mentions: Mention[]): { text: string; start: number; end: number }[] {
+  private outside(toks: readonly Token[], mentions: Mention[]): { text: string; start: number; end: number }[] {
     const out: { text: string; start: number; end: number }[] = [];
     const busy = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
     for (let i = 0; i < toks.length; i++) {
@@ -584,7 +584,7 @@ export class Parser {
    * "or", "than", "instead of", "from … to" when the near side is a known name (its partner).
    */
   private unknownItems(
-    toks: Token[],
+    toks: readonly Token[],
     mentions: Mention[],
     outside: { start: number; end: number }[],
   ): { text: string; partner?: Mention }[] {

@@ -41,7 +41,7 @@ export const CUE_WORDS = new Set(
   ).split(' '),
 );
 
-export function contentWords(toks: Token[], taken: Set<number>, unknown: string[]): string[] {
+export function contentWords(toks: readonly Token[], taken: Set<number>, unknown: string[]): string[] {
   return toks
     .filter(
       (tk, i) =>
@@ -73,7 +73,7 @@ export function range(a: number, b: number): number[] {
 const SETTING_GAP = 3;
 
 /** Whether a name is the setting of the question ("for a small flask app", "with django"), not its subject. */
-export function isSetting(toks: Token[], m: Mention): boolean {
+export function isSetting(toks: readonly Token[], m: Mention): boolean {
   for (let k = m.start - 1; k >= 0 && k >= m.start - 1 - SETTING_GAP; k--) {
     const tk = toks[k] as Token;
     if (tk.sep || CONNECTORS.has(tk.text)) return false;
@@ -86,7 +86,7 @@ export function isSetting(toks: Token[], m: Mention): boolean {
 const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);
 
 /** The longest run of names joined only by connectors and filler ("django, flask or fastapi"). */
-export function longestChain(toks: Token[], ms: Mention[]): Mention[] {
+export function longestChain(toks: readonly Token[], ms: Mention[]): Mention[] {
   const sorted = [...ms].sort((a, b) => a.start - b.start);
   let best: Mention[] = [];
   let run: Mention[] = [];
@@ -105,7 +105,7 @@ export function longestChain(toks: Token[], ms: Mention[]): Mention[] {
 }
 
 /** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
-export function isNegated(toks: Token[], m: Mention): boolean {
+export function isNegated(toks: readonly Token[], m: Mention): boolean {
   const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
   const p1 = w(m.start - 1);
   const p2 = w(m.start - 2);
@@ -122,12 +122,17 @@ export function isNegated(toks: Token[], m: Mention): boolean {
   return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';
 }
 
-export function nearConnector(toks: Token[], i: number): boolean {
+export function nearConnector(toks: readonly Token[], i: number): boolean {
   return [toks[i - 1], toks[i + 1]].some((tk) => tk && CONNECTORS.has(tk.text) && tk.text !== 'and');
 }
 
 /** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */
-export function side(toks: Token[], j: number, d: 1 | -1, isWord: (w: string) => boolean = () => true): number {
+export function side(
+  toks: readonly Token[],
+  j: number,
+  d: 1 | -1,
+  isWord: (w: string) => boolean = () => true,
+): number {
   for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
     const tk = toks[k] as Token;
     if (tk.sep) return -1;

@@ -14,7 +14,23 @@ export interface Token {
 
 const TOKEN = /[a-z0-9#+.][a-z0-9+#._'-]*|[,/&?;:!—–]|(?<=\s)-(?=\s)/g;
 
-export function tokens(text: string): Token[] {
+/**
+ * The tokens of a text. One message is tokenised many times while it is answered, so the last few
+ * results are kept (bounded); the arrays are shared, and no caller changes them.
+ */
+export function tokens(text: string): readonly Token[] {
+  const known = kept.get(text);
+  if (known) return known;
+  if (kept.size >= KEPT) kept.clear();
+  const out = fresh(text);
+  kept.set(text, out);
+  return out;
+}
+
+const KEPT = 256;
+const kept = new Map<string, readonly Token[]>();
+
+function fresh(text: string): readonly Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     let t = m[0];

@@ -20,6 +20,8 @@ const LISTS = ['packages', 'checklists', 'stacks', 'concepts', 'tips'] as const;
 
 /** Lower-case, letters and digits only: how names and aliases are compared. */
 export function normKey(text: string): string {
+  // Most keys asked for are plain lower-case words already.
+  if (/^[a-z0-9]*$/.test(text)) return text;
   return text
     .normalize('NFKD')
     .toLowerCase()
