@@ -22,11 +22,11 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'uses',
-    /\b(?:used for|use cases?|good for|what (?:is|are|does|do) (?:\S+ ){1,3}(?:for|do)$|what (?:can|could) (?:i|you|we|one) (?:do|build|make) with|when (?:does|do|is|would) \S+ (?:make sense|help|fit|shine)|when would (?:i|we|you) need|when (?:would|should|do|to) (?:i |you |we |one )?(?:use|reach for|pick|choose)|purpose of|point of|what.{0,40}\bfor\b$|why would (?:i|you|we|anyone) use|what problems? does|what does \S+ solve)\b/,
+    /\b(?:used for|use cases?|good for|what (?:is|are|does|do) (?:\S+ ){1,3}(?:for|do)$|what (?:can|could) (?:i|you|we|one) (?:do|build|make) with|when (?:does|do|is|would) \S+ (?:make sense|help|fit|shine)|when would (?:i|we|you) need|when (?:would|should|do|to) (?:i |you |we |one )?(?:use|reach for|pick|choose)|purpose of|point of|what.{0,40}\bfor\b$|why would (?:i|you|we|anyone) use|what problems? does|what does \S+ solve|can (?:we|i|you) use (?:it|this|that) (?:for|on|in|to))\b/,
   ],
   [
     'worth',
-    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|dying|dead|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?)\b/,
+    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|dying|dead|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|is (?:it|this|that|\S+) overkill|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?)\b/,
   ],
 ];
 

@@ -34,11 +34,17 @@ export function linkNames(raw: string): string[] {
     const path = url.pathname.split('/').filter(Boolean).map(decodeURIComponentSafe);
     if (/(^|\.)pypi\.org$/.test(host) && path[0] === 'project' && path[1]) out.push(path[1]);
     else if (/(^|\.)(github|gitlab)\.com$/.test(host) && path[1]) out.push(path[1], path[0] as string);
+    // A documentation page names what it documents more closely than its host ("docs.pydantic.dev/…/pydantic_settings").
+    out.push(
+      ...path
+        .map((w) => w.replace(/\.html?$/, ''))
+        .filter((w) => !NOT_NAMES.has(w.toLowerCase()))
+        .slice(0, 3),
+    );
     const hostWords = host.split('.').filter((w) => !NOT_NAMES.has(w));
     out.push(...hostWords);
     // "djangoproject.com", "palletsprojects.com": a host word is often the name with a suffix.
     out.push(...hostWords.map((w) => w.replace(HOST_SUFFIX, '')).filter((w) => w.length > 2));
-    out.push(...path.filter((w) => !NOT_NAMES.has(w.toLowerCase())).slice(0, 3));
   }
   return [...new Set(out.map((w) => w.toLowerCase().replace(/\.git$/, '')).filter((w) => w.length > 1))];
 }

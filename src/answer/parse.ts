@@ -93,7 +93,7 @@ const HOMONYM_WORDS = 3;
 const HOMONYM_SHARE = 1 / 3;
 /** Words that weigh one name against another in a question. */
 const CHOICE =
-  /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse)\b|>/;
+  /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
 /** Packages in the order the purpose words fit them ("async postgres driver": the async one first), else as given. */
 function fitting<T extends Entry>(list: T[], purpose: string[]): T[] {
   return list

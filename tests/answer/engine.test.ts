@@ -530,6 +530,8 @@ describe('chat spelling', () => {
   it('reads slang and drawn-out words as the words they are, never as unknown names', () => {
     expect(ask('heyyy anyone got a fav lib for excel stuff?').intent).toBe('recommend');
     expect(ask('halp, need to scrape one page real quick').intent).toBe('recommend');
+    expect(ask('tfw you need a progress bar 😩').intent).toBe('recommend');
+    expect(ask('whats gud for nlp').intent).toBe('recommend');
     expect(ids(ask('sooo which orm for fastapi'))).toContain('sqlalchemy');
   });
 });

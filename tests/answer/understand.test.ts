@@ -22,6 +22,21 @@ describe('names and angles', () => {
     expect(a.focus).toBe(focus);
   });
 
+  it.each([
+    ['is sqlalchemy overkill for a 3-table app?', 'sqlalchemy', 'worth'],
+    ['<https://github.com/ultralytics/ultralytics> can we use this on the drone for detection?', 'ultralytics', 'uses'],
+  ])('%j asks about %s from the %s angle', (q, id, focus) => {
+    const a = ask(q);
+    expect(ids(a)[0]).toBe(id);
+    expect(a.focus).toBe(focus);
+  });
+
+  it('a name weighed as the one to switch from is compared with the one to switch to', () => {
+    const a = ask('<https://pypi.org/project/httpx/|httpx> — worth switching from requests for the workers?');
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['httpx', 'requests']);
+  });
+
   it('alternatives list the named library first, then its alternatives, each with when to pick it', () => {
     const a = ask('alternatives to flask');
     expect(ids(a)[0]).toBe('flask');
