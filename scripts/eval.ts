@@ -47,6 +47,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-17.jsonl',
       'tests/eval/tune-18.jsonl',
       'tests/eval/tune-19.jsonl',
+      'tests/eval/tune-20.jsonl',
     ],
   },
   {
@@ -55,6 +56,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-everyday.jsonl',
       'tests/eval/heldout-personas.jsonl',
       'tests/eval/heldout-community.jsonl',
+      'tests/eval/heldout-statistics.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
