@@ -91,6 +91,8 @@ const SHORT_QUESTION = 2;
 const HOMONYM_WORDS = 3;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** Half the words around a name being the knowledge's own says the message is about the stack. */
+const TOPICAL_SHARE = 0.5;
 /** Words that weigh one name against another in a question. */
 const CHOICE =
   /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
@@ -282,8 +284,9 @@ export class Parser {
     if (
       live.length === 1 &&
       mentions.length === 1 &&
-      // Set against a name it does not know ("huey or celery for a job queue"), the name is the package.
-      !against.some((a) => a.partner) &&
+      // Set against a name it does not know ("huey or celery for a job queue"), the name is the package; set
+      // against an everyday word ("celery or carrot sticks"), only among words the knowledge uses.
+      !against.some((a) => a.partner && (this.nameLike(a.text) || vocabularyShare(words) >= TOPICAL_SHARE)) &&
       only?.entry.type === 'package' &&
       (this.isEnglish(only.text) || (guess?.label === 'unknown' && guess.p >= SURE_OTHER_NAME)) &&
       !ctx.python &&

@@ -120,6 +120,10 @@ describe('half known', () => {
     expect(a.unrecognised).toContain('huey');
   });
 
+  it('an everyday-word name set against an everyday word, among words the knowledge does not use, is the word', () => {
+    expect(ask('celery or carrot sticks for the workshop snack table? 🥕').intent).toBe('unknown');
+  });
+
   it('chat abbreviations and suffixed words are no unknown names', () => {
     expect(ask('yo what do ppl use for plots these days').intent).toBe('recommend');
     expect(ask('dress code for the gala — is black ok or too funeral-y').intent).toBe('unknown');
