@@ -54,7 +54,9 @@ export function rankPicks(
 ): PackageEntry[] | undefined {
   const r = rankEntries(kb, index, need.join(' '), ['package']);
   if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
-  const excluded = new Set((o.exclude ?? []).map((e) => e.id));
+  // Leaving out a framework leaves out what is made for it ("no django": django-orm, django-rest-framework too).
+  const out = (o.exclude ?? []).map((e) => e.id);
+  const excluded = { has: (id: string) => out.some((x) => id === x || id.startsWith(`${x}-`)) };
   const setting = new Set((o.context ?? []).map((e) => e.id));
   // Only when the question is set in a framework do other frameworks' packages step back.
   const frameworks = [...setting].some(

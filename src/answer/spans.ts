@@ -104,6 +104,9 @@ export function longestChain(toks: readonly Token[], ms: Mention[]): Mention[] {
   return best.length >= 2 ? distinct(best) : [];
 }
 
+/** Words that ask for the others of a name ("what else", "other options"), not for a need without it. */
+const ASKS_OTHERS = new Set(['else', 'options', 'alternatives', 'alternative', 'alts']);
+
 /** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
 export function isNegated(toks: readonly Token[], m: Mention): boolean {
   const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
@@ -113,6 +116,8 @@ export function isNegated(toks: readonly Token[], m: Mention): boolean {
   if (NEGATION_PAIRS.has(`${p2} ${p1}`) && p1 !== 'of') return true;
   if (`${p2} ${p1}` === 'instead of') return false;
   if (p1 === 'but') return p2 === 'anything' || p2 === 'everything' || p2 === 'something';
+  // "a plotting lib besides matplotlib" leaves it out; "what else is there besides selenium" asks its alternatives.
+  if (p1 === 'besides') return !toks.some((t) => ASKS_OTHERS.has(t.text));
   if (NEGATION.has(p1)) return true;
   if (
     NEGATION.has(p2) &&

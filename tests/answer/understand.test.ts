@@ -136,6 +136,31 @@ describe('half known', () => {
   });
 });
 
+describe('exclusions', () => {
+  it.each([
+    ['http client, anything except requests', 'requests'],
+    ['cli lib, no click', 'click'],
+    ['plotting library besides matplotlib?', 'matplotlib'],
+  ])('%j leaves out %s', (q, left) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain(left);
+  });
+
+  it('leaving out a framework leaves out what is made for it', () => {
+    const a = ask('web framework for an api, anything except django');
+    expect(ids(a)).not.toContain('django');
+    expect(ids(a)).not.toContain('django-rest-framework');
+    expect(ids(ask("orm recommendations, but not django's"))).not.toContain('django-orm');
+  });
+
+  it('"what else is there besides X" asks for X\'s alternatives', () => {
+    const a = ask('what else is there besides selenium for driving a browser');
+    expect(a.focus).toBe('alternatives');
+    expect(ids(a)[0]).toBe('selenium');
+  });
+});
+
 describe("a service's Python clients", () => {
   it.each([
     ['what can i use to talk to postgres from python', 'psycopg'],
