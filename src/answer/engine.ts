@@ -112,6 +112,11 @@ const SURE_SECOND = 0.5;
 const SHORT_FOLLOW_UP = 6;
 /** The message says "python" (the parser reads each part; a part may not hold it). */
 const SAYS_PYTHON = /\bpython3?\b/;
+/** A follow-up that asks for a tool ("which library do people use for it", "any tools for that?"). */
+const ASKS_FOR_TOOL =
+  /\b(?:which|what|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|frameworks?|sdks?|clients?)\b/;
+/** How many of a concept's packages a follow-up asking for a tool is given. */
+const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
 const POINTS_BACK =
   /\b(?:(?:does|did|can|could|will|would|is|isn'?t|was|has|should)\s+(?:it|that|this)|(?:pick|picks|use|using|adopt|adopting|run|running|trust|learn|made|built|wrote|maintains|switch(?:ing)? (?:\S+ ){0,3}to)\s+(?:it|that|this))(?: one)?\b/;
@@ -229,6 +234,22 @@ export function createEngine({
         FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? (OTHER_ONE.test(rest) ? 'alternatives' : undefined);
       if (!named.length && own.kind !== 'compare' && focus)
         return respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed);
+    }
+    // "which library do people use for it?" after "what's RAG": the packages the concept names.
+    if (!namesSomething(own) && !parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
+      const led = ledWith(whole(normalize(previous), seed));
+      const tools =
+        led && led.type !== 'package'
+          ? led.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
+          : [];
+      if (tools.length)
+        return {
+          ...respond(
+            { kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks: tools.slice(0, MAX_TOOLS) },
+            seed,
+          ),
+          asked: `${previous} ${rest}`,
+        };
     }
     // "does it format too" after "best linter?", "is that one ok in production?" after "what cache should
     // we use": a pronoun that names nothing points at what the thread's answer led with.

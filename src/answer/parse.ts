@@ -574,6 +574,13 @@ export class Parser {
           continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
+        // "most of us come from java", "moving off junit": where the asker comes from is their setting, not the question.
+        if (
+          n <= 2 &&
+          /^(?:from|off)$/.test(toks[i - 1]?.text ?? '') &&
+          /^(?:come|coming|came|moving|move|migrating|switching)$/.test(toks[i - 2]?.text ?? '')
+        )
+          continue;
         out.push({ text, start: i, end: i + n });
         i += n - 1;
         break;

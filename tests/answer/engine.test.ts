@@ -415,6 +415,15 @@ describe('a follow-up about the name the thread is about', () => {
     }
   });
 
+  it('asking for a tool after a concept gets the packages the concept names', () => {
+    const a = after("what's rag", 'which library do people use for it');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).slice(0, 2)).toEqual(['llamaindex', 'langchain']);
+    const two = ask("what's RAG and which library do people use for it?");
+    expect(two.intent).toBe('concept');
+    expect(ids(two.also as Answer)[0]).toBe('llamaindex');
+  });
+
   it('a pronoun in a follow-up that asks for another thing does not point back', () => {
     expect(ids(after('which orm should we use with fastapi', 'and migrations for it?'))[0]).not.toBe('sqlalchemy');
   });

@@ -191,6 +191,9 @@ describe('out of scope', () => {
   it('another language as the setting is out of scope, but weighed against a Python name it is half known', () => {
     expect(ask('our php monolith needs a task queue, what do php people use').intent).toBe('unknown');
     expect(ask('calling a java service from python, which http client').intent).toBe('recommend');
+    // Where the asker comes from is their setting, not the question.
+    expect(ask('type checker recommendations for a big codebase? most of us come from java').intent).toBe('recommend');
+    expect(ask('test framework recs for a team moving off junit?').intent).toBe('recommend');
     // A closing "in python" counts though normalising drops it.
     expect(ask('matlab refugee here 👋 what do people use for plotting in python').intent).toBe('recommend');
     expect(ids(ask('numpy vs julia'))).toEqual(['numpy']);
