@@ -48,6 +48,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-18.jsonl',
       'tests/eval/tune-19.jsonl',
       'tests/eval/tune-20.jsonl',
+      'tests/eval/tune-21.jsonl',
     ],
   },
   {
@@ -57,6 +58,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-personas.jsonl',
       'tests/eval/heldout-community.jsonl',
       'tests/eval/heldout-statistics.jsonl',
+      'tests/eval/heldout-travel.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
