@@ -9,7 +9,7 @@
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 
 /** Words in a use case that say the package reaches the service. */
-const REACHES = /\b(?:connect(?:s|ing)? to|from python|client|driver)\b/;
+const REACHES = /\b(?:connect(?:s|ing)? to|from python|in python|client|driver)\b/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const made = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();

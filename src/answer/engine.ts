@@ -18,6 +18,7 @@ import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
 import { proseWords } from './prose.js';
+import { clientsOf } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
@@ -68,6 +69,8 @@ const SECOND_MARK =
 /** A few words that announce a question ("new grad question, sorry", "dumb q:") before the question itself. */
 const PREAMBLE =
   /^(?:[a-z'-]+ ){0,3}(?:question|q|qn)\b[,:!.-]?(?:\s*(?:sorry|pls|please|but)\b[,:!.]?)?\s+(?=(?:what|whats|which|how|is|are|should|can|could|do|does|where|who|why)\b)/;
+/** A part that states something about the asker or their setting ("we use django", "our app is slow"). */
+const STATEMENT = /^(?:we|we're|were|i|i'm|im|our|my|it|it's|its|they|there|the team|us)\b/;
 /** A part that states a need ("something to parse the html", "a lib for pdfs"): a request, though it asks nothing. */
 const NEED = /^(?:something|anything|a (?:lib|library|tool|package|module|way)|an? \S+ (?:lib|library|tool|package))\b/;
 /** Where a second question may join the first inside one sentence: ", and …", ", also …", " — …", " btw …". */
@@ -114,7 +117,7 @@ const SHORT_FOLLOW_UP = 6;
 const SAYS_PYTHON = /\bpython3?\b/;
 /** A follow-up that asks for a tool ("which library do people use for it", "any tools for that?"). */
 const ASKS_FOR_TOOL =
-  /\b(?:which|what|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|frameworks?|sdks?|clients?)\b/;
+  /\b(?:which|what|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b/;
 /** How many of a concept's packages a follow-up asking for a tool is given. */
 const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
@@ -208,6 +211,13 @@ export function createEngine({
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
+    // "is sqlite ok for the logger? also which python module do I use for it": the service's Python clients.
+    if (!parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
+      const it = about ?? ledWith(whole(normalize(previous), seed));
+      const clients = it ? clientsOf(kb, it) : [];
+      if (clients.length)
+        return respond({ kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks: clients }, seed);
+    }
     if (about) {
       // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.
       const named = own.kind === 'entry' && own.entry.type === 'package' ? [own.entry] : [];
@@ -440,6 +450,13 @@ export function createEngine({
             weighs(p.text) ||
             p.second ||
             (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST) ||
+            // "xgboost any good and what about catboost", "prod readiness checklist pls. and how do rollbacks work":
+            // a short first part that asks by itself, before a part that is led in and asks.
+            (i === 0 &&
+              p.text.split(' ').length <= SHORT_FIRST &&
+              !STATEMENT.test(p.text) &&
+              (asksByItself(p.text) || /\b(?:checklist|stack|roadmap)\b/.test(p.text)) &&
+              marked.slice(1).some((q) => q.led && ASKS.test(q.text))) ||
             // "openai sdk any good? and the anthropic one": a part led by "and" right after a question asks too.
             (p.led && Boolean(asked[i - 1]))),
       ),

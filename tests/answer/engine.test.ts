@@ -320,6 +320,23 @@ describe('two questions in one message', () => {
     expect(ids(a.also as Answer)).toEqual(['graphql']);
   });
 
+  it('takes a short first part that asks by itself as a question when a led-in question follows', () => {
+    const a = ask('xgboost any good and what about catboost');
+    expect(ids(a)[0]).toBe('xgboost');
+    expect(a.focus).toBe('worth');
+    expect(ids(a.also as Answer)[0]).toBe('catboost');
+    const b = ask('prod readiness checklist pls. and how do rollbacks work');
+    expect(ids(b)).toEqual(['production-readiness']);
+    expect(ids(b.also as Answer)).toEqual(['rollbacks']);
+    expect(ask('we use django. and which task queue?').also).toBeUndefined();
+  });
+
+  it('asks for the clients of the service the first part named', () => {
+    const a = ask('is sqlite ok for the bench data logger? also which python module do I use for it');
+    expect(ids(a)[0]).toBe('sqlite');
+    expect(ids(a.also as Answer)[0]).toBe('sqlite3');
+  });
+
   it('takes a part led by "and" right after a question as a second question', () => {
     const a = ask('openai sdk any good? and the anthropic one');
     expect(ids(a)[0]).toBe('openai');

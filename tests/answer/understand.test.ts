@@ -24,6 +24,7 @@ describe('names and angles', () => {
 
   it.each([
     ['is sqlalchemy overkill for a 3-table app?', 'sqlalchemy', 'worth'],
+    ['django any good for an admin panel?', 'django', 'worth'],
     ['<https://github.com/ultralytics/ultralytics> can we use this on the drone for detection?', 'ultralytics', 'uses'],
   ])('%j asks about %s from the %s angle', (q, id, focus) => {
     const a = ask(q);
