@@ -532,7 +532,8 @@ export function createEngine({
     if (!at || !CONFIDENT.has(single.intent)) return undefined;
     const left = text.slice(0, at.index).trim();
     const right = text.slice(at.index + at[0].length).trim();
-    if (!asksByItself(left) || !asksByItself(right)) return undefined;
+    // The right half may lean on the left as a follow-up does ("…, and the security one too").
+    if (!asksByItself(left) || !(asksByItself(right) || ONE_THING.test(right))) return undefined;
     // "what's better for a nightly ETL — airflow or prefect": a left half that weighs and names nothing weighs the right's names.
     if (WEIGH.test(left) && !parser.named(left).length) return undefined;
     const first = respond(parser.read(left), seed, left);

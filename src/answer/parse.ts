@@ -178,7 +178,7 @@ export class Parser {
       .replace(/\s+/g, ' ')
       // Drawn-out chat spelling ("heyyy", "sooo", "pleeease") is the everyday word.
       .replace(/[a-z]*([a-z])\1{2,}[a-z]*/g, (w) => this.drawnOut(w))
-      .replace(/[a-z][a-z'-]{5,}/g, (w) => this.mend(w))
+      .replace(/\b[a-z][a-z'-]{5,}\b/g, (w) => this.mend(w))
       .trim();
     if (!text) return { kind: 'help' };
     const command = this.command(text);
@@ -578,7 +578,7 @@ export class Parser {
         if (
           n <= 2 &&
           /^(?:from|off)$/.test(toks[i - 1]?.text ?? '') &&
-          /^(?:come|coming|came|moving|move|migrating|switching)$/.test(toks[i - 2]?.text ?? '')
+          /^(?:come|coming|came|moving|move|migrating|switching|over)$/.test(toks[i - 2]?.text ?? '')
         )
           continue;
         out.push({ text, start: i, end: i + n });

@@ -28,7 +28,8 @@ export function proseWords(kb: Knowledge): Set<string> {
   for (const entry of kb.entries.values())
     for (const text of strings(entry, []))
       for (const w of text.toLowerCase().split(/[^a-z]+/))
-        if (w.length >= MIN_LENGTH && !kb.names.has(normKey(w))) words.add(w);
+        // Names of other stacks the prose mentions ("javascript") are no word to mend a slip into.
+        if (w.length >= MIN_LENGTH && !kb.names.has(normKey(w)) && !kb.outside.has(w)) words.add(w);
   made.set(kb, words);
   return words;
 }

@@ -16,15 +16,19 @@ export const MAX_QUERY_CHARS = 500;
  */
 export function stripSlackMarkup(text: string): string {
   // [^<>] rather than [^>]: Slack escapes "<" inside markup, and it keeps an unclosed "<@<@<@..." linear.
-  return text
-    .replace(/<[@#!][^<>]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2 $1')
-    .replace(/<((?:https?|mailto):[^<>]*)>/g, ' $1 ')
-    .replace(/```([\s\S]*?)```/g, '$1')
-    .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
-    .replace(/[`*~]/g, ' ')
-    .replace(/&lt;|&gt;|[<>]/g, ' ')
-    .replace(/&amp;/g, '&');
+  return (
+    text
+      .replace(/<[@#!][^<>]*>/g, ' ')
+      .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2 $1')
+      .replace(/<((?:https?|mailto):[^<>]*)>/g, ' $1 ')
+      .replace(/```([\s\S]*?)```/g, '$1')
+      // Struck-out words are taken back ("~flake8~ ruff?"): they are not part of the question.
+      .replace(/(^|[\s(])~[^~\n]+~(?=$|[\s).,!?:;])/g, '$1 ')
+      .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
+      .replace(/[`*~]/g, ' ')
+      .replace(/&lt;|&gt;|[<>]/g, ' ')
+      .replace(/&amp;/g, '&')
+  );
 }
 
 /** Half of a surrogate pair on its own (a cut emoji, or a "\ud800" escape in JSON). */

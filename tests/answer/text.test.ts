@@ -13,7 +13,7 @@ describe('stripSlackMarkup', () => {
     ['see <https://x.com/a?b=c>', 'see https://x.com/a?b=c'],
     ['*bold* text', 'bold text'],
     ['_italic_ text', 'italic text'],
-    ['~strike~ text', 'strike text'],
+    ['~strike~ text', 'text'],
     ['`code` text', 'code text'],
     ['```block``` text', 'block text'],
     ['a &amp; b', 'a & b'],
@@ -43,6 +43,13 @@ describe('stripSlackMarkup', () => {
 
   it('decodes &amp; last, so "&amp;lt;" stays the text "&lt;"', () => {
     expect(stripSlackMarkup('&amp;lt;')).toBe('&lt;');
+  });
+});
+
+describe('struck-out words', () => {
+  it('are taken back: not part of the question', () => {
+    expect(normalize('~flake8~ ruff? is ruff worth switching to')).toBe('ruff? is ruff worth switching to');
+    expect(normalize('keep ~this~ or not')).toBe('keep or not');
   });
 });
 

@@ -195,6 +195,8 @@ describe('out of scope', () => {
     // Where the asker comes from is their setting, not the question.
     expect(ask('type checker recommendations for a big codebase? most of us come from java').intent).toBe('recommend');
     expect(ask('test framework recs for a team moving off junit?').intent).toBe('recommend');
+    expect(ask('playwright or selenium for a portal that is very javascripty').intent).toBe('compare');
+    expect(ask('detectron2 vs ultralytics for player detection').unrecognised).toContain('detectron2');
     // A closing "in python" counts though normalising drops it.
     expect(ask('matlab refugee here 👋 what do people use for plotting in python').intent).toBe('recommend');
     expect(ids(ask('numpy vs julia'))).toEqual(['numpy']);
