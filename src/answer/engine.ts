@@ -211,6 +211,22 @@ export function createEngine({
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
+    // "and for mongo?" after "whats the async postgres driver", "ok and if it's mysql instead?" after "psycopg or
+    // asyncpg?": the same question about another service's clients, in the thread's purpose.
+    const service = own.kind === 'entry' ? own.entry : own.kind === 'recommend' ? own.fallback : undefined;
+    const theirs = service ? clientsOf(kb, service) : [];
+    if (theirs.length && (before.kind === 'compare' || before.kind === 'recommend')) {
+      const earlier = before.kind === 'compare' ? before.items : (before.picks ?? []);
+      const wereClients =
+        earlier.length > 0 &&
+        earlier.every((e) => kb.packages.some((s) => clientsOf(kb, s).includes(e as PackageEntry)));
+      if (wereClients) {
+        const picks = byPurpose(theirs, previous);
+        return before.kind === 'compare' && picks.length >= 2
+          ? respond({ kind: 'compare', items: picks.slice(0, before.items.length), unknown: [], purpose: [] }, seed)
+          : respond({ kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks }, seed);
+      }
+    }
     // "is sqlite ok for the logger? also which python module do I use for it": the service's Python clients.
     if (!parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
       const it = about ?? ledWith(whole(normalize(previous), seed));
@@ -221,7 +237,9 @@ export function createEngine({
     if (about) {
       // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.
       const named = own.kind === 'entry' && own.entry.type === 'package' ? [own.entry] : [];
-      const against = own.kind === 'compare' && versus ? own.items : named;
+      // "vs unittest? which one shd we standardise on" reads as a need set in unittest: the name is still set against.
+      const fallback = versus && own.kind === 'recommend' && own.fallback?.type === 'package' ? [own.fallback] : [];
+      const against = own.kind === 'compare' && versus ? own.items : named.length ? named : fallback;
       const other = against.find((e) => e.id !== about.id);
       if (other && (versus || SET_AGAINST.test(rest)))
         return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
@@ -328,7 +346,8 @@ export function createEngine({
       }));
       const best = Math.max(0, ...fit.map((f) => f.n));
       const top = fit.filter((f) => f.n === best);
-      if (best > 0) return top.length === 1 ? top[0]?.p : undefined;
+      // Its own alternatives are listed in the articles' order, so the first of equals leads; a category has no order.
+      if (best > 0) return top.length === 1 || pool === pools[0] ? top[0]?.p : undefined;
     }
     return undefined;
   }
@@ -339,6 +358,15 @@ export function createEngine({
       const e = kb.entries.get(id);
       return e?.type !== 'package' || e.category === about.category;
     });
+  }
+
+  /** Packages in the order the words of a text fit them ("async" first puts the async driver first). */
+  function byPurpose(list: PackageEntry[], text: string): PackageEntry[] {
+    const words = text.split(' ');
+    return list
+      .map((p, i) => ({ p, i, fit: overlap(words, [p.summary, ...p.use_cases]) }))
+      .sort((a, b) => b.fit - a.fit || a.i - b.i)
+      .map((x) => x.p);
   }
 
   /** The one entry an answer led with, that "it" can point at: a card's subject or the first pick (a comparison has no one). */

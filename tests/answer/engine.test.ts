@@ -421,6 +421,17 @@ describe('a follow-up about the name the thread is about', () => {
     expect(ids(versus)).toEqual(['mypy', 'pyright']);
   });
 
+  it('"vs X?" after a card compares, though the rest reads as a need', () => {
+    expect(ids(after("what's pytest", 'vs unittest? which one shd we standardise on'))).toEqual(['pytest', 'unittest']);
+  });
+
+  it("the same question about another service asks for its clients, in the thread's purpose", () => {
+    expect(ids(after('whats the async postgres driver', 'and for mongo?'))[0]).toBe('motor');
+    const a = after('psycopg or asyncpg?', "ok and if it's mysql instead?");
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['aiomysql', 'pymysql']);
+  });
+
   it('weighing after a comparison, however worded, is the same comparison', () => {
     for (const q of [
       'which of the two is more production ready?',
