@@ -574,6 +574,8 @@ export class Parser {
           continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
+        // "a plain html table, no javascript": a stack said not to be there is no setting.
+        if (NEGATION.has(toks[i - 1]?.text ?? '')) continue;
         // "most of us come from java", "moving off junit": where the asker comes from is their setting, not the question.
         if (
           n <= 2 &&

@@ -196,6 +196,8 @@ describe('out of scope', () => {
     expect(ask('type checker recommendations for a big codebase? most of us come from java').intent).toBe('recommend');
     expect(ask('test framework recs for a team moving off junit?').intent).toBe('recommend');
     expect(ask('playwright or selenium for a portal that is very javascripty').intent).toBe('compare');
+    // A stack said not to be there is no setting.
+    expect(ask("need to scrape a council site, it's a plain html table, no javascript").intent).toBe('recommend');
     expect(ask('detectron2 vs ultralytics for player detection').unrecognised).toContain('detectron2');
     // A closing "in python" counts though normalising drops it.
     expect(ask('matlab refugee here 👋 what do people use for plotting in python').intent).toBe('recommend');
