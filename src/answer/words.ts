@@ -145,4 +145,17 @@ export const SYNONYMS: Record<string, string> = {
   troubleshooting: 'debugging',
   gamedev: 'game development',
   games: 'game',
+  // Chat abbreviations of the words the knowledge uses.
+  deps: 'dependencies',
+  dep: 'dependency',
+  pkgs: 'packages',
+  repo: 'repository',
+  repos: 'repositories',
+  perf: 'performance',
+  infra: 'infrastructure',
+  msgs: 'messages',
+  img: 'image',
+  imgs: 'images',
+  docs: 'documentation',
+  dataviz: 'visualization',
 };

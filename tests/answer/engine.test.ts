@@ -569,6 +569,7 @@ describe('chat spelling', () => {
     expect(ask('halp, need to scrape one page real quick').intent).toBe('recommend');
     expect(ask('tfw you need a progress bar 😩').intent).toBe('recommend');
     expect(ask('whats gud for nlp').intent).toBe('recommend');
+    expect(ask("what's everyone using to manage deps these days").intent).toBe('recommend');
     expect(ids(ask('sooo which orm for fastapi'))).toContain('sqlalchemy');
   });
 });
