@@ -114,7 +114,7 @@ const SURE_SECOND = 0.5;
 /** A thread message this short that names nothing of its own continues the thread. */
 const SHORT_FOLLOW_UP = 6;
 /** The message says "python" (the parser reads each part; a part may not hold it). */
-const SAYS_PYTHON = /\bpython3?\b/;
+const SAYS_PYTHON = /(?<!\b(?:no|not|without|zero) )\bpython3?\b/;
 /** A follow-up that asks for a tool ("which library do people use for it", "any tools for that?"). */
 const ASKS_FOR_TOOL =
   /\b(?:which|what|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b/;

@@ -91,6 +91,8 @@ const SHORT_QUESTION = 2;
 const HOMONYM_WORDS = 3;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** Everyday-word names read as the words: at most this many in one message, and two only when the classifier is sure. */
+const HOMONYMS_AT_MOST = 2;
 /** Half the words around a name being the knowledge's own says the message is about the stack. */
 const TOPICAL_SHARE = 0.5;
 /** Words that weigh one name against another in a question. */
@@ -278,17 +280,22 @@ export class Parser {
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
     // recipe?"), alone, with no word of Python and hardly a word the knowledge uses around it: the word, not the package.
-    const [only] = live;
     const vocabularyShare = (ws: string[]) =>
       ws.length ? ws.filter((w) => this.isVocabulary(w)).length / ws.length : 0;
     if (
-      live.length === 1 &&
-      mentions.length === 1 &&
+      live.length >= 1 &&
+      mentions.length === live.length &&
+      // One thing named, though maybe twice or as two everyday words ("red pandas … giant pandas", "serial number on the motor").
+      live.length <= HOMONYMS_AT_MOST &&
       // Set against a name it does not know ("huey or celery for a job queue"), the name is the package; set
       // against an everyday word ("celery or carrot sticks"), only among words the knowledge uses.
       !against.some((a) => a.partner && (this.nameLike(a.text) || vocabularyShare(words) >= TOPICAL_SHARE)) &&
-      only?.entry.type === 'package' &&
-      (this.isEnglish(only.text) || (guess?.label === 'unknown' && guess.p >= SURE_OTHER_NAME)) &&
+      live.every(
+        (m) =>
+          m.entry.type === 'package' &&
+          (this.isEnglish(m.text) || (guess?.label === 'unknown' && guess.p >= SURE_OTHER_NAME)),
+      ) &&
+      (live.length === 1 || (guess?.label === 'unknown' && guess.p >= SURE_OTHER_NAME)) &&
       !ctx.python &&
       !ctx.packages.length &&
       !ctx.viaLink &&

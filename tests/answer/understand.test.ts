@@ -121,6 +121,10 @@ describe('half known', () => {
     expect(a.unrecognised).toContain('huey');
   });
 
+  it('two everyday-word names in an off-topic message are the words', () => {
+    expect(ask('are red pandas actually related to giant pandas? settling a bet in #random').intent).toBe('unknown');
+  });
+
   it('an everyday-word name set against an everyday word, among words the knowledge does not use, is the word', () => {
     expect(ask('celery or carrot sticks for the workshop snack table? 🥕').intent).toBe('unknown');
   });
