@@ -70,6 +70,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-statistics.jsonl',
       'tests/eval/heldout-travel.jsonl',
       'tests/eval/heldout-hospital.jsonl',
+      'tests/eval/heldout-agritech.jsonl',
+      'tests/eval/heldout-claims.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
