@@ -31,7 +31,7 @@ import type { Answer } from './types.js';
 import type { Entry, PackageEntry } from '../knowledge/model.js';
 import { alternativesOf } from './entry.js';
 import { pickLine } from './labels.js';
-import { overlap } from './purpose.js';
+import { byFit, overlap } from './purpose.js';
 
 export interface EngineOptions {
   knowledge: Knowledge;
@@ -221,7 +221,7 @@ export function createEngine({
         earlier.length > 0 &&
         earlier.every((e) => kb.packages.some((s) => clientsOf(kb, s).includes(e as PackageEntry)));
       if (wereClients) {
-        const picks = byPurpose(theirs, previous);
+        const picks = byFit(theirs, previous.split(' '));
         return before.kind === 'compare' && picks.length >= 2
           ? respond({ kind: 'compare', items: picks.slice(0, before.items.length), unknown: [], purpose: [] }, seed)
           : respond({ kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks }, seed);
@@ -358,15 +358,6 @@ export function createEngine({
       const e = kb.entries.get(id);
       return e?.type !== 'package' || e.category === about.category;
     });
-  }
-
-  /** Packages in the order the words of a text fit them ("async" first puts the async driver first). */
-  function byPurpose(list: PackageEntry[], text: string): PackageEntry[] {
-    const words = text.split(' ');
-    return list
-      .map((p, i) => ({ p, i, fit: overlap(words, [p.summary, ...p.use_cases]) }))
-      .sort((a, b) => b.fit - a.fit || a.i - b.i)
-      .map((x) => x.p);
   }
 
   /** The one entry an answer led with, that "it" can point at: a card's subject or the first pick (a comparison has no one). */

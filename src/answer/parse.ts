@@ -32,7 +32,7 @@ import { EntityLinker, type Mention } from './entities.js';
 import { commandIntent } from './intents.js';
 import { linkNames } from './links.js';
 import { clientsOf } from './clients.js';
-import { overlap } from './purpose.js';
+import { byFit } from './purpose.js';
 import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
@@ -98,13 +98,6 @@ const TOPICAL_SHARE = 0.5;
 /** Words that weigh one name against another in a question. */
 const CHOICE =
   /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
-/** Packages in the order the purpose words fit them ("async postgres driver": the async one first), else as given. */
-function fitting<T extends Entry>(list: T[], purpose: string[]): T[] {
-  return list
-    .map((p, i) => ({ p, i, fit: p.type === 'package' ? overlap(purpose, [p.summary, ...p.use_cases]) : 0 }))
-    .sort((a, b) => b.fit - a.fit || a.i - b.i)
-    .map((x) => x.p);
-}
 /** The largest set of named packages that share a category (first named first). */
 function largestGroup(packages: Mention[]): Mention[] {
   const by = new Map<string, Mention[]>();
@@ -426,7 +419,7 @@ export class Parser {
         context: [],
         exclude: negated.map((m) => m.entry),
         purpose: purposeWords,
-        picks: fitting(clients, purposeWords),
+        picks: byFit(clients, purposeWords),
       };
     const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
     if (one) {

@@ -5,6 +5,7 @@
  * @example
  * overlap(['bigger', 'data'], ['Handles data bigger than memory']) // 2
  */
+import type { PackageEntry } from '../knowledge/model.js';
 import { stem } from '../knowledge/search-index.js';
 
 const words = (text: string) =>
@@ -19,4 +20,15 @@ export function overlap(purpose: string[], texts: string[]): number {
   if (!purpose.length) return 0;
   const have = new Set(texts.flatMap(words));
   return new Set(purpose.flatMap(words).filter((w) => have.has(w))).size;
+}
+
+/**
+ * Packages in the order the purpose words fit their summary and use cases, the given order among
+ * equals ("async postgres driver": the async one first).
+ */
+export function byFit<T extends PackageEntry>(list: T[], purpose: string[]): T[] {
+  return list
+    .map((p, i) => ({ p, i, fit: overlap(purpose, [p.summary, ...p.use_cases]) }))
+    .sort((a, b) => b.fit - a.fit || a.i - b.i)
+    .map((x) => x.p);
 }
