@@ -210,6 +210,9 @@ export function createEngine({
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
+    // What the thread's answer led with, worked out once and only when a rule below asks for it.
+    let lead: { entry?: Entry } | undefined;
+    const previousLead = () => (lead ??= { entry: ledWith(whole(normalize(previous), seed)) }).entry;
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
     // "and for mongo?" after "whats the async postgres driver", "ok and if it's mysql instead?" after "psycopg or
     // asyncpg?": the same question about another service's clients, in the thread's purpose.
@@ -229,7 +232,7 @@ export function createEngine({
     }
     // "is sqlite ok for the logger? also which python module do I use for it": the service's Python clients.
     if (!parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
-      const it = about ?? ledWith(whole(normalize(previous), seed));
+      const it = about ?? previousLead();
       const clients = it ? clientsOf(kb, it) : [];
       if (clients.length)
         return respond({ kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks: clients }, seed);
@@ -265,7 +268,7 @@ export function createEngine({
     }
     // "which library do people use for it?" after "what's RAG": the packages the concept names.
     if (!namesSomething(own) && !parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
-      const led = ledWith(whole(normalize(previous), seed));
+      const led = previousLead();
       const tools =
         led && led.type !== 'package'
           ? led.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
@@ -289,7 +292,7 @@ export function createEngine({
       POINTS_BACK.test(rest) &&
       !ANOTHER_THING.test(rest)
     ) {
-      const led = ledWith(whole(normalize(previous), seed));
+      const led = previousLead();
       if (led) {
         const focus =
           led.type !== 'package'
