@@ -48,10 +48,10 @@ export const STRONG_CONNECTORS = new Set(['vs', 'versus', 'v']);
 
 /** Words that ask for a comparison outright: every name then counts, even one in a "to X" / "from X" slot. */
 export const STRONG_COMPARE =
-  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|differ|different|differs|pros and cons|trade-?offs?|side by side|stacks? up against|against)\b/;
+  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|differs|pros and cons|trade-?offs?|side by side|stacks? up (?:against|to)|against)\b/;
 
 export const COMPARE_CUE =
-  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?)\b|,/;
+  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?)\b|,/;
 
 /** A message that asks what the bot is. */
 export const HELP_CUE =
@@ -81,7 +81,7 @@ export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
 export const PREFER_CUES: [Prefer, RegExp][] = [
   [
     'stack',
-    /\b(?:stack|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
+    /\b(?:stack(?! up\b)|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
   ],
   [
     'checklist',

@@ -102,7 +102,7 @@ export class EntityLinker {
       if (n > 1 && this.kb.entries.get(id)?.type === 'concept' && joins(toks, i, n)) continue;
       const text = phrase(toks, i, n);
       if (n === 1 && FILLER.has(text)) return undefined;
-      if (n === 1 && this.weak(text) && !pointed(toks, i, content)) return undefined;
+      if (n === 1 && this.weak(text) && !pointed(toks, i, content, this.kb.names)) return undefined;
       return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
     }
     const word = toks[i]?.text ?? '';
@@ -162,7 +162,7 @@ function joins(toks: readonly Token[], i: number, n: number): boolean {
 }
 
 /** Whether the words around token i point at a name: "is X", "X vs", "X library", or X alone. */
-function pointed(toks: readonly Token[], i: number, content: number): boolean {
+function pointed(toks: readonly Token[], i: number, content: number, names: ReadonlyMap<string, string>): boolean {
   if (content <= 1) return true;
   const prev = toks[i - 1];
   const next = toks[i + 1];
@@ -170,6 +170,9 @@ function pointed(toks: readonly Token[], i: number, content: number): boolean {
   const before = toks[i - 2]?.text ?? '';
   if (prev?.text === 'to') return TO_NAME.has(before);
   if (prev && (prev.sep ? prev.text === ',' || prev.text === '/' : BEFORE_NAME.has(prev.text))) return true;
+  // "between ruff and black", "venv and uv": a name right before "and" points at the name after it.
+  if (prev?.text === 'and' && toks[i - 2] && !toks[i - 2]?.sep && names.has(normKey((toks[i - 2] as Token).text)))
+    return true;
   if (next && (next.sep ? [',', '/', '?', '—', ';'].includes(next.text) : AFTER_NAME.has(next.text))) return true;
   if (i === 0 && next?.sep) return true;
   return false;

@@ -51,6 +51,12 @@ describe('names and angles', () => {
     expect(ids(ask('what is djnago'))).toEqual(['django']);
   });
 
+  it('a short or everyday-word name right after "<name> and" is a name ("between venv and uv")', () => {
+    expect(ids(ask('difference between venv and uv?')).sort()).toEqual(['uv', 'venv']);
+    expect(ids(ask("what's the difference between ruff and black?")).sort()).toEqual(['black', 'ruff']);
+    expect(ids(ask("what's the diff between poetry and uv")).sort()).toEqual(['poetry', 'uv']);
+  });
+
   it('a word set against a name is a slip on a name, though it is also a word or a stem', () => {
     expect(ids(ask('pands vs numpy')).sort()).toEqual(['numpy', 'pandas']);
     expect(ids(ask('flaks or fastapi')).sort()).toEqual(['fastapi', 'flask']);
