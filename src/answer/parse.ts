@@ -409,6 +409,9 @@ export class Parser {
       };
     // "what does 'batteries included' mean for django": a concept asked about, with a name as its setting.
     if (topics[0] && prefer === 'concept' && focus === 'overview' && subjects.length <= 1) return asEntry(topics[0]);
+    // "which python fundamentals should I nail down before I touch django": a checklist or stack named, a name as its setting.
+    if (named[0] && (prefer === 'checklist' || prefer === 'stack') && focus === 'overview' && subjects.length <= 1)
+      return asEntry(named[0]);
     // "what can i use to talk to postgres from python", "mongodb from python — which library": the service's Python clients.
     const service = packages.length === 1 ? packages[0] : undefined;
     const clients = service && focus === 'overview' && REACH.test(t) ? clientsOf(this.kb, service.entry) : [];

@@ -147,6 +147,17 @@ describe('half known', () => {
   });
 });
 
+describe('a checklist or stack with a name as its setting', () => {
+  it.each([
+    ['which python fundamentals should I nail down before I touch the django codebase?', 'python-fundamentals'],
+    ['our fastapi service is slow, is there a performance checklist', 'performance-concepts'],
+  ])('%j is the %s checklist', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('checklist');
+    expect(ids(a)).toEqual([id]);
+  });
+});
+
 describe('exclusions', () => {
   it.each([
     ['http client, anything except requests', 'requests'],
