@@ -577,6 +577,16 @@ export class Parser {
           continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
+        // "the site is all javascript", "needs javascript to render", "javascript-heavy pages": a stack describing the
+        // site a Python tool works on, in words the knowledge itself uses, is no other stack's question.
+        if (
+          n === 1 &&
+          this.isVocabulary(text) &&
+          !nearConnector(toks, i) &&
+          (/^(?:all|by|needs?|with|much|of|heavy|full)$/.test(toks[i - 1]?.text ?? '') ||
+            /^(?:heavy|based|rendered|render|to|sites?|pages?|portal)$/.test(toks[i + 1]?.text ?? ''))
+        )
+          continue;
         // "a plain html table, no javascript": a stack said not to be there is no setting.
         if (NEGATION.has(toks[i - 1]?.text ?? '')) continue;
         // "most of us come from java", "moving off junit": where the asker comes from is their setting, not the question.

@@ -217,6 +217,10 @@ describe('out of scope', () => {
     expect(ask('type checker recommendations for a big codebase? most of us come from java').intent).toBe('recommend');
     expect(ask('test framework recs for a team moving off junit?').intent).toBe('recommend');
     expect(ask('playwright or selenium for a portal that is very javascripty').intent).toBe('compare');
+    // A stack describing the site a Python tool works on is no other stack's question; asked about, it still is.
+    expect(ask('the site is all javascript tho', 'what should i use for scraping').intent).toBe('recommend');
+    expect(ask('playwright or selenium for scraping a supplier portal that is all javascript').intent).toBe('compare');
+    expect(ask('how do i write a javascript promise').intent).toBe('unknown');
     // A stack said not to be there is no setting.
     expect(ask("need to scrape a council site, it's a plain html table, no javascript").intent).toBe('recommend');
     expect(ask('detectron2 vs ultralytics for player detection').unrecognised).toContain('detectron2');
