@@ -33,3 +33,15 @@ export function clientsOf(kb: Knowledge, service: Entry): PackageEntry[] {
   by.set(service.id, clients);
   return clients;
 }
+
+const served = new WeakMap<Knowledge, Set<string>>();
+
+/** Whether a package is the Python client of some service the knowledge holds. */
+export function isClient(kb: Knowledge, p: Entry): boolean {
+  let ids = served.get(kb);
+  if (!ids) {
+    ids = new Set(kb.packages.flatMap((s) => clientsOf(kb, s).map((c) => c.id)));
+    served.set(kb, ids);
+  }
+  return ids.has(p.id);
+}

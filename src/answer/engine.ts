@@ -18,7 +18,7 @@ import { hasTerm, nearTerm } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
 import { proseWords } from './prose.js';
-import { clientsOf } from './clients.js';
+import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
@@ -220,22 +220,24 @@ export function createEngine({
     const theirs = service ? clientsOf(kb, service) : [];
     if (theirs.length && (before.kind === 'compare' || before.kind === 'recommend')) {
       const earlier = before.kind === 'compare' ? before.items : (before.picks ?? []);
-      const wereClients =
-        earlier.length > 0 &&
-        earlier.every((e) => kb.packages.some((s) => clientsOf(kb, s).includes(e as PackageEntry)));
-      if (wereClients) {
+      if (earlier.length > 0 && earlier.every((e) => isClient(kb, e))) {
         const picks = byFit(theirs, previous.split(' '));
         return before.kind === 'compare' && picks.length >= 2
           ? respond({ kind: 'compare', items: picks.slice(0, before.items.length), unknown: [], purpose: [] }, seed)
-          : respond({ kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks }, seed);
+          : respond(picked(picks), seed);
       }
     }
-    // "is sqlite ok for the logger? also which python module do I use for it": the service's Python clients.
+    // A tool for the thread's thing: "is sqlite ok for the logger? also which python module do I use for it" gets
+    // the service's Python clients; "which library do people use for it?" after "what's RAG" the packages the concept names.
     if (!parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
       const it = about ?? previousLead();
       const clients = it ? clientsOf(kb, it) : [];
-      if (clients.length)
-        return respond({ kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks: clients }, seed);
+      if (clients.length) return respond(picked(clients), seed);
+      const tools =
+        it && it.type !== 'package' && !namesSomething(own)
+          ? it.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
+          : [];
+      if (tools.length) return { ...respond(picked(tools.slice(0, MAX_TOOLS)), seed), asked: `${previous} ${rest}` };
     }
     if (about) {
       // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.
@@ -265,22 +267,6 @@ export function createEngine({
         FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? (OTHER_ONE.test(rest) ? 'alternatives' : undefined);
       if (!named.length && own.kind !== 'compare' && focus)
         return respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed);
-    }
-    // "which library do people use for it?" after "what's RAG": the packages the concept names.
-    if (!namesSomething(own) && !parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
-      const led = previousLead();
-      const tools =
-        led && led.type !== 'package'
-          ? led.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
-          : [];
-      if (tools.length)
-        return {
-          ...respond(
-            { kind: 'recommend', need: [], context: [], exclude: [], purpose: [], picks: tools.slice(0, MAX_TOOLS) },
-            seed,
-          ),
-          asked: `${previous} ${rest}`,
-        };
     }
     // "does it format too" after "best linter?", "is that one ok in production?" after "what cache should
     // we use": a pronoun that names nothing points at what the thread's answer led with.
@@ -619,6 +605,16 @@ function sentences(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A reading whose picks are already known (a service's clients, a concept's packages). */
+const picked = (picks: Entry[]): Query => ({
+  kind: 'recommend',
+  need: [],
+  context: [],
+  exclude: [],
+  purpose: [],
+  picks,
+});
 
 /** Whether a reading names something of its own (an entry, names to compare, a command, names not known). */
 function namesSomething(q: Query): boolean {

@@ -35,6 +35,13 @@ const STRONG_COVER = 0.75;
 /** A need whose words the knowledge nearly all uses is in scope, so half of them in one entry names it. */
 const KNOWN_NEED = 0.6;
 
+/** A package made for another ("django-orm", "django-rest-framework" for django), by its id. */
+export const madeFor = (p: Entry, id: string): boolean => p.id.startsWith(`${id}-`);
+
+/** Whether an exclusion leaves the entry out: named, or made for what is named ("no django": django-orm too). */
+export const leftOut = (e: Entry, exclude: readonly Entry[]): boolean =>
+  exclude.some((x) => x.id === e.id || madeFor(e, x.id));
+
 export interface PickOptions {
   /** Package kinds asked for by name ("which framework"): picks of those kinds when there are any. */
   kinds?: string[];
@@ -54,9 +61,7 @@ export function rankPicks(
 ): PackageEntry[] | undefined {
   const r = rankEntries(kb, index, need.join(' '), ['package']);
   if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
-  // Leaving out a framework leaves out what is made for it ("no django": django-orm, django-rest-framework too).
-  const out = (o.exclude ?? []).map((e) => e.id);
-  const excluded = { has: (id: string) => out.some((x) => id === x || id.startsWith(`${x}-`)) };
+  const exclude = o.exclude ?? [];
   const setting = new Set((o.context ?? []).map((e) => e.id));
   // Only when the question is set in a framework do other frameworks' packages step back.
   const frameworks = [...setting].some(
@@ -64,7 +69,7 @@ export function rankPicks(
   )
     ? kb.packages.filter((p) => p.kind === 'framework').map((p) => p.id)
     : [];
-  const all = r.hits.filter((h) => h.entry.type === 'package' && !excluded.has(h.entry.id));
+  const all = r.hits.filter((h) => h.entry.type === 'package' && !leftOut(h.entry, exclude));
   const ofKind = all.filter((h) => h.entry.type === 'package' && o.kinds?.includes(h.entry.kind));
   const hits = ofKind.length ? ofKind : all;
   // The articles' emphasis orders the packages that fit the whole need, never one that misses part of it.
@@ -79,9 +84,7 @@ export function rankPicks(
           : (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
             (1 + PER_ARTICLE * (p.sources.length - 1));
       // A package made for another framework than the one the question is set in ("django orm" for fastapi).
-      const foreign = frameworks.some((f) => !setting.has(f) && p.id !== f && p.id.startsWith(`${f}-`))
-        ? OTHER_FRAMEWORK
-        : 1;
+      const foreign = frameworks.some((f) => !setting.has(f) && p.id !== f && madeFor(p, f)) ? OTHER_FRAMEWORK : 1;
       const boost =
         foreign *
         emphasis *

@@ -15,7 +15,7 @@ import { aboutAnswer, helpAnswer, thanksAnswer, unknownAnswer } from './help.js'
 import { listAnswer } from './lists.js';
 import type { NameIndex } from './names.js';
 import type { Prefer, Query } from './parse.js';
-import { MIN_NEED_COVERAGE, rankPicks, recommendAnswer } from './recommend.js';
+import { leftOut, MIN_NEED_COVERAGE, rankPicks, recommendAnswer } from './recommend.js';
 import { type Ranked, rankEntries } from './search.js';
 import { tipAnswer } from './tip.js';
 import type { Answer } from './types.js';
@@ -127,10 +127,10 @@ export function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
 function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {
   const { kb } = ctx;
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
-  const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !q.exclude.includes(p));
+  const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !leftOut(p, q.exclude));
   if (given.length) return recommendAnswer(kb, q.need.join(' '), given);
   if (q.of?.type === 'package') {
-    const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !q.exclude.includes(p));
+    const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !leftOut(p, q.exclude));
     if (picks.length) {
       const a = recommendAnswer(kb, '', picks, `Instead of ${q.of.name}`);
       return left ? withNote(a, left.trim()) : a;
