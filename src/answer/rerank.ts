@@ -87,6 +87,10 @@ function fallenBack(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   if (q.kind !== 'recommend' || !q.fallback || a.subjects[0]?.id !== q.fallback.id || q.exclude.length) return a;
   const wanted = input.wanted?.();
   if (!wanted || wanted.label !== 'recommend' || wanted.p < SURE_WANTED) return a;
+  // The ranker reading the whole message as the name's own need ("read from the serial port" for pyserial):
+  // the name leads picks of its category. Otherwise the name is the setting, and picks come from elsewhere.
+  const [top] = ranker.rank(input.text, 'package');
+  if (top?.entry.id === q.fallback.id) return answerWith(kb, ranker.rank(input.text, 'package'), top);
   const setting = new Set([q.fallback.id, ...q.context.map((e) => e.id)]);
   return rankedAnswer(kb, ranker, input.text, 'recommend', setting) ?? a;
 }

@@ -273,6 +273,17 @@ describe('needs, categories and negation', () => {
     expect(ids(ask("what does 'batteries included' mean for django"))).toEqual(['batteries-included']);
   });
 
+  it("a need worded in a name's own words gets picks led by that name, not its card", () => {
+    for (const [q, id] of [
+      ['warehouse scale on usb. how does python read from the serial port', 'pyserial'],
+      ['which package do i install to call claude from a python script', 'anthropic'],
+    ]) {
+      const a = ask(q as string);
+      expect(a.intent, q).toBe('recommend');
+      expect(ids(a)[0], q).toBe(id);
+    }
+  });
+
   it('an excluded name is left out and said so', () => {
     const a = ask('anything but selenium');
     expect(a.intent).toBe('recommend');
