@@ -21,7 +21,7 @@ import { proseWords } from './prose.js';
 import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, THANKS_ONLY, WEIGH } from './cues.js';
+import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
@@ -564,6 +564,20 @@ export function createEngine({
     );
   }
 
+  /**
+   * "…one query per row. what's this called and how do we avoid it?", "what's that called again" in a
+   * thread: the entry the described words (and the thread's question) point to, a package when the
+   * phrase asks for a tool, else a concept; nothing when the words point nowhere clearly.
+   */
+  function named(text: string, previous?: string): Answer | undefined {
+    const asked = NAMING.exec(text);
+    if (!asked) return undefined;
+    const described = `${previous ?? ''} ${text.replace(NAMING, ' ')}`.replace(/\s+/g, ' ').trim();
+    // "what's that lib called": the package the words describe.
+    const tool = /\b(?:library|lib|package|tool|module|framework)\b/.test(asked[0]);
+    return rankedAnswer(kb, ranker, described, tool ? 'recommend' : 'concept', new Set());
+  }
+
   return {
     knowledge: kb,
     answer(input, options = {}) {
@@ -580,11 +594,13 @@ export function createEngine({
         return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       const text = normalize(typed);
-      const answer = options.previous
-        ? inThread(text, options.previous, seed, true)
-        : FOLLOW_UP.test(text)
-          ? orphan(text, seed)
-          : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed)));
+      const answer =
+        named(text, options.previous) ??
+        (options.previous
+          ? inThread(text, options.previous, seed, true)
+          : FOLLOW_UP.test(text)
+            ? orphan(text, seed)
+            : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed))));
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       const out = long
         ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)

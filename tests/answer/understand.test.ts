@@ -284,6 +284,17 @@ describe('needs, categories and negation', () => {
     }
   });
 
+  it('"what\'s this called" gets the concept the message (or its thread) describes', () => {
+    const a = ask(
+      'our endpoint loads 200 lessons, then runs a separate query per lesson for its attachments. what is this called and how do i avoid it?',
+    );
+    expect(a.intent).toBe('concept');
+    expect(ids(a)).toEqual(['n-plus-one-queries']);
+    expect(a.also).toBeUndefined();
+    const b = ask("what's that called again", 'one page fires 300 queries, one per row basically');
+    expect(ids(b)).toEqual(['n-plus-one-queries']);
+  });
+
   it('an excluded name is left out and said so', () => {
     const a = ask('anything but selenium');
     expect(a.intent).toBe('recommend');
