@@ -59,6 +59,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-20.jsonl',
       'tests/eval/tune-21.jsonl',
       'tests/eval/tune-22.jsonl',
+      'tests/eval/tune-23.jsonl',
+      'tests/eval/tune-24.jsonl',
     ],
   },
   {
@@ -72,6 +74,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-hospital.jsonl',
       'tests/eval/heldout-agritech.jsonl',
       'tests/eval/heldout-claims.jsonl',
+      'tests/eval/heldout-compliance.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
