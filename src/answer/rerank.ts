@@ -27,6 +27,8 @@ export const MIN_GAP = 12;
 const TYPE_GAP = 10;
 /** How sure the classifier must be before "I don't know" is reconsidered. */
 const SURE_WANTED = 0.7;
+/** As sure as the parser must be to take the classifier's kind of answer: then the ranker keeps to that kind. */
+const KEEP_KIND = 0.5;
 /** Distinct words of the message the entry must hold, each rarer than MIN_IDF, to answer instead of "I don't know". */
 const MIN_EVIDENCE = 2;
 /** Packages within this gap of the best one are near equals: the articles' standard one leads. */
@@ -57,7 +59,10 @@ export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, 
     .map((t) => ({ t, r: ranker.rank(input.text, t) }))
     .filter((o) => o.r[0])
     .sort((x, y) => (y.r[0] as RankedEntry).score - (x.r[0] as RankedEntry).score)[0];
-  if (other && (other.r[0] as RankedEntry).score - (ranked[0]?.score ?? -Infinity) >= TYPE_GAP) {
+  // The intent classifier sure of this kind of answer ("computer vision": picks) keeps it.
+  const kept = input.wanted?.();
+  const sure = kept !== undefined && kept.label === a.intent && kept.p >= KEEP_KIND;
+  if (other && !sure && (other.r[0] as RankedEntry).score - (ranked[0]?.score ?? -Infinity) >= TYPE_GAP) {
     type = other.t;
     ranked = other.r;
   }

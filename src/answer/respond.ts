@@ -211,7 +211,8 @@ function search(
   // An entry named by the words ("how should we store passwords": password hashing) beats packages that only use them.
   const namedEntry = best && best.nameCover >= MIN_ENTRY_COVER && best.nameCover > topUse ? best : undefined;
   if (prefer === 'recommend') {
-    if (namedEntry) return entryAnswer(kb, namedEntry.entry);
+    // Picks were asked for: a concept the words name still explains them, a stack or checklist only when there are none.
+    if (namedEntry && (namedEntry.entry.type === 'concept' || !picks?.length)) return entryAnswer(kb, namedEntry.entry);
     if (picks?.length) return recommendation();
     if (fits(best)) return entryAnswer(kb, (best as Ranked).entry);
   } else if (prefer) {

@@ -247,6 +247,17 @@ describe('needs, categories and negation', () => {
     expect(ids(a).sort()).toEqual(['mypy', 'pyright']);
   });
 
+  it('picks asked for are picks, though a stack is named after the same topic', () => {
+    for (const q of [
+      'computer vision',
+      'what should I use to build a command line tool',
+      'embedded / iot libs for python, what exists?',
+    ]) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('recommend');
+    }
+  });
+
   it('"w/o", "skip" and "not with" exclude a name', () => {
     for (const q of ['browser automation w/o selenium', 'generate pdfs but not with reportlab']) {
       const a = ask(q);
