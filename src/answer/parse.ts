@@ -439,6 +439,7 @@ export class Parser {
         return {
           ...this.recommend([one.text, ...topicWords], [one, ...around], negated, purposeWords, one, kinds),
           ...(prefer === 'recommend' ? { picksWanted: true } : {}),
+          ...(unknownBeside.length ? { unknown: unknownBeside } : {}),
         };
       return asEntry(one);
     }
@@ -632,17 +633,20 @@ export class Parser {
         const outsider = other >= 0 && outside.some((o) => other >= o.start && other < o.end);
         if (!strong && !partner && !outsider) continue;
         const w = toks[i]?.text ?? '';
-        if (this.unknownWord(w)) out.push(partner ? { text: w, partner } : { text: w });
+        // Set against a known name with "vs", an everyday word is a name too ("pytest vs nose").
+        const everyday = strong && partner && COMMON_WORDS.has(w) && this.unknownWord(w, true);
+        if (this.unknownWord(w) || everyday) out.push(partner ? { text: w, partner } : { text: w });
       }
     });
     return out;
   }
 
-  private unknownWord(w: string): boolean {
+  /** `common`: an everyday word may be a name (it stands where a name must). */
+  private unknownWord(w: string, common = false): boolean {
     return (
       w.length > 1 &&
       !FILLER.has(w) &&
-      !COMMON_WORDS.has(w) &&
+      (common || !COMMON_WORDS.has(w)) &&
       !CUE_WORDS.has(w) &&
       !this.isVocabulary(w) &&
       !/^[\d.]+[a-z]*$/.test(w) &&

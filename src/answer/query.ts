@@ -29,6 +29,8 @@ export type Query =
       picksWanted?: boolean;
       /** The picks are already known: a service's Python clients ("talk to postgres from python"). */
       picks?: Entry[];
+      /** Names beside the fallback that the knowledge does not have ("sqlmodel or plain sqlalchemy"), said if it answers. */
+      unknown?: string[];
     }
   | { kind: 'pick'; type: 'checklist' | 'stack'; topic: string[] }
   | {

@@ -66,12 +66,7 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
     case 'entry': {
       let a = entryAnswer(kb, q.entry, { focus: q.focus, purpose: q.purpose });
       if (q.typo) a = withNote(a, `Showing ${entryName(q.entry)} for "${q.typo}".`);
-      if (q.unknown.length)
-        a = {
-          ...withNote(a, `I don't know ${quoted(q.unknown)}; here is ${entryName(q.entry)}.`),
-          unrecognised: q.unknown,
-        };
-      return a;
+      return besides(a, q.entry, q.unknown);
     }
     case 'recommend':
       return recommend(ctx, q);
@@ -124,6 +119,12 @@ export function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
   return by.get(asked) ?? [];
 }
 
+/** An entry's card that says which names beside it the knowledge does not have. */
+function besides(a: Answer, entry: Entry, unknown: string[]): Answer {
+  if (!unknown.length) return a;
+  return { ...withNote(a, `I don't know ${quoted(unknown)}; here is ${entryName(entry)}.`), unrecognised: unknown };
+}
+
 function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {
   const { kb } = ctx;
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
@@ -147,7 +148,7 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
     kinds: q.kinds,
   });
   if (!picks?.length || (q.fallback && picks[0]?.id === q.fallback.id && !q.exclude.length && !q.picksWanted)) {
-    if (q.fallback) return entryAnswer(kb, q.fallback);
+    if (q.fallback) return besides(entryAnswer(kb, q.fallback), q.fallback, q.unknown ?? []);
     // "a plotting lib that's not matplotlib, i hate its api": the excluded name's alternatives.
     const [excluded] = q.exclude;
     if (excluded?.type === 'package' && !q.of) return recommend(ctx, { ...q, of: excluded });

@@ -114,6 +114,10 @@ describe('half known', () => {
     ['dagster vs airflow', 'airflow', 'dagster'],
     ['we use huey for background jobs right now, is celery worth switching to?', 'celery', 'huey'],
     ['gunicorn or uvicorn in front of fastapi in prod?', 'fastapi', 'gunicorn'],
+    // The known name's card, reached when its own picks lead with it, still says what it did not know.
+    ['sqlmodel or plain sqlalchemy?', 'sqlalchemy', 'sqlmodel'],
+    // An everyday word set against a name with "vs" stands for a name.
+    ['pytest vs nose', 'pytest', 'nose'],
   ])('%j answers %s and says it does not know %s', (q, known, unknown) => {
     const a = ask(q);
     expect(ids(a)[0]).toBe(known);
