@@ -37,6 +37,10 @@ const MIN_SLOT_TYPO = 5;
 const TO_NAME = new Set([
   'alternatives',
   'alternative',
+  'alts',
+  'alt',
+  'replacement',
+  'substitute',
   'compared',
   'comparison',
   'switch',
@@ -50,6 +54,9 @@ const TO_NAME = new Set([
   'next',
   'close',
 ]);
+
+/** Words after which "for" points at a name ("replacement for black"), where it usually starts a purpose. */
+const FOR_NAME = new Set(['alternatives', 'alternative', 'alts', 'alt', 'replacement', 'replacements', 'substitute']);
 
 export class EntityLinker {
   private readonly prefixes: Set<string>;
@@ -169,6 +176,8 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
   // "to" points at a name only after "alternatives to", "compared to", "switch to"; else it starts a verb ("to schedule jobs").
   const before = toks[i - 2]?.text ?? '';
   if (prev?.text === 'to') return TO_NAME.has(before);
+  // "replacement for black", "an alternative for poetry": "for" after a word that asks for another name.
+  if (prev?.text === 'for' && FOR_NAME.has(before)) return true;
   if (prev && (prev.sep ? prev.text === ',' || prev.text === '/' : BEFORE_NAME.has(prev.text))) return true;
   // "between ruff and black", "venv and uv": a name right before "and" points at the name after it.
   if (prev?.text === 'and' && toks[i - 2] && !toks[i - 2]?.sep && names.has(normKey((toks[i - 2] as Token).text)))

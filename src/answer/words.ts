@@ -76,12 +76,12 @@ heyyy heyy hiii hii sooo soo pleeease pleease
 
 /** Words that stand before a name and make even an everyday-word name a name ("is black", "alternatives to rich"). */
 export const BEFORE_NAME = list(
-  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked except besides excluding no skip minus between",
+  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked except besides excluding no skip minus between off",
 );
 
 /** Words that stand after a name and make it a name ("black formatter", "rich library"). */
 export const AFTER_NAME = list(
-  'vs versus or over library lib package pkg module framework formatter linter worth in is for docs documentation still anymore thing ok any good',
+  'vs versus or over library lib package pkg module framework formatter linter worth in is for docs documentation still anymore thing ok any good alternatives alternative alts replacement replacements substitute',
 );
 
 /** Everyday synonyms folded into the word the knowledge uses. */

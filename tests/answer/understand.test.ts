@@ -23,6 +23,10 @@ describe('names and angles', () => {
   });
 
   it.each([
+    ['poetry alternatives?', 'poetry', 'alternatives'],
+    ['replacement for black?', 'black', 'alternatives'],
+    ['alt to black?', 'black', 'alternatives'],
+    ['we want off poetry. options??', 'poetry', 'alternatives'],
     ['is sqlalchemy overkill for a 3-table app?', 'sqlalchemy', 'worth'],
     ['django any good for an admin panel?', 'django', 'worth'],
     ['<https://github.com/ultralytics/ultralytics> can we use this on the drone for detection?', 'ultralytics', 'uses'],
