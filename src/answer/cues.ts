@@ -14,7 +14,7 @@ export type { Focus };
 export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   [
     'alternatives',
-    /\b(?:alternatives?|alternative to|instead of|replacements?|replace|replacing|substitutes?|similar to|something like|anything like|things like|like \S+ but|competitors?|other options|options besides|swap(?:ping)? out|switch(?:ing)? (?:away )?from|mov(?:e|ing) (?:away )?(?:off|from)|migrat(?:e|ing) (?:away )?from|outgrow(?:n|ing)?|ditch(?:ing)?|equivalent|what else|what are the options|other options|options besides|besides|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than|(?:lighter|simpler|modern|newer|faster) (?:replacement|alternative|option)s?|if not \S+ then)\b/,
+    /\b(?:alternatives?|alts?(?= to| for|\b\s*\??$)|alternative to|instead of|replacements?|replace|replacing|substitutes?|similar to|something like|anything like|things like|like \S+ but|competitors?|other options|options besides|swap(?:ping)? out|switch(?:ing)? (?:away )?from|mov(?:e|ing) (?:away )?(?:off|from)|migrat(?:e|ing) (?:away )?from|outgrow(?:n|ing)?|ditch(?:ing)?|equivalent|what else|what are the options|other options|options besides|besides|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than|(?:lighter|simpler|modern|newer|faster) (?:replacement|alternative|option)s?|if not \S+ then)\b/,
   ],
   [
     'production',
