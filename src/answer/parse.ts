@@ -369,7 +369,8 @@ export class Parser {
     // "loguru worth it or just stay with stdlib logging?", "is celery overkill next to rq": two or more names
     // of one category weighed in one question, though not joined by "vs".
     const group = largestGroup(packages);
-    if (group.length >= 2 && group.length <= 4 && CHOICE.test(t) && !negated.length)
+    // Asked what the first is for ("when would I use starlette directly instead of fastapi"), it is that one's uses.
+    if (group.length >= 2 && group.length <= 4 && CHOICE.test(t) && !negated.length && focus !== 'uses')
       return { kind: 'compare', items: group.map((m) => m.entry), unknown, purpose: purposeWords };
     // "…and how is it different from faker": the name the context gave, against the one named here.
     const before = ctx.packages[ctx.packages.length - 1];

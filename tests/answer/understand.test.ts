@@ -23,6 +23,7 @@ describe('names and angles', () => {
   });
 
   it.each([
+    ["what's scipy good for, compared to just numpy?", 'scipy', 'uses'],
     ['poetry alternatives?', 'poetry', 'alternatives'],
     ['replacement for black?', 'black', 'alternatives'],
     ['alt to black?', 'black', 'alternatives'],
