@@ -61,6 +61,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-22.jsonl',
       'tests/eval/tune-23.jsonl',
       'tests/eval/tune-24.jsonl',
+      'tests/eval/tune-25.jsonl',
     ],
   },
   {
@@ -75,6 +76,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-agritech.jsonl',
       'tests/eval/heldout-claims.jsonl',
       'tests/eval/heldout-compliance.jsonl',
+      'tests/eval/heldout-airline.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
