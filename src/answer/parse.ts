@@ -425,6 +425,19 @@ export class Parser {
         purpose: purposeWords,
         picks: byFit(clients, purposeWords),
       };
+    // "what do u use for logging", "logging library recommendations": a name that is also its category's
+    // name, in a request for picks, is the category.
+    const topical = packages.length === 1 ? packages[0]?.entry : undefined;
+    if (
+      topical?.type === 'package' &&
+      prefer === 'recommend' &&
+      focus === 'overview' &&
+      topical.category
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .includes(normKey(topical.name))
+    )
+      return this.recommend([normKey(topical.name)], [], negated, purposeWords, undefined, kinds);
     const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
     if (one) {
       // "postgres driver", "which lib for docx": the name may be the setting of a need; the engine

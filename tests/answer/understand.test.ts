@@ -267,6 +267,15 @@ describe('needs, categories and negation', () => {
     }
   });
 
+  it('a name that is also its category, asked for picks, is the category', () => {
+    for (const q of ['what do u use for logging', 'logging library recommendations?']) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('recommend');
+      expect(ids(a), q).toEqual(expect.arrayContaining(['logging', 'loguru']));
+    }
+    expect(ask('what is logging').intent).not.toBe('recommend');
+  });
+
   it('"w/o", "skip" and "not with" exclude a name', () => {
     for (const q of ['browser automation w/o selenium', 'generate pdfs but not with reportlab']) {
       const a = ask(q);
