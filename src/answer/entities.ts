@@ -175,7 +175,8 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
   const next = toks[i + 1];
   // "to" points at a name only after "alternatives to", "compared to", "switch to"; else it starts a verb ("to schedule jobs").
   const before = toks[i - 2]?.text ?? '';
-  if (prev?.text === 'to') return TO_NAME.has(before);
+  // …or a few words after one ("moving the team to uv", "switch all our repos to ruff").
+  if (prev?.text === 'to') return toks.slice(Math.max(0, i - 5), i - 1).some((tk) => !tk.sep && TO_NAME.has(tk.text));
   // "replacement for black", "an alternative for poetry": "for" after a word that asks for another name.
   if (prev?.text === 'for' && FOR_NAME.has(before)) return true;
   if (prev && (prev.sep ? prev.text === ',' || prev.text === '/' : BEFORE_NAME.has(prev.text))) return true;

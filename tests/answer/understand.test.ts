@@ -24,6 +24,8 @@ describe('names and angles', () => {
 
   it.each([
     ["what's scipy good for, compared to just numpy?", 'scipy', 'uses'],
+    ['worth moving the team to uv?', 'uv', 'worth'],
+    ["hey bot, what's uv? everyone keeps going on about it", 'uv', 'overview'],
     ['poetry alternatives?', 'poetry', 'alternatives'],
     ['replacement for black?', 'black', 'alternatives'],
     ['alt to black?', 'black', 'alternatives'],
