@@ -36,6 +36,7 @@ import { byFit } from './purpose.js';
 import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
+import { weighedConcept } from './versus.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 
 export type { Focus, Prefer };
@@ -336,6 +337,14 @@ export class Parser {
     // "how do webhooks work", "how does celery work": what the one thing named is.
     const [one1] = live;
     if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);
+    // "what's the difference between a python developer and a data engineer": the concept weighing both.
+    const weighs = COMPARE_CUE.test(t)
+      ? weighedConcept(
+          this.kb,
+          toks.map((tk) => tk.text),
+        )
+      : undefined;
+    if (weighs) return { kind: 'entry', entry: weighs, focus: 'overview', purpose: purposeWords, unknown: [] };
     // Nothing of the stack named, and the classifier sure the question is about something else.
     if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
       return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])], words };

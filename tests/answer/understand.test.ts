@@ -300,6 +300,17 @@ describe('needs, categories and negation', () => {
     expect(ids(a)[0]).toBe('django');
   });
 
+  it('a concept that weighs two things answers a question naming both sides', () => {
+    for (const q of [
+      "what's the difference between a python developer and a data engineer? writing two job descriptions",
+      'python dev vs data engineer',
+    ])
+      expect(ids(ask(q)), q).toEqual(['python-dev-vs-data-engineer']);
+    // One side alone is its own concept; a word that starts both sides ("auth") names neither.
+    expect(ids(ask('what does a python developer do'))).not.toContain('python-dev-vs-data-engineer');
+    expect(ids(ask('need logins and auth, which framework?'))).not.toContain('authn-vs-authz');
+  });
+
   it('a concept asked about outranks a name that is only its setting', () => {
     expect(ids(ask("what does 'batteries included' mean for django"))).toEqual(['batteries-included']);
   });

@@ -1,0 +1,52 @@
+/**
+ * Concepts that weigh two things, by their title ("Python developer vs data engineer", "Batch vs
+ * streaming processing"): a question that names both sides and weighs them asks for that concept,
+ * though one side alone links to another entry ("python developer" is the role's own concept).
+ *
+ * @example
+ * weighedConcept(kb, ['difference', 'between', 'a', 'python', 'developer', 'and', 'a', 'data', 'engineer'])?.id
+ * // 'python-dev-vs-data-engineer'
+ */
+import type { ConceptEntry, Knowledge } from '../knowledge/model.js';
+import { QUESTION_ONLY } from './spans.js';
+
+/** A word of the message stands for a side's word when it is the word or its start ("dev" for developer). */
+const MIN_PREFIX = 3;
+
+interface Weighed {
+  entry: ConceptEntry;
+  sides: string[][];
+}
+
+const made = new WeakMap<Knowledge, Weighed[]>();
+
+function weighedConcepts(kb: Knowledge): Weighed[] {
+  let list = made.get(kb);
+  if (!list) {
+    list = [];
+    for (const e of kb.entries.values()) {
+      if (e.type !== 'concept') continue;
+      const parts = e.title.toLowerCase().split(/\s+(?:vs\.?|versus)\s+/);
+      if (parts.length !== 2) continue;
+      const sides = parts.map((p) => p.split(/[^a-z0-9+]+/).filter((w) => w && !QUESTION_ONLY.has(w)));
+      if (sides.every((s) => s.length)) list.push({ entry: e, sides });
+    }
+    made.set(kb, list);
+  }
+  return list;
+}
+
+/** Whether a word of the message stands for a side's word, and for nothing of the other side ("auth" names neither). */
+const stands = (said: readonly string[], word: string, other: readonly string[]) =>
+  said.some(
+    (w) =>
+      w === word || (w.length >= MIN_PREFIX && word.startsWith(w) && !other.some((o) => o !== word && o.startsWith(w))),
+  );
+
+/** The concept whose title's two sides the words both name, when exactly one does. */
+export function weighedConcept(kb: Knowledge, words: readonly string[]): ConceptEntry | undefined {
+  const hits = weighedConcepts(kb).filter(({ sides: [a = [], b = []] }) =>
+    [a.every((w) => stands(words, w, b)), b.every((w) => stands(words, w, a))].every(Boolean),
+  );
+  return hits.length === 1 ? hits[0]?.entry : undefined;
+}
