@@ -578,6 +578,20 @@ export function createEngine({
     return rankedAnswer(kb, ranker, described, tool ? 'recommend' : 'concept', new Set());
   }
 
+  /**
+   * "<celery docs> are a maze. is there a simpler job queue?", "airflow feels heavy. lighter option?":
+   * picks asked for instead of a name the message gives leave that name out, and say so.
+   */
+  function lighter(a: Answer, text: string, seed: number): Answer {
+    if (a.intent !== 'recommend' || !OTHER_ONE.test(text)) return a;
+    const had = new Set(parser.named(text));
+    const keep = a.subjects.filter((x) => !had.has(x.id)).map((x) => kb.entries.get(x.id));
+    if (!keep.length || keep.length === a.subjects.length) return a;
+    const left = a.subjects.filter((x) => had.has(x.id)).map((x) => x.name);
+    const r = respond(picked(keep.filter((e): e is Entry => Boolean(e))), seed);
+    return withNote({ ...r, title: a.title }, `Leaving out ${left.join(' and ')}, the one you have.`);
+  }
+
   return {
     knowledge: kb,
     answer(input, options = {}) {
@@ -602,9 +616,10 @@ export function createEngine({
             ? orphan(text, seed)
             : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed))));
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
+      const out0 = options.previous ? answer : lighter(answer, text, seed);
       const out = long
-        ? withNote(answer, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
-        : answer;
+        ? withNote(out0, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
+        : out0;
       return { ...out, version };
     },
   };

@@ -337,6 +337,16 @@ describe('needs, categories and negation', () => {
     expect(ids(b)).toEqual(['n-plus-one-queries']);
   });
 
+  it('picks asked for instead of a name the message gives leave it out, and say so', () => {
+    const a = ask('<https://docs.celeryq.dev/en/stable/|celery docs> are a maze. is there a simpler job queue?');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('celery');
+    expect(ids(a).length).toBeGreaterThan(0);
+    expect(allText(a)).toContain('Leaving out Celery');
+    // Without a word asking for another one, the named one stays among the picks.
+    expect(ids(ask('we use celery. what is a good job queue?'))).toContain('celery');
+  });
+
   it('an excluded name is left out and said so', () => {
     const a = ask('anything but selenium');
     expect(a.intent).toBe('recommend');
