@@ -437,6 +437,8 @@ export function createEngine({
     // Normalising drops the message's last "?", so the last sentence is told it asked.
     const marked = split.map((p, i) => ({
       second: SECOND_MARK.test(p),
+      // "1) async http client recs 2) …": a numbered item is a question of its own.
+      numbered: /^(?:\(?1[.)]|q1\b)/.test(p) && split.some((o) => SECOND_MARK.test(o)),
       led: LEAD_IN.test(p),
       text: p.replace(LEAD_IN, '').replace(PREAMBLE, '').trim(),
       asks: endsAsking && i === split.length - 1,
@@ -454,6 +456,7 @@ export function createEngine({
       asked.push(
         Boolean(p.text) &&
           (p.asks ||
+            p.numbered ||
             ASKS.test(p.text) ||
             weighs(p.text) ||
             p.second ||

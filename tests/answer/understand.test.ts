@@ -372,6 +372,13 @@ describe('messages, threads and small talk', () => {
     expect(a.also && ids(a.also)).toContain('mypy');
   });
 
+  it('numbered questions are each answered, the first though it has no question word', () => {
+    const a = ask("two things: 1) async http client recs 2) what's the difference between wsgi and asgi");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toContain('httpx');
+    expect(a.also && ids(a.also)).toEqual(['wsgi-asgi']);
+  });
+
   it("reads a follow-up with the thread's previous question, and says what it read", () => {
     const a = ask('and for async?', 'what http client should I use');
     expect(a.intent).toBe('recommend');
