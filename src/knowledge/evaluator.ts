@@ -46,12 +46,17 @@ interface LunrInternals {
 export class Evaluator {
   private readonly fields: string[];
   private readonly refs: readonly string[];
-  private readonly termIndex = new Map<string, number>();
-  /** term → per field, the documents (as numbers) in Lunr's posting order. */
-  private readonly postings = new Map<string, Int32Array[]>();
-  /** Field vectors by field × document: term indices ascending, and their weights. */
-  private readonly vecTerms: (Int32Array | undefined)[];
-  private readonly vecWeights: (Float64Array | undefined)[];
+  /** term → its number here (its postings' row); Lunr's own term index is `lunrIndex[number]`. */
+  private readonly termNo = new Map<string, number>();
+  private readonly lunrIndex: Int32Array;
+  /** Postings, one row per term × field, in Lunr's posting order: `docs[rowStart[row] … rowStart[row + 1])`. */
+  private readonly rowStart: Int32Array;
+  private readonly docs: Int32Array;
+  /** The term's weight in the document's field vector, beside each posting. */
+  private readonly weights: Float64Array;
+  /** Field vectors' term indices (ascending), one row per field × document: what each document matched. */
+  private readonly vecStart: Int32Array;
+  private readonly vecTerms: Int32Array;
 
   /** Lays out a loaded or built Lunr index (reading its postings and field vectors once). */
   constructor(index: lunr.Index);
@@ -61,37 +66,81 @@ export class Evaluator {
     const layout = 'refs' in source ? source : layoutOf(source);
     this.fields = [...layout.fields];
     this.refs = layout.refs;
-    for (const [term, termIndex, lists] of layout.terms) {
-      this.termIndex.set(term, termIndex);
-      this.postings.set(
-        term,
-        this.fields.map((_, f) => Int32Array.from(lists[f] ?? [])),
-      );
-    }
+    const nFields = this.fields.length;
     const n = this.refs.length;
-    this.vecTerms = new Array(this.fields.length * n);
-    this.vecWeights = new Array(this.fields.length * n);
-    for (const [f, d, el] of layout.vectors) {
-      const idx = new Int32Array(el.length / 2);
-      const w = new Float64Array(el.length / 2);
-      for (let i = 0; i < idx.length; i++) {
-        idx[i] = el[2 * i] as number;
-        w[i] = el[2 * i + 1] as number;
+    const terms = [...layout.terms];
+    this.lunrIndex = new Int32Array(terms.length);
+    this.rowStart = new Int32Array(terms.length * nFields + 1);
+    let total = 0;
+    terms.forEach(([term, termIndex, lists], t) => {
+      this.termNo.set(term, t);
+      this.lunrIndex[t] = termIndex;
+      for (let f = 0; f < nFields; f++) {
+        this.rowStart[t * nFields + f] = total;
+        total += lists[f]?.length ?? 0;
       }
-      this.vecTerms[f * n + d] = idx;
-      this.vecWeights[f * n + d] = w;
+    });
+    this.rowStart[terms.length * nFields] = total;
+    this.docs = new Int32Array(total);
+    terms.forEach(([, , lists], t) => {
+      for (let f = 0; f < nFields; f++) this.docs.set(lists[f] ?? [], this.rowStart[t * nFields + f] as number);
+    });
+    // Field vectors: term indices per field × document; each weight goes beside its posting.
+    const byLunr = new Map<number, number>();
+    this.lunrIndex.forEach((ti, t) => byLunr.set(ti, t));
+    const vectors = [...layout.vectors];
+    const cells = nFields * n;
+    const lengths = new Int32Array(cells);
+    for (const [f, d, el] of vectors) lengths[f * n + d] = el.length / 2;
+    this.vecStart = new Int32Array(cells + 1);
+    for (let c = 0; c < cells; c++) this.vecStart[c + 1] = (this.vecStart[c] as number) + (lengths[c] as number);
+    this.vecTerms = new Int32Array(this.vecStart[cells] as number);
+    this.weights = new Float64Array(total);
+    // Postings list documents in the order they were added, as vectors come: a cursor per row finds each one.
+    const cursor = this.rowStart.slice(0, terms.length * nFields);
+    for (const [f, d, el] of vectors) {
+      const at = this.vecStart[f * n + d] as number;
+      for (let i = 0; i < el.length; i += 2) {
+        const ti = el[i] as number;
+        this.vecTerms[at + i / 2] = ti;
+        const t = byLunr.get(ti);
+        if (t === undefined) continue;
+        const row = t * nFields + f;
+        let p = cursor[row] as number;
+        if (this.docs[p] !== d) p = this.find(row, d);
+        else cursor[row] = p + 1;
+        if (p >= 0) this.weights[p] = el[i + 1] as number;
+      }
     }
+  }
+
+  /** Where document d is in a postings row (-1 if absent): for postings not in the order vectors come. */
+  private find(row: number, d: number): number {
+    for (let p = this.rowStart[row] as number; p < (this.rowStart[row + 1] as number); p++) if (this.docs[p] === d) return p;
+    return -1;
+  }
+
+  /** Whether the index holds the term. */
+  has(term: string): boolean {
+    return this.termNo.has(term);
+  }
+
+  /** Every term the index holds. */
+  terms(): IterableIterator<string> {
+    return this.termNo.keys();
   }
 
   // Scratch space reused by every query (queries run one at a time): marks and sums by number, no per-hit objects.
   private generation = 0;
   private frSeen = new Uint32Array(0);
+  private frDot = new Float64Array(0);
   private docSeen = new Uint32Array(0);
   private docHit = new Int32Array(0);
   private ensure(): void {
     const cells = this.fields.length * this.refs.length;
     if (this.frSeen.length === cells) return;
     this.frSeen = new Uint32Array(cells);
+    this.frDot = new Float64Array(cells);
     this.docSeen = new Uint32Array(this.refs.length);
     this.docHit = new Int32Array(this.refs.length);
   }
@@ -104,24 +153,24 @@ export class Evaluator {
     const n = this.refs.length;
     // The query vector (the same for every field: every clause covers every field), as Lunr upserts it.
     const q = new Map<number, number>();
-    const cached = new Set<number>();
+    const rowOf = new Map<number, number>();
     const order: number[] = [];
     for (const { term, boost } of wanted) {
-      const ti = term ? this.termIndex.get(term) : undefined; // Lunr's token set never yields ""
-      const per = this.postings.get(term);
-      if (ti === undefined || !per) continue;
+      const t = term ? this.termNo.get(term) : undefined; // Lunr's token set never yields ""
+      if (t === undefined) continue;
+      const ti = this.lunrIndex[t] as number;
       const had = q.get(ti);
       q.set(ti, had === undefined ? boost : had + boost);
+      if (had !== undefined) continue;
+      rowOf.set(ti, t);
       for (let f = 0; f < nFields; f++) {
-        const key = ti * nFields + f;
-        if (cached.has(key)) continue;
-        cached.add(key);
-        const docs = per[f] as Int32Array;
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i] as number;
+        const row = t * nFields + f;
+        for (let p = this.rowStart[row] as number; p < (this.rowStart[row + 1] as number); p++) {
+          const d = this.docs[p] as number;
           const fr = f * n + d;
           if (this.frSeen[fr] !== gen) {
             this.frSeen[fr] = gen;
+            this.frDot[fr] = 0;
             order.push(fr);
           }
           if (this.docSeen[d] !== gen) {
@@ -132,32 +181,28 @@ export class Evaluator {
       }
     }
     if (!order.length) return Matches.none;
+    // Lunr's dot product adds the matched terms in ascending term index: so do the sums here, posting by posting.
     const qt = [...q.keys()].sort((a, b) => a - b);
-    const qv = qt.map((t) => q.get(t) as number);
     let squares = 0;
-    for (const v of qv) squares += v * v;
+    for (const ti of qt) {
+      const v = q.get(ti) as number;
+      squares += v * v;
+      const t = rowOf.get(ti) as number;
+      for (let f = 0; f < nFields; f++) {
+        const row = t * nFields + f;
+        for (let p = this.rowStart[row] as number; p < (this.rowStart[row + 1] as number); p++) {
+          const fr = f * n + (this.docs[p] as number);
+          this.frDot[fr] = (this.frDot[fr] as number) + v * (this.weights[p] as number);
+        }
+      }
+    }
     const magnitude = Math.sqrt(squares);
     const m = order.length;
     const docs = new Int32Array(m);
     const scores = new Float64Array(m);
     let found = 0;
     for (const fr of order) {
-      const idx = this.vecTerms[fr];
-      const w = this.vecWeights[fr];
-      let dot = 0;
-      if (idx && w)
-        for (let i = 0, j = 0; i < qt.length && j < idx.length; ) {
-          const a = qt[i] as number;
-          const b = idx[j] as number;
-          if (a < b) i++;
-          else if (a > b) j++;
-          else {
-            dot += (qv[i] as number) * (w[j] as number);
-            i++;
-            j++;
-          }
-        }
-      const score = dot / magnitude || 0;
+      const score = (this.frDot[fr] as number) / magnitude || 0;
       const doc = fr % n;
       const at = this.docHit[doc] as number;
       if (at >= 0) scores[at] = (scores[at] as number) + score;
@@ -172,29 +217,38 @@ export class Evaluator {
   }
 
   private space(wanted: readonly WantedTerm[]): Space {
-    return { refs: this.refs, fields: this.fields, wanted, termIndex: this.termIndex, vecTerms: this.vecTerms };
+    return {
+      refs: this.refs,
+      fields: this.fields,
+      wanted,
+      termNo: this.termNo,
+      lunrIndex: this.lunrIndex,
+      vecStart: this.vecStart,
+      vecTerms: this.vecTerms,
+    };
   }
-
 }
 
 interface Space {
   refs: readonly string[];
   fields: readonly string[];
   wanted: readonly WantedTerm[];
-  termIndex: ReadonlyMap<string, number>;
-  vecTerms: readonly (Int32Array | undefined)[];
+  termNo: ReadonlyMap<string, number>;
+  lunrIndex: Int32Array;
+  vecStart: Int32Array;
+  vecTerms: Int32Array;
 }
 
-/** Whether the sorted array holds the value. */
-function holds(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
+/** Whether the sorted range [lo, hi) of the array holds the value. */
+function holds(sorted: Int32Array, lo: number, hi: number, value: number): boolean {
+  let a = lo;
+  let b = hi - 1;
+  while (a <= b) {
+    const mid = (a + b) >> 1;
     const v = sorted[mid] as number;
     if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
+    if (v < value) a = mid + 1;
+    else b = mid - 1;
   }
   return false;
 }
@@ -206,7 +260,15 @@ function holds(sorted: Int32Array, value: number): boolean {
  */
 export class Matches {
   static readonly none = new Matches(
-    { refs: [], fields: [], wanted: [], termIndex: new Map(), vecTerms: [] },
+    {
+      refs: [],
+      fields: [],
+      wanted: [],
+      termNo: new Map(),
+      lunrIndex: new Int32Array(0),
+      vecStart: new Int32Array(1),
+      vecTerms: new Int32Array(0),
+    },
     new Int32Array(0),
     new Float64Array(0),
   );
@@ -258,16 +320,17 @@ export class Matches {
    * term (Lunr builds both from the same tokens), so nothing is recorded while the query runs.
    */
   private terms(i: number): Map<string, Set<string>> {
-    const { refs, fields, wanted, termIndex, vecTerms } = this.space;
+    const { refs, fields, wanted, termNo, lunrIndex, vecStart, vecTerms } = this.space;
     const n = refs.length;
     const doc = this.docs[i] as number;
     const terms = new Map<string, Set<string>>();
     for (let f = 0; f < fields.length; f++) {
-      const idx = vecTerms[f * n + doc];
-      if (!idx) continue;
+      const lo = vecStart[f * n + doc] as number;
+      const hi = vecStart[f * n + doc + 1] as number;
+      if (lo === hi) continue;
       for (const { term } of wanted) {
-        const ti = term ? termIndex.get(term) : undefined;
-        if (ti === undefined || !holds(idx, ti)) continue;
+        const t = term ? termNo.get(term) : undefined;
+        if (t === undefined || !holds(vecTerms, lo, hi, lunrIndex[t] as number)) continue;
         const fieldsOf = terms.get(term);
         if (fieldsOf) fieldsOf.add(fields[f] as string);
         else terms.set(term, new Set([fields[f] as string]));
