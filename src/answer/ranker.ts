@@ -91,7 +91,7 @@ export class EntryRanker {
   private readonly at = new Map<string, number>();
   private readonly sums: Float64Array;
   private readonly seen: Uint8Array;
-  private last?: { text: string; touched: number[]; weight: number };
+  private last?: { text: string; touched: number[]; weight: number; rankings: Map<Entry['type'], Ranking> };
 
   constructor(kb: Knowledge, model?: EntryModel, packed?: Packed) {
     this.list = ranked(kb);
@@ -163,7 +163,7 @@ export class EntryRanker {
   }
 
   /** Every entry's sum over the text's words, for all types at once; the last text's is kept (one message ranks several kinds). */
-  private scored(text: string): { touched: number[]; weight: number } {
+  private scored(text: string): { touched: number[]; weight: number; rankings: Map<Entry['type'], Ranking> } {
     if (this.last?.text === text) return this.last;
     if (this.last)
       for (const e of this.last.touched) {
@@ -188,7 +188,7 @@ export class EntryRanker {
         this.sums[e] = (this.sums[e] as number) + idf * Math.log(((this.counts[k] as number) + ALPHA) / ALPHA);
       }
     }
-    this.last = { text, touched, weight };
+    this.last = { text, touched, weight, rankings: new Map() };
     return this.last;
   }
 
@@ -219,17 +219,87 @@ export class EntryRanker {
     return [...ids].filter((id) => this.holds(id, i)).length;
   }
 
-  /** Entries of one type that share a word with the text, most likely first. */
-  rank(text: string, type: Entry['type']): RankedEntry[] {
-    const { touched, weight } = this.scored(text);
-    return touched
-      .filter((e) => this.list[e]?.type === type)
-      .map((e) => ({
-        entry: this.list[e] as Entry,
-        score:
-          (this.sums[e] as number) - weight * Math.log(((this.lengths[e] as number) + ALPHA * this.vocabulary) / ALPHA),
-      }))
-      .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1));
+  /** Entries of one type that share a word with the text, most likely first (read lazily: most callers want a few). */
+  rank(text: string, type: Entry['type']): Ranking {
+    const last = this.scored(text);
+    let ranking = last.rankings.get(type);
+    if (!ranking) {
+      const norm = ALPHA * this.vocabulary;
+      const of: Entry[] = [];
+      const scores: number[] = [];
+      for (const e of last.touched) {
+        const entry = this.list[e] as Entry;
+        if (entry.type !== type) continue;
+        of.push(entry);
+        scores.push((this.sums[e] as number) - last.weight * Math.log(((this.lengths[e] as number) + norm) / ALPHA));
+      }
+      ranking = new Ranking(of, Float64Array.from(scores));
+      last.rankings.set(type, ranking);
+    }
+    return ranking;
+  }
+}
+
+/**
+ * One ranking of entries by score (ties by id), read without sorting them all: the best few that
+ * pass a filter, one entry's score, or (for tests) the whole order.
+ */
+export class Ranking {
+  constructor(
+    private readonly entries: readonly Entry[],
+    private readonly scores: Float64Array,
+  ) {}
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** i ranks before j: a higher score, or the same score and a smaller id. */
+  private before(i: number, j: number): boolean {
+    const a = this.scores[i] as number;
+    const b = this.scores[j] as number;
+    return a > b || (a === b && (this.entries[i] as Entry).id < (this.entries[j] as Entry).id);
+  }
+
+  private at(i: number): RankedEntry {
+    return { entry: this.entries[i] as Entry, score: this.scores[i] as number };
+  }
+
+  /** The best k that pass `accept`, best first. */
+  best(k: number, accept: (r: RankedEntry) => boolean = () => true): RankedEntry[] {
+    const best: number[] = [];
+    for (let i = 0; i < this.entries.length; i++) {
+      if (best.length >= k && !this.before(i, best[best.length - 1] as number)) continue;
+      if (!accept(this.at(i))) continue;
+      let p = best.length;
+      while (p > 0 && this.before(i, best[p - 1] as number)) p--;
+      best.splice(p, 0, i);
+      if (best.length > k) best.pop();
+    }
+    return best.map((i) => this.at(i));
+  }
+
+  /** The best one that passes `accept`. */
+  top(accept?: (r: RankedEntry) => boolean): RankedEntry | undefined {
+    return this.best(1, accept)[0];
+  }
+
+  /** Every one that passes `accept`, best first. */
+  where(accept: (r: RankedEntry) => boolean): RankedEntry[] {
+    const kept: number[] = [];
+    for (let i = 0; i < this.entries.length; i++) if (accept(this.at(i))) kept.push(i);
+    return kept.sort((i, j) => (this.before(i, j) ? -1 : this.before(j, i) ? 1 : 0)).map((i) => this.at(i));
+  }
+
+  /** The whole ranking, best first. */
+  all(): RankedEntry[] {
+    return this.where(() => true);
+  }
+
+  /** The score of the entry with this id, if it is ranked here. */
+  scoreOf(id: string): number | undefined {
+    const i = this.entries.findIndex((e) => e.id === id);
+    return i < 0 ? undefined : (this.scores[i] as number);
   }
 }
 

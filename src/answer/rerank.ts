@@ -12,7 +12,7 @@
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryAnswer } from './entry.js';
 import type { Query } from './query.js';
-import type { EntryRanker, RankedEntry } from './ranker.js';
+import type { EntryRanker, RankedEntry, Ranking } from './ranker.js';
 import { recommendAnswer } from './recommend.js';
 import { categoryNamed } from './respond.js';
 import type { Answer } from './types.js';
@@ -54,23 +54,27 @@ export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, 
   if (!RETRIEVED.has(a.intent) || !retrieved(kb, q)) return a;
   let type = typeOf(a.intent);
   let ranked = ranker.rank(input.text, type);
+  let top = ranked.top();
   // Another kind of entry far likelier than the best of this kind ("how is this supposed to work": a concept, not picks).
   const other = TYPES.filter((t) => t !== type)
-    .map((t) => ({ t, r: ranker.rank(input.text, t) }))
-    .filter((o) => o.r[0])
-    .sort((x, y) => (y.r[0] as RankedEntry).score - (x.r[0] as RankedEntry).score)[0];
+    .map((t) => {
+      const r = ranker.rank(input.text, t);
+      return { t, r, top: r.top() };
+    })
+    .filter((o) => o.top)
+    .sort((x, y) => (y.top as RankedEntry).score - (x.top as RankedEntry).score)[0];
   // The intent classifier sure of this kind of answer ("computer vision": picks) keeps it.
   const kept = input.wanted?.();
   const sure = kept !== undefined && kept.label === a.intent && kept.p >= KEEP_KIND;
-  if (other && !sure && (other.r[0] as RankedEntry).score - (ranked[0]?.score ?? -Infinity) >= TYPE_GAP) {
+  if (other && !sure && (other.top as RankedEntry).score - (top?.score ?? -Infinity) >= TYPE_GAP) {
     type = other.t;
     ranked = other.r;
+    top = other.top;
   }
-  const [top] = ranked;
   const current = a.subjects[0]?.id;
   if (!top || top.entry.id === current) return a;
-  const held = ranked.find((r) => r.entry.id === current);
-  if (held && top.score - held.score < MIN_GAP) return a;
+  const held = current === undefined ? undefined : ranked.scoreOf(current);
+  if (held !== undefined && top.score - held < MIN_GAP) return a;
   return answerWith(kb, ranked, top);
 }
 
@@ -94,8 +98,9 @@ function fallenBack(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   if (!wanted || wanted.label !== 'recommend' || wanted.p < SURE_WANTED) return a;
   // The ranker reading the whole message as the name's own need ("read from the serial port" for pyserial):
   // the name leads picks of its category. Otherwise the name is the setting, and picks come from elsewhere.
-  const [top] = ranker.rank(input.text, 'package');
-  if (top?.entry.id === q.fallback.id) return answerWith(kb, ranker.rank(input.text, 'package'), top);
+  const packages = ranker.rank(input.text, 'package');
+  const top = packages.top();
+  if (top?.entry.id === q.fallback.id) return answerWith(kb, packages, top);
   const setting = new Set([q.fallback.id, ...q.context.map((e) => e.id)]);
   return rankedAnswer(kb, ranker, input.text, 'recommend', setting) ?? a;
 }
@@ -112,15 +117,15 @@ export function rankedAnswer(
   leave: ReadonlySet<string>,
 ): Answer | undefined {
   if (!RETRIEVED.has(intent)) return undefined;
-  const ranked = ranker.rank(text, typeOf(intent)).filter((r) => !leave.has(r.entry.id));
-  const [top] = ranked;
+  const ranked = ranker.rank(text, typeOf(intent));
+  const top = ranked.top((r) => !leave.has(r.entry.id));
   if (!top || ranker.evidence(text, top.entry) < MIN_EVIDENCE) return undefined;
-  return answerWith(kb, ranked, top);
+  return answerWith(kb, ranked, top, leave);
 }
 
-function answerWith(kb: Knowledge, ranked: RankedEntry[], top: RankedEntry): Answer {
+function answerWith(kb: Knowledge, ranked: Ranking, top: RankedEntry, leave?: ReadonlySet<string>): Answer {
   if (top.entry.type !== 'package') return entryAnswer(kb, top.entry);
-  return recommendAnswer(kb, top.entry.category.toLowerCase(), picksOf(ranked, top));
+  return recommendAnswer(kb, top.entry.category.toLowerCase(), picksOf(ranked, top, leave));
 }
 
 /** Whether the query left the entry to retrieval (not a name given, not an exclusion). */
@@ -135,11 +140,11 @@ function retrieved(kb: Knowledge, q: Query): boolean {
 }
 
 /** The top package's category, near equals ordered by the articles' emphasis, then the ranker's order. */
-function picksOf(ranked: RankedEntry[], top: RankedEntry): PackageEntry[] {
+function picksOf(ranked: Ranking, top: RankedEntry, leave: ReadonlySet<string> = new Set()): PackageEntry[] {
   const category = (top.entry as PackageEntry).category;
-  const same = ranked.filter((r) => (r.entry as PackageEntry).category === category);
-  const near = same.filter((r) => top.score - r.score < NEAR);
-  const rest = same.filter((r) => top.score - r.score >= NEAR);
+  const same = (r: RankedEntry) => (r.entry as PackageEntry).category === category && !leave.has(r.entry.id);
+  const near = ranked.where((r) => same(r) && top.score - r.score < NEAR);
+  const rest = ranked.best(MAX_PICKS, (r) => same(r) && top.score - r.score >= NEAR);
   near.sort(
     (x, y) => standingRank(y.entry as PackageEntry) - standingRank(x.entry as PackageEntry) || y.score - x.score,
   );

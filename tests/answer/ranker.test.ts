@@ -21,25 +21,38 @@ describe('entry ranker', () => {
   });
 
   it('finds the entry that describes a problem told in other words, from the entries own text alone', () => {
-    const [top] = plain.rank(
-      'a page fetches all users, then queries each user orders one by one; fine in tests',
-      'concept',
-    );
+    const top = plain
+      .rank('a page fetches all users, then queries each user orders one by one; fine in tests', 'concept')
+      .top();
     expect(top?.entry.id).toBe('n-plus-one-queries');
   });
 
   it('ranks only entries of the type asked for, most likely first, the same every time', () => {
-    const ranked = trained.rank('move slow email sending out of the web request into the background', 'package');
+    const ranked = trained.rank('move slow email sending out of the web request into the background', 'package').all();
     expect(ranked.length).toBeGreaterThan(3);
     expect(ranked.every((r) => r.entry.type === 'package')).toBe(true);
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
-    expect(trained.rank('move slow email sending out of the web request', 'package')).toEqual(
-      trained.rank('move slow email sending out of the web request', 'package'),
+    expect(trained.rank('move slow email sending out of the web request', 'package').all()).toEqual(
+      trained.rank('move slow email sending out of the web request', 'package').all(),
     );
   });
 
+  it('reads the best few, one score, or a filtered order exactly as the whole order gives them', () => {
+    const text = 'an orm for postgres with migrations, async if possible';
+    const ranking = trained.rank(text, 'package');
+    const all = ranking.all();
+    expect(ranking.size).toBe(all.length);
+    expect(ranking.best(5)).toEqual(all.slice(0, 5));
+    expect(ranking.top()).toEqual(all[0]);
+    const odd = (r: { entry: { id: string } }) => r.entry.id.length % 2 === 1;
+    expect(ranking.best(3, odd)).toEqual(all.filter(odd).slice(0, 3));
+    expect(ranking.where(odd)).toEqual(all.filter(odd));
+    expect(ranking.scoreOf(all[2]!.entry.id)).toBe(all[2]!.score);
+    expect(ranking.scoreOf('no-such-entry')).toBeUndefined();
+  });
+
   it('ranks nothing for words no entry holds', () => {
-    expect(trained.rank('zzqx wibble', 'concept')).toEqual([]);
+    expect(trained.rank('zzqx wibble', 'concept').all()).toEqual([]);
   });
 });
 
@@ -53,7 +66,7 @@ describe('packed ranker', () => {
     expect(unpacked).toBeDefined();
     for (const text of ['move slow email sending out of the request', 'orm for postgres with migrations'])
       for (const type of ['package', 'concept', 'checklist'] as const)
-        expect(unpacked?.rank(text, type)).toEqual(trained.rank(text, type));
+        expect(unpacked?.rank(text, type).all()).toEqual(trained.rank(text, type).all());
     const hashing = kb.entries.get('password-hashing')!;
     expect(unpacked?.evidence('store passwords as plain text', hashing)).toBe(
       trained.evidence('store passwords as plain text', hashing),
