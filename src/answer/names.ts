@@ -17,16 +17,21 @@ export function editDistance(a: string, b: string): number {
 
 export class NameIndex {
   private readonly near: NearWords;
-  /** Names by length with the letters each holds, for suggestions. */
-  private readonly byLength = new Map<number, { key: string; letters: number }[]>();
+  /** Names by length with how often each holds every symbol, for suggestions. */
+  private readonly byLength = new Map<number, { keys: string[]; letters: Int32Array; counts: Uint8Array }>();
 
   constructor(private readonly kb: Knowledge) {
     this.near = new NearWords([...kb.names.keys()].filter((k) => k.length >= 4));
+    const grouped = new Map<number, string[]>();
     for (const key of kb.names.keys()) {
-      const list = this.byLength.get(key.length);
-      const item = { key, letters: letters(key) };
-      if (list) list.push(item);
-      else this.byLength.set(key.length, [item]);
+      const list = grouped.get(key.length);
+      if (list) list.push(key);
+      else grouped.set(key.length, [key]);
+    }
+    for (const [length, keys] of grouped) {
+      const counts = new Uint8Array(keys.length * SYMBOLS);
+      keys.forEach((key, i) => countSymbols(key, counts, i * SYMBOLS));
+      this.byLength.set(length, { keys, letters: Int32Array.from(keys, letters), counts });
     }
   }
 
@@ -67,11 +72,19 @@ export class NameIndex {
     const scored: { id: string; d: number }[] = [];
     // Names more than max + 1 edits away are too far even with the prefix bonus: so are names
     // that many letters longer or shorter, and names missing that many of the letters typed
-    // (or holding that many the typed text lacks), each of which takes an edit of its own.
-    const typed = letters(key);
+    // (or holding that many the typed text lacks, counted with repeats), each of which takes an edit of its own.
+    const typedLetters = letters(key);
+    const typed = new Uint8Array(SYMBOLS);
+    countSymbols(key, typed, 0);
     for (let len = Math.max(1, key.length - max - 1); len <= key.length + max + 1; len++) {
-      for (const { key: cand, letters: has } of this.byLength.get(len) ?? []) {
-        if (bits(typed & ~has) > max + 1 || bits(has & ~typed) > max + 1) continue;
+      const group = this.byLength.get(len);
+      if (!group) continue;
+      for (let i = 0; i < group.keys.length; i++) {
+        // The letters each lacks of the other first (one step), then with repeats counted.
+        const has = group.letters[i] as number;
+        if (bits(typedLetters & ~has) > max + 1 || bits(has & ~typedLetters) > max + 1) continue;
+        if (apart(typed, group.counts, i * SYMBOLS) > max + 1) continue;
+        const cand = group.keys[i] as string;
         const d = distance(key, cand, max + 1);
         const bonus = cand.startsWith(key) || key.startsWith(cand) ? -1 : 0;
         if (d + bonus <= max) scored.push({ id: this.kb.names.get(cand) as string, d: d + bonus });
@@ -106,6 +119,33 @@ function bits(n: number): number {
   let count = 0;
   for (let v = n >>> 0; v; v &= v - 1) count++;
   return count;
+}
+
+/** Symbols counted per name: a-z, 0-9, and one for anything else. */
+const SYMBOLS = 37;
+
+/** Adds how often the key holds each symbol into counts[at …]. */
+function countSymbols(key: string, counts: Uint8Array, at: number): void {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const s = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + c - 48 : 36;
+    counts[at + s] = Math.min(255, (counts[at + s] as number) + 1);
+  }
+}
+
+/**
+ * A lower bound on the edit distance between two keys from their symbol counts: each symbol one
+ * holds more often than the other takes an edit of its own.
+ */
+function apart(typed: Uint8Array, counts: Uint8Array, at: number): number {
+  let more = 0;
+  let fewer = 0;
+  for (let s = 0; s < SYMBOLS; s++) {
+    const d = (typed[s] as number) - (counts[at + s] as number);
+    if (d > 0) more += d;
+    else fewer -= d;
+  }
+  return more > fewer ? more : fewer;
 }
 
 /** Two reusable rows for `distance`, grown on demand. */
