@@ -35,7 +35,7 @@ describe('Dockerfile', () => {
     const modules = readdirSync(join(runtime.dir, 'node_modules'));
     expect(modules).toContain('lunr');
     for (const dev of ['typescript', 'vitest', 'eslint', 'prettier']) expect(modules).not.toContain(dev);
-    expect(existsSync(join(runtime.dir, 'dist/search-index.json'))).toBe(true);
+    expect(existsSync(join(runtime.dir, 'dist/search-index.bin'))).toBe(true);
     expect(existsSync(join(runtime.dir, 'src'))).toBe(false);
   });
 

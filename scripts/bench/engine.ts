@@ -71,7 +71,7 @@ export function engineBench(): Table {
       ['render Block Kit p99 (ms)', ms(percentile(renderMs, 99), 3)],
       ['knowledge load at start-up, with the parse cache: zod + cross-checks (ms)', ms(cachedMs)],
       ['knowledge load parsing the YAML: yaml + zod + cross-checks (ms)', ms(loadMs)],
-      ['index load from dist/search-index.json (ms)', ms(indexLoadMs)],
+      ['index load from dist/search-index.bin (ms)', ms(indexLoadMs)],
       ['index build from scratch (ms)', ms(indexBuildMs)],
       [`\`pystack ask --json --batch\`, ${questions.length} questions, whole process (ms)`, ms(batchMs, 0)],
       ['`node -e ""`, whole process, the floor (ms)', ms(nodeMs, 0)],

@@ -59,9 +59,6 @@ const MEASURES: [string, (s: Step) => number, (n: number) => string][] = [
   ['index load (ms)', (s) => v(s, 'serve', 'indexLoadMs'), int],
   ['entry ranker: build (ms)', (s) => v(s, 'build', 'rankerMs'), int],
   ['entry ranker: load packed (ms)', (s) => v(s, 'serve', 'rankerLoadMs'), int],
-  ['- JSON.parse (ms)', (s) => v(s, 'build', 'parseMs'), int],
-  ['- unpack (ms)', (s) => v(s, 'build', 'unpackMs'), int],
-  ['- lunr.Index.load (ms)', (s) => v(s, 'build', 'lunrLoadMs'), int],
   ['engine set-up (ms)', (s) => v(s, 'serve', 'engineMs'), int],
   ['start-up: knowledge + index + engine (ms)', start, int],
   ['first answer (ms)', (s) => v(s, 'serve', 'firstMs'), (n) => ms(n, 2)],
@@ -110,7 +107,7 @@ function notes(steps: Step[], load: [number, number]): string[] {
       start(top),
       AIM.loadMs,
       'ms',
-      `The knowledge load (zod and cross-checks over values from the build's parse cache; parsing the ${mb(v(top, 'gen', 'bytes'))} MB of YAML instead takes ${int(v(top, 'build', 'loadMs'))} ms) is ${pct(v(top, 'serve', 'loadMs'), start(top))} of it; the index load is ${int(v(top, 'serve', 'indexLoadMs'))} ms, of which lunr.Index.load ${int(v(top, 'build', 'lunrLoadMs'))} ms.`,
+      `The knowledge load (zod and cross-checks over values from the build's parse cache; parsing the ${mb(v(top, 'gen', 'bytes'))} MB of YAML instead takes ${int(v(top, 'build', 'loadMs'))} ms) is ${pct(v(top, 'serve', 'loadMs'), start(top))} of it; the index load (the evaluator's arrays read straight from the binary file, no Lunr index) is ${int(v(top, 'serve', 'indexLoadMs'))} ms; the entry ranker's ${int(v(top, 'serve', 'rankerLoadMs'))} ms and the engine's set-up ${int(v(top, 'serve', 'engineMs'))} ms.`,
     ),
     verdict(
       'Peak RSS serving',
@@ -119,7 +116,7 @@ function notes(steps: Step[], load: [number, number]): string[] {
       'MB',
       `The knowledge load alone peaks at ${int(v(top, 'serve', 'kbMaxRss'))} MB and RSS is ${int(v(top, 'serve', 'readyRss'))} MB once ready` +
         (v(top, 'serve', 'maxRss') > 1.2 * v(top, 'serve', 'readyRss')
-          ? `; the questions lift it to ${int(v(top, 'serve', 'maxRss'))} MB: the garbage of Lunr's queries (match objects per posting) piles up before V8 collects it.`
+          ? `; the questions lift it to ${int(v(top, 'serve', 'maxRss'))} MB.`
           : '.'),
     ),
     `Slowest answers at 100x: ${top.serve.slowest.map(([q, t]) => `"${q}" ${t.toFixed(0)} ms`).join(', ')}.`,

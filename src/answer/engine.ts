@@ -8,13 +8,12 @@
  * engine.answer('django vs flask').intent // 'compare'
  * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
-import type lunr from 'lunr';
 import { type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
 import { EntryRanker, type EntryModel } from './ranker.js';
 import { rankedAnswer, settle } from './rerank.js';
-import { hasTerm, nearTerm } from '../knowledge/search-index.js';
+import { hasTerm, nearTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
 import { proseWords } from './prose.js';
@@ -35,7 +34,7 @@ import { byFit, overlap } from './purpose.js';
 
 export interface EngineOptions {
   knowledge: Knowledge;
-  index: lunr.Index;
+  index: SearchIndex;
   /** Whether a word is English (`openKnowledge` passes the list `npm run build` sorted). */
   isEnglish?: (word: string) => boolean;
   /** The intent classifier trained at build time; without it, cue words alone decide. */

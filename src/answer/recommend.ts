@@ -6,7 +6,7 @@
  * @example
  * recommendAnswer(kb, 'task queue', rankPicks(kb, index, ['task', 'queue'])!).subjects[0].id // 'celery'
  */
-import type lunr from 'lunr';
+import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
 import { pickLine } from './labels.js';
@@ -55,7 +55,7 @@ export interface PickOptions {
 /** Ranked packages for a need, or undefined when the knowledge does not cover it. */
 export function rankPicks(
   kb: Knowledge,
-  index: lunr.Index,
+  index: SearchIndex,
   need: string[],
   o: PickOptions = {},
 ): PackageEntry[] | undefined {

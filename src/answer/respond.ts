@@ -6,7 +6,7 @@
  * @example
  * build({ kb, index, names }, { kind: 'thanks' }, 0).intent // 'thanks'
  */
-import type lunr from 'lunr';
+import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
 import { compareAnswer } from './compare.js';
@@ -25,7 +25,7 @@ import { joinAnd } from './util.js';
 
 export interface Context {
   kb: Knowledge;
-  index: lunr.Index;
+  index: SearchIndex;
   names: NameIndex;
 }
 

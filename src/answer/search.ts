@@ -5,10 +5,9 @@
  * @example
  * const { hits, coverage } = rankEntries(kb, index, 'task queue');
  */
-import type lunr from 'lunr';
 import type { Entry, Knowledge } from '../knowledge/model.js';
 import type { Matches } from '../knowledge/evaluator.js';
-import { searchIndex, stem, tokenize } from '../knowledge/search-index.js';
+import { searchIndex, stem, tokenize, type SearchIndex } from '../knowledge/search-index.js';
 import { editDistance } from './names.js';
 
 /** Words that carry no topic in a question about tools. */
@@ -90,14 +89,14 @@ function coveredWords(stems: string[], seen: Set<string>): number {
  * times (the need, then its picks), and Lunr queries dominate answer time. The engine forgets them
  * before each question, so every question is answered, and measured, from scratch.
  */
-const remembered = new WeakMap<lunr.Index, Map<string, Matches>>();
+const remembered = new WeakMap<SearchIndex, Map<string, Matches>>();
 
 /** Forgets the searches of the previous question. */
-export function forgetSearches(index: lunr.Index): void {
+export function forgetSearches(index: SearchIndex): void {
   remembered.get(index)?.clear();
 }
 
-function hitsFor(index: lunr.Index, tokens: string[]): Matches {
+function hitsFor(index: SearchIndex, tokens: string[]): Matches {
   let cache = remembered.get(index);
   if (!cache) remembered.set(index, (cache = new Map()));
   const key = tokens.join(' ');
@@ -112,7 +111,7 @@ function hitsFor(index: lunr.Index, tokens: string[]): Matches {
 const MAX_HITS = 12;
 
 /** Ranks entries (optionally of some types only) for the text. */
-export function rankEntries(kb: Knowledge, index: lunr.Index, text: string, types?: Entry['type'][]): Ranking {
+export function rankEntries(kb: Knowledge, index: SearchIndex, text: string, types?: Entry['type'][]): Ranking {
   const tokens = tokenize(text, QUESTION_WORDS);
   const stems = tokens.map(stem);
   const raw = hitsFor(index, tokens);

@@ -37,6 +37,20 @@ export interface Layout {
   vectors: Iterable<readonly [number, number, readonly number[]]>;
 }
 
+/** The evaluator's own arrays, as the index file stores them (search-index.ts). */
+export interface EvaluatorArrays {
+  fields: readonly string[];
+  refs: readonly string[];
+  /** Every term, in row order. */
+  terms: readonly string[];
+  lunrIndex: Int32Array;
+  rowStart: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+  vecStart: Int32Array;
+  vecTerms: Int32Array;
+}
+
 interface LunrInternals {
   fields: string[];
   invertedIndex: Record<string, Record<string, unknown> & { _index: number }>;
@@ -58,11 +72,21 @@ export class Evaluator {
   private readonly vecStart: Int32Array;
   private readonly vecTerms: Int32Array;
 
-  /** Lays out a loaded or built Lunr index (reading its postings and field vectors once). */
+  /** Lays out a built Lunr index (reading its postings and field vectors once). */
   constructor(index: lunr.Index);
-  /** Lays out the compact index file form directly: no Lunr objects are read or made. */
+  /** Lays out postings and field vectors given as lists. */
   constructor(layout: Layout);
-  constructor(source: lunr.Index | Layout) {
+  /** Takes arrays laid out before (the index file's): nothing is read again. */
+  constructor(arrays: EvaluatorArrays);
+  constructor(source: lunr.Index | Layout | EvaluatorArrays) {
+    if ('rowStart' in source) {
+      this.fields = [...source.fields];
+      this.refs = source.refs;
+      source.terms.forEach((term, t) => this.termNo.set(term, t));
+      ({ lunrIndex: this.lunrIndex, rowStart: this.rowStart, docs: this.docs, weights: this.weights } = source);
+      ({ vecStart: this.vecStart, vecTerms: this.vecTerms } = source);
+      return;
+    }
     const layout = 'refs' in source ? source : layoutOf(source);
     this.fields = [...layout.fields];
     this.refs = layout.refs;
@@ -118,6 +142,20 @@ export class Evaluator {
   private find(row: number, d: number): number {
     for (let p = this.rowStart[row] as number; p < (this.rowStart[row + 1] as number); p++) if (this.docs[p] === d) return p;
     return -1;
+  }
+
+  /** The arrays, for the index file. */
+  arrays(): EvaluatorArrays {
+    const { fields, refs, lunrIndex, rowStart, docs, weights, vecStart, vecTerms } = this;
+    return { fields, refs, terms: [...this.termNo.keys()], lunrIndex, rowStart, docs, weights, vecStart, vecTerms };
+  }
+
+  /** How many postings the term holds, over every field (what a query on it reads). */
+  postings(term: string): number {
+    const t = this.termNo.get(term);
+    if (t === undefined) return 0;
+    const f = this.fields.length;
+    return (this.rowStart[(t + 1) * f] as number) - (this.rowStart[t * f] as number);
   }
 
   /** Whether the index holds the term. */
@@ -388,17 +426,9 @@ function layoutOf(index: lunr.Index): Layout {
   return { fields, refs, terms, vectors };
 }
 
-/** Whether JavaScript would order these refs as object keys differently from insertion (integer-like keys). */
-export const refsKeepOrder = (refs: readonly string[]) => !refs.some((r) => /^(?:0|[1-9]\d{0,8})$/.test(r));
-
 const evaluators = new WeakMap<lunr.Index, Evaluator>();
 
-/** Registers the evaluator laid out from the index file for the index loaded from it. */
-export function useEvaluator(index: lunr.Index, evaluator: Evaluator): void {
-  evaluators.set(index, evaluator);
-}
-
-/** The evaluator of an index, laid out on first use. */
+/** The evaluator of a Lunr index, laid out on first use (the reference tests and the bench compare the two). */
 export function evaluatorFor(index: lunr.Index): Evaluator {
   let ev = evaluators.get(index);
   if (!ev) {

@@ -9,13 +9,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type lunr from 'lunr';
 import { formatProblem, IndexError, PystackError } from '../errors.js';
 import { type IntentModel, loadIntentModel } from '../answer/classifier.js';
 import { isEnglish, writeEnglish } from './english.js';
 import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
-import { buildIndex, loadIndex, serializeIndex } from './search-index.js';
+import { buildIndex, loadIndex, serializeIndex, type SearchIndex } from './search-index.js';
 import { readTeam, withTeam } from './team.js';
 import { type EntryModel, type EntryRanker, loadEntryModel, modelKey, unpackRanker } from '../answer/ranker.js';
 import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
@@ -29,7 +28,7 @@ export const ROOT = (() => {
 
 export const DEFAULT_PATHS = {
   knowledgeDir: resolve(ROOT, 'knowledge'),
-  indexFile: resolve(ROOT, 'dist', 'search-index.json'),
+  indexFile: resolve(ROOT, 'dist', 'search-index.bin'),
   yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
   englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
   intentModelFile: resolve(ROOT, 'dist', 'intent-model.json'),
@@ -39,7 +38,7 @@ export const DEFAULT_PATHS = {
 
 export interface OpenedKnowledge {
   knowledge: Knowledge;
-  index: lunr.Index;
+  index: SearchIndex;
   /** Set when the built index could not be used and one was built in memory instead. */
   indexNote?: string;
   /** Whether a word is English, from the sorted word list the build wrote. */
@@ -102,10 +101,10 @@ export function writeIndex(paths: Partial<typeof DEFAULT_PATHS> = {}): {
   const { knowledgeDir, indexFile, yamlCacheFile, englishFile } = { ...DEFAULT_PATHS, ...paths };
   const knowledge = loadKnowledge(knowledgeDir);
   writeEnglish(englishFile);
-  const json = serializeIndex(knowledge, buildIndex(knowledge));
+  const bytes = serializeIndex(knowledge, buildIndex(knowledge));
   mkdirSync(dirname(indexFile), { recursive: true });
-  writeFileSync(indexFile, json);
+  writeFileSync(indexFile, bytes);
   mkdirSync(dirname(yamlCacheFile), { recursive: true });
   writeFileSync(yamlCacheFile, serializeYamlCache(parseKnowledgeYaml(knowledgeDir)));
-  return { file: indexFile, bytes: json.length, entries: knowledge.entries.size - knowledge.tips.length };
+  return { file: indexFile, bytes: bytes.length, entries: knowledge.entries.size - knowledge.tips.length };
 }

@@ -1,7 +1,9 @@
 /**
- * The Lunr full-text index over every searchable entry. Built once (`npm run build`) into a JSON
- * file that start-up loads. User text never reaches `index.search()`: callers pass tokens, and
- * queries are built with `index.query`.
+ * The full-text index over every searchable entry, built with Lunr once (`npm run build`) and
+ * written as a binary file of the query evaluator's arrays (evaluator.ts), which start-up maps
+ * straight into typed arrays: no Lunr index is loaded to answer. User text never reaches Lunr's
+ * query parser: callers pass tokens. Lunr's own `Index.query` stays the reference the evaluator is
+ * checked against (tests/knowledge/evaluator.test.ts, the bench).
  *
  * @example
  * const index = buildIndex(kb);
@@ -11,12 +13,14 @@ import { readFileSync } from 'node:fs';
 import lunr from 'lunr';
 import { IndexError } from '../errors.js';
 import { type Entry, entryName, type Knowledge } from './model.js';
-import { type LunrJson, type Packed, pack, unpack } from './index-format.js';
-import { Evaluator, evaluatorFor, Matches, refsKeepOrder, useEvaluator, type WantedTerm } from './evaluator.js';
+import { Evaluator, type EvaluatorArrays, Matches, type WantedTerm } from './evaluator.js';
 import { NearWords } from './near.js';
 
-/** 2: the compact form of index-format.ts. */
-const FORMAT = 2;
+/** The index answers are searched in: the evaluator over the index's postings and weights. */
+export type SearchIndex = Evaluator;
+
+/** 3: the evaluator's arrays as raw bytes after a JSON header. */
+const MAGIC = 'pystack-index-3';
 
 /** Field weights: names and aliases above use cases above summaries. */
 const FIELDS = { name: 10, aliases: 8, use_cases: 5, category: 2, summary: 1, body: 0.5 } as const;
@@ -40,8 +44,8 @@ function doc(e: Exclude<Entry, { type: 'tip' }>): Record<keyof typeof FIELDS | '
   }
 }
 
-/** Builds the index over packages, checklists, stacks and concepts (tips are not searched). */
-export function buildIndex(kb: Knowledge): lunr.Index {
+/** Lunr's index over packages, checklists, stacks and concepts (tips are not searched): what the evaluator is laid out from. */
+export function buildLunrIndex(kb: Knowledge): lunr.Index {
   return lunr(function build() {
     this.ref('id');
     for (const [field, boost] of Object.entries(FIELDS)) this.field(field, { boost });
@@ -50,41 +54,75 @@ export function buildIndex(kb: Knowledge): lunr.Index {
   });
 }
 
-/** Serialises an index together with the digest of the knowledge it was built from. */
-export function serializeIndex(kb: Knowledge, index: lunr.Index): string {
-  return JSON.stringify({ format: FORMAT, digest: kb.digest, index: pack(index.toJSON() as unknown as LunrJson) });
+/** Builds the index in memory (a team overlay, or a missing or stale index file). */
+export function buildIndex(kb: Knowledge): SearchIndex {
+  return new Evaluator(buildLunrIndex(kb));
 }
 
-/** Loads a serialised index; throws IndexError if it is missing, unreadable or built from other knowledge. */
-export function loadIndex(path: string, kb: Knowledge): lunr.Index {
-  let raw: { format?: number; digest?: string; index?: object };
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new IndexError(
-      missing ? `search index not found at ${path}` : `search index at ${path} is not valid JSON`,
-    );
+const ARRAYS = ['lunrIndex', 'rowStart', 'docs', 'weights', 'vecStart', 'vecTerms'] as const;
+
+/** The index file: a JSON header (format, the knowledge's digest, fields, refs, terms, array sizes), then the arrays. */
+export function serializeIndex(kb: Knowledge, index: SearchIndex): Buffer {
+  const a = index.arrays();
+  const header = Buffer.from(
+    JSON.stringify({
+      magic: MAGIC,
+      digest: kb.digest,
+      fields: a.fields,
+      refs: a.refs,
+      terms: a.terms,
+      sizes: ARRAYS.map((k) => a[k].length),
+    }),
+  );
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(header.length);
+  const parts: Buffer[] = [size, header];
+  let at = 4 + header.length;
+  for (const k of ARRAYS) {
+    // Typed arrays need aligned memory: each part starts at a multiple of 8.
+    const pad = (8 - (at % 8)) % 8;
+    parts.push(Buffer.alloc(pad));
+    const bytes = Buffer.from(a[k].buffer, a[k].byteOffset, a[k].byteLength);
+    parts.push(bytes);
+    at += pad + bytes.length;
   }
-  if (raw.format !== FORMAT || !raw.index)
-    throw new IndexError(`search index at ${path} has an unknown format`);
-  if (raw.digest !== kb.digest)
-    throw new IndexError(`search index at ${path} was built from other knowledge`);
+  return Buffer.concat(parts);
+}
+
+/** Loads the index file; throws IndexError if it is missing, unreadable or built from other knowledge. */
+export function loadIndex(path: string, kb: Knowledge): SearchIndex {
+  let buf: Buffer;
   try {
-    const packed = raw.index as Packed;
-    const index = lunr.Index.load(unpack(packed) as unknown as object);
-    // The evaluator reads the compact form straight away: no Lunr posting objects are made for it.
-    if (refsKeepOrder(packed.refs))
-      useEvaluator(
-        index,
-        new Evaluator({
-          fields: packed.fields,
-          refs: packed.refs,
-          terms: packed.terms.map(([term, ti, ...lists]) => [term, ti, lists] as const),
-          vectors: packed.vectors,
-        }),
-      );
-    return index;
+    buf = readFileSync(path);
+  } catch {
+    throw new IndexError(`search index not found at ${path}`);
+  }
+  let header: { magic?: string; digest?: string; fields: string[]; refs: string[]; terms: string[]; sizes: number[] };
+  try {
+    const length = buf.readUInt32LE(0);
+    header = JSON.parse(buf.subarray(4, 4 + length).toString('utf8'));
+  } catch {
+    throw new IndexError(`search index at ${path} is not readable`);
+  }
+  if (header.magic !== MAGIC) throw new IndexError(`search index at ${path} has an unknown format`);
+  if (header.digest !== kb.digest) throw new IndexError(`search index at ${path} was built from other knowledge`);
+  try {
+    // A large file's buffer is its own and aligned; a small one may sit inside Node's pool and is copied.
+    const bytes = buf.byteOffset % 8 === 0 ? buf : Uint8Array.from(buf);
+    let at = 4 + buf.readUInt32LE(0);
+    const arrays: Partial<Record<(typeof ARRAYS)[number], Int32Array | Float64Array>> = {};
+    ARRAYS.forEach((k, i) => {
+      at += (8 - (at % 8)) % 8;
+      const n = header.sizes[i] ?? 0;
+      const width = k === 'weights' ? 8 : 4;
+      if (at + n * width > bytes.length) throw new Error('truncated');
+      arrays[k] =
+        k === 'weights'
+          ? new Float64Array(bytes.buffer, bytes.byteOffset + at, n)
+          : new Int32Array(bytes.buffer, bytes.byteOffset + at, n);
+      at += n * width;
+    });
+    return new Evaluator({ fields: header.fields, refs: header.refs, terms: header.terms, ...arrays } as EvaluatorArrays);
   } catch {
     throw new IndexError(`search index at ${path} could not be loaded`);
   }
@@ -101,38 +139,34 @@ export function tokenize(text: string, stopWords: ReadonlySet<string> = new Set(
   return words.filter((w) => lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined).slice(0, 24);
 }
 
-/** Lunr keeps its term dictionary on the index; the typings do not declare it. */
-const terms = (index: lunr.Index) =>
-  (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
-
 /** Whether the index holds the word (stemmed) as a term: a word the knowledge itself uses. */
-export function hasTerm(index: lunr.Index, word: string): boolean {
-  return Object.hasOwn(terms(index), stem(word));
+export function hasTerm(index: SearchIndex, word: string): boolean {
+  return index.has(stem(word));
 }
 
 /** Whether the word is one edit away from an index term: a slip on a word the knowledge uses. */
-export function nearTerm(index: lunr.Index, word: string): boolean {
+export function nearTerm(index: SearchIndex, word: string): boolean {
   return neighbours(index, stem(word)).length > 0;
 }
 
-const vocabularies = new WeakMap<lunr.Index, NearWords>();
+const vocabularies = new WeakMap<SearchIndex, NearWords>();
 
 /** Index terms one edit away from `term` (terms of five or more letters), at most five. */
-function neighbours(index: lunr.Index, term: string): string[] {
+function neighbours(index: SearchIndex, term: string): string[] {
   if (term.length < 5) return [];
   let near = vocabularies.get(index);
   if (!near) {
-    near = new NearWords(Object.keys(terms(index)));
+    near = new NearWords([...index.terms()]);
     vocabularies.set(index, near);
   }
   return near.near(term).slice(0, 5);
 }
 
 /** The query terms for the tokens: a word the index does not hold is replaced by index terms one edit away. */
-export function wantedTerms(index: lunr.Index, tokens: string[]): WantedTerm[] {
+export function wantedTerms(index: SearchIndex, tokens: string[]): WantedTerm[] {
   return tokens.flatMap((t) => {
     const s = stem(t);
-    return Object.hasOwn(terms(index), s)
+    return index.has(s)
       ? [{ term: s, boost: 1 }]
       : neighbours(index, s).map((n) => ({ term: n, boost: 0.3 }));
   });
@@ -150,11 +184,11 @@ export function lunrQuery(index: lunr.Index, wanted: readonly WantedTerm[]): lun
  * Runs an OR query of the tokens (see wantedTerms), evaluated over the index's postings and
  * weights with exactly Lunr's scores (evaluator.ts). An empty token list matches nothing.
  */
-export function searchIndex(index: lunr.Index, tokens: string[]): Matches {
+export function searchIndex(index: SearchIndex, tokens: string[]): Matches {
   if (!tokens.length) return Matches.none;
   const wanted = wantedTerms(index, tokens);
   if (!wanted.length) return Matches.none;
-  return evaluatorFor(index).query(wanted);
+  return index.query(wanted);
 }
 
 /** The stemmed form Lunr indexes a word under, to tell which query words a hit matched. */

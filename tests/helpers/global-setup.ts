@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const index = resolve(ROOT, 'dist', 'search-index.json');
+  const index = resolve(ROOT, 'dist', 'search-index.bin');
   const stale =
     !existsSync(CLI) ||
     !existsSync(index) ||
