@@ -59,7 +59,7 @@ const TO_NAME = new Set([
 const FOR_NAME = new Set(['alternatives', 'alternative', 'alts', 'alt', 'replacement', 'replacements', 'substitute']);
 
 export class EntityLinker {
-  private readonly prefixes: Set<string>;
+  private readonly prefixes: Prefixes;
 
   constructor(
     private readonly kb: Knowledge,
@@ -150,16 +150,35 @@ function phrase(toks: readonly Token[], i: number, n: number): string {
   return text;
 }
 
-/** Every beginning of every name key, so a phrase that can start no name is dropped at its first word. */
-const prefixesMade = new WeakMap<Knowledge, Set<string>>();
-function prefixesOf(kb: Knowledge): Set<string> {
-  let set = prefixesMade.get(kb);
-  if (!set) {
-    set = new Set();
-    for (const key of kb.names.keys()) for (let l = 1; l <= key.length; l++) set.add(key.slice(0, l));
-    prefixesMade.set(kb, set);
+/**
+ * Whether some name key begins with a phrase, so a phrase that can start no name is dropped at its
+ * first word: the keys sorted once, then a binary search for the first key not below the phrase.
+ */
+class Prefixes {
+  private readonly sorted: string[];
+  constructor(keys: Iterable<string>) {
+    this.sorted = [...keys].sort();
   }
-  return set;
+  has(prefix: string): boolean {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return prefix.length > 0 && lo < this.sorted.length && (this.sorted[lo] as string).startsWith(prefix);
+  }
+}
+
+const prefixesMade = new WeakMap<Knowledge, Prefixes>();
+function prefixesOf(kb: Knowledge): Prefixes {
+  let made = prefixesMade.get(kb);
+  if (!made) {
+    made = new Prefixes(kb.names.keys());
+    prefixesMade.set(kb, made);
+  }
+  return made;
 }
 
 /** Whether tokens [i, i + n) hold a word that joins names ("or", "vs"). */

@@ -24,12 +24,24 @@ function strings(value: unknown, out: string[]): string[] {
 export function proseWords(kb: Knowledge): Set<string> {
   let words = made.get(kb);
   if (words) return words;
-  words = new Set();
+  // Runs of letters, lower-cased, of MIN_LENGTH or more, each distinct one checked once.
+  const seen = new Set<string>();
   for (const entry of kb.entries.values())
-    for (const text of strings(entry, []))
-      for (const w of text.toLowerCase().split(/[^a-z]+/))
-        // Names of other stacks the prose mentions ("javascript") are no word to mend a slip into.
-        if (w.length >= MIN_LENGTH && !kb.names.has(normKey(w)) && !kb.outside.has(w)) words.add(w);
+    for (const text of strings(entry, [])) {
+      let start = -1;
+      for (let i = 0; i <= text.length; i++) {
+        const c = i < text.length ? text.charCodeAt(i) | 32 : 0;
+        const letter = c >= 97 && c <= 122;
+        if (letter && start < 0) start = i;
+        else if (!letter && start >= 0) {
+          if (i - start >= MIN_LENGTH) seen.add(text.slice(start, i).toLowerCase());
+          start = -1;
+        }
+      }
+    }
+  words = new Set();
+  // Names of other stacks the prose mentions ("javascript") are no word to mend a slip into.
+  for (const w of seen) if (!kb.names.has(normKey(w)) && !kb.outside.has(w)) words.add(w);
   made.set(kb, words);
   return words;
 }
