@@ -76,6 +76,7 @@ export class NameIndex {
     const typedLetters = letters(key);
     const typed = new Uint8Array(SYMBOLS);
     countSymbols(key, typed, 0);
+    const symbols = [...typed.keys()].filter((sym) => typed[sym]);
     for (let len = Math.max(1, key.length - max - 1); len <= key.length + max + 1; len++) {
       const group = this.byLength.get(len);
       if (!group) continue;
@@ -83,7 +84,7 @@ export class NameIndex {
         // The letters each lacks of the other first (one step), then with repeats counted.
         const has = group.letters[i] as number;
         if (bits(typedLetters & ~has) > max + 1 || bits(has & ~typedLetters) > max + 1) continue;
-        if (apart(typed, group.counts, i * SYMBOLS) > max + 1) continue;
+        if (apart(typed, symbols, key.length, group.counts, i * SYMBOLS, len) > max + 1) continue;
         const cand = group.keys[i] as string;
         const d = distance(key, cand, max + 1);
         const bonus = cand.startsWith(key) || key.startsWith(cand) ? -1 : 0;
@@ -135,16 +136,25 @@ function countSymbols(key: string, counts: Uint8Array, at: number): void {
 
 /**
  * A lower bound on the edit distance between two keys from their symbol counts: each symbol one
- * holds more often than the other takes an edit of its own.
+ * holds more often than the other takes an edit of its own. What they share is counted over the
+ * typed key's symbols only; the rest of each length is what the other lacks.
  */
-function apart(typed: Uint8Array, counts: Uint8Array, at: number): number {
-  let more = 0;
-  let fewer = 0;
-  for (let s = 0; s < SYMBOLS; s++) {
-    const d = (typed[s] as number) - (counts[at + s] as number);
-    if (d > 0) more += d;
-    else fewer -= d;
+function apart(
+  typed: Uint8Array,
+  symbols: readonly number[],
+  typedLength: number,
+  counts: Uint8Array,
+  at: number,
+  length: number,
+): number {
+  let shared = 0;
+  for (const s of symbols) {
+    const a = typed[s] as number;
+    const b = counts[at + s] as number;
+    shared += a < b ? a : b;
   }
+  const more = typedLength - shared;
+  const fewer = length - shared;
   return more > fewer ? more : fewer;
 }
 

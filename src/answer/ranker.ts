@@ -222,23 +222,26 @@ export class EntryRanker {
   /** Entries of one type that share a word with the text, most likely first (read lazily: most callers want a few). */
   rank(text: string, type: Entry['type']): Ranking {
     const last = this.scored(text);
-    let ranking = last.rankings.get(type);
-    if (!ranking) {
+    if (!last.rankings.size) {
+      // Every type's ranking in one pass over the touched entries: one message is ranked for several.
       const norm = ALPHA * this.vocabulary;
-      const of: Entry[] = [];
-      const scores: number[] = [];
+      const by = new Map<Entry['type'], { of: Entry[]; scores: number[] }>();
       for (const e of last.touched) {
         const entry = this.list[e] as Entry;
-        if (entry.type !== type) continue;
-        of.push(entry);
-        scores.push((this.sums[e] as number) - last.weight * Math.log(((this.lengths[e] as number) + norm) / ALPHA));
+        let into = by.get(entry.type);
+        if (!into) by.set(entry.type, (into = { of: [], scores: [] }));
+        into.of.push(entry);
+        into.scores.push(
+          (this.sums[e] as number) - last.weight * Math.log(((this.lengths[e] as number) + norm) / ALPHA),
+        );
       }
-      ranking = new Ranking(of, Float64Array.from(scores));
-      last.rankings.set(type, ranking);
+      for (const [t, { of, scores }] of by) last.rankings.set(t, new Ranking(of, Float64Array.from(scores)));
     }
-    return ranking;
+    return last.rankings.get(type) ?? EMPTY;
   }
 }
+
+const EMPTY_SCORES = new Float64Array(0);
 
 /**
  * One ranking of entries by score (ties by id), read without sorting them all: the best few that
@@ -390,6 +393,9 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
     return undefined;
   }
 }
+
+/** The ranking of a type no word of the text touches. */
+const EMPTY = new Ranking([], EMPTY_SCORES);
 
 export function loadEntryModel(path: string): EntryModel | undefined {
   try {
