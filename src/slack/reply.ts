@@ -54,18 +54,46 @@ export interface Reply {
 /** What composing a reply needs (tips have no listener context, only these). */
 export type ReplyDeps = Pick<SlackContext, 'engine' | 'today' | 'log' | 'gaps'>;
 
+/**
+ * Replies already rendered, by everything that decides them (the question as typed, the thread's
+ * previous question, the tip seed, the buttons asked for), per engine (a team overlay's reload makes
+ * a new engine, so a new cache). Answers are deterministic, so a question asked again, as a
+ * popular one is, is not answered and rendered again. Least recently used first out.
+ */
+export const REPLY_CACHE_SIZE = 500;
+const replies = new WeakMap<ReplyDeps['engine'], Map<string, Omit<Reply, 'ms'>>>();
+
+function cached(ctx: ReplyDeps, input: ReplyInput, make: () => Omit<Reply, 'ms'>): Omit<Reply, 'ms'> {
+  let cache = replies.get(ctx.engine);
+  if (!cache) replies.set(ctx.engine, (cache = new Map()));
+  const { question, previous, tipSeed, shareable, sharedBy, feedback, native, footnote } = input;
+  const key = JSON.stringify([question, previous, tipSeed, shareable, sharedBy, feedback, native, footnote]);
+  let hit = cache.get(key);
+  if (hit) cache.delete(key);
+  else {
+    hit = make();
+    if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, hit);
+  return hit;
+}
+
 export function compose(ctx: ReplyDeps, input: ReplyInput): Reply {
   const t0 = performance.now();
-  const answer = ctx.engine.answer(input.question, { tipSeed: input.tipSeed ?? ctx.today(), previous: input.previous });
-  const ms = Number((performance.now() - t0).toFixed(3));
-  const msg = withActions(renderBlocks(answer), answer, {
-    question: input.question,
-    share: Boolean(input.shareable) && isShareable(answer.intent),
-    sharedBy: input.sharedBy,
-    feedback: input.feedback,
-    native: input.native,
-    footnote: input.footnote,
+  const tipSeed = input.tipSeed ?? ctx.today();
+  const { answer, message } = cached(ctx, { ...input, tipSeed }, () => {
+    const a = ctx.engine.answer(input.question, { tipSeed, previous: input.previous });
+    const msg = withActions(renderBlocks(a), a, {
+      question: input.question,
+      share: Boolean(input.shareable) && isShareable(a.intent),
+      sharedBy: input.sharedBy,
+      feedback: input.feedback,
+      native: input.native,
+      footnote: input.footnote,
+    });
+    return { answer: a, message: slackMessage(msg) };
   });
+  const ms = Number((performance.now() - t0).toFixed(3));
   if (TYPED.has(input.door) && ctx.gaps && isGap(answer)) {
     const question = normalize(input.question).slice(0, GAP_QUESTION_MAX);
     if (question)
@@ -73,7 +101,7 @@ export function compose(ctx: ReplyDeps, input: ReplyInput): Reply {
         .record({ question, intent: answer.intent, at: Date.now() })
         .catch((err: unknown) => ctx.log.warn({ err }, 'gap not recorded'));
   }
-  return { answer, message: slackMessage(msg), ms };
+  return { answer, message, ms };
 }
 
 /** The one log line per answer: door, intent, entry ids and engine time (never the user's text). */

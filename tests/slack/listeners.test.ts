@@ -11,7 +11,7 @@ import { onCommand } from '../../src/slack/listeners/commands.js';
 import { adminCheck } from '../../src/slack/listeners/home.js';
 import { onAskShortcut } from '../../src/slack/listeners/shortcuts.js';
 import { onLinkShared } from '../../src/slack/listeners/unfurls.js';
-import { compose } from '../../src/slack/reply.js';
+import { compose, REPLY_CACHE_SIZE } from '../../src/slack/reply.js';
 import { MemoryClaims } from '../../src/state/claims.js';
 import { MemoryCorrections } from '../../src/state/corrections.js';
 import { MemoryFeedback } from '../../src/state/feedback.js';
@@ -98,6 +98,49 @@ describe('the gaps log', () => {
     compose(context({ gaps: undefined }), { question: 'what is zorblatt', door: 'command' });
     await new Promise((r) => setTimeout(r, 10));
     expect(await gaps.top(0, 10)).toEqual([]);
+  });
+});
+
+describe('the reply cache', () => {
+  it('answers and renders a question asked again once, and still records each typed gap', async () => {
+    const engine = realEngine();
+    let calls = 0;
+    const counting = {
+      ...engine,
+      answer: (...args: Parameters<typeof engine.answer>) => {
+        calls++;
+        return engine.answer(...args);
+      },
+    };
+    const gaps = new MemoryGaps();
+    const ctx = context({ engine: counting, gaps });
+    const first = compose(ctx, { question: 'compare django fastapi', door: 'command', shareable: true });
+    const again = compose(ctx, { question: 'compare django fastapi', door: 'command', shareable: true });
+    expect(calls).toBe(1);
+    expect(again.message).toEqual(first.message);
+    // What decides the reply is the key: another tip seed, thread, or set of buttons is answered anew.
+    compose(ctx, { question: 'compare django fastapi', door: 'command', shareable: true, tipSeed: 3 });
+    compose(ctx, { question: 'compare django fastapi', door: 'command', shareable: false });
+    compose(ctx, { question: 'and for async?', door: 'mention', previous: 'compare django fastapi' });
+    expect(calls).toBe(4);
+    compose(ctx, { question: 'what is zorblatt', door: 'command' });
+    compose(ctx, { question: 'what is zorblatt', door: 'command' });
+    expect(calls).toBe(5);
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await gaps.top(0, 10))[0]?.count).toBe(2);
+  });
+
+  it('keeps at most REPLY_CACHE_SIZE replies, the least recently used leaving first', () => {
+    const engine = realEngine();
+    let calls = 0;
+    const counting = { ...engine, answer: (...a: Parameters<typeof engine.answer>) => (calls++, engine.answer(...a)) };
+    const ctx = context({ engine: counting });
+    for (let i = 0; i <= REPLY_CACHE_SIZE; i++) compose(ctx, { question: `lib httpx ${i}`, door: 'command' });
+    expect(calls).toBe(REPLY_CACHE_SIZE + 1);
+    compose(ctx, { question: `lib httpx ${REPLY_CACHE_SIZE}`, door: 'command' }); // newest: still kept
+    expect(calls).toBe(REPLY_CACHE_SIZE + 1);
+    compose(ctx, { question: 'lib httpx 0', door: 'command' }); // oldest: gone
+    expect(calls).toBe(REPLY_CACHE_SIZE + 2);
   });
 });
 
