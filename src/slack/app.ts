@@ -27,6 +27,7 @@ import { registerHome } from './listeners/home.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
 import { registerUnfurls } from './listeners/unfurls.js';
 import { registerViews } from './listeners/views.js';
+import { Routes } from './routes.js';
 
 export interface SlackAppOptions {
   config: Config;
@@ -149,12 +150,15 @@ export function createSlackApp({ config, engine, log, stores, today }: SlackAppO
     await inflight.track(describe(body), next());
   });
   registerCommands(app, ctx);
-  registerEvents(app, ctx);
-  registerActions(app, ctx);
-  registerHome(app, ctx);
   registerShortcuts(app, ctx);
-  registerUnfurls(app, ctx);
-  registerViews(app, ctx);
+  // Events, actions and views: one Bolt listener each, dispatching to the routes (routes.ts).
+  const routes = new Routes();
+  registerEvents(routes, ctx);
+  registerActions(routes, ctx);
+  registerHome(routes, ctx);
+  registerUnfurls(routes, ctx);
+  registerViews(app, routes, ctx);
+  routes.install(app);
   app.error(async (err) => {
     log.error({ err }, 'listener failed');
   });

@@ -56,10 +56,8 @@ export function requestProblem(
   if (Number.isFinite(stamp) && stamp > nowMs / 1000 + MAX_CLOCK_SKEW_SEC)
     return { status: 401, message: 'Request refused: x-slack-request-timestamp is more than 5 minutes ahead' };
   const body = req.rawBody.toString('utf8');
-  const signature = req.headers['x-slack-signature'];
-  if (typeof signature !== 'string' || !Number.isFinite(stamp)) return undefined; // Bolt refuses it
-  const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': stamp };
-  if (!isValidSlackRequest({ signingSecret, body, headers, nowMilliseconds: nowMs })) return undefined;
+  // The body's shape first: an object (every request Slack sends) goes on to Bolt, which checks the
+  // signature, so the signature is worked out here only for a body Bolt would throw on.
   let parsed: unknown;
   try {
     if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
@@ -70,7 +68,13 @@ export function requestProblem(
   } catch {
     return undefined; // Bolt answers a body it cannot parse with 400
   }
-  return isObject(parsed) ? undefined : { status: 400, message: 'Request refused: the body is not a JSON object' };
+  if (isObject(parsed)) return undefined;
+  const signature = req.headers['x-slack-signature'];
+  if (typeof signature !== 'string' || !Number.isFinite(stamp)) return undefined; // Bolt refuses it
+  const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': stamp };
+  // Unsigned, Bolt refuses it (401); signed but not an object, it is refused here.
+  if (!isValidSlackRequest({ signingSecret, body, headers, nowMilliseconds: nowMs })) return undefined;
+  return { status: 400, message: 'Request refused: the body is not a JSON object' };
 }
 
 export function httpReceiver(opts: {

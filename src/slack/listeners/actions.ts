@@ -6,7 +6,8 @@
  * click is handled once (app.ts); Share posts once per message however often it is clicked; a
  * vote is stored once per user per answer, can be changed, and is shown to the voter only.
  */
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { Routes } from '../routes.js';
 import type { WebClient } from '@slack/web-api';
 import { ACTIONS, type ButtonValue, decodeValue, USER_ID, voteRecorded } from '../../render/actions.js';
 import { compareModal, correctionModal } from '../../render/modals.js';
@@ -172,10 +173,10 @@ export const onCompareOpen =
     }
   };
 
-export function registerActions(app: App, ctx: SlackContext): void {
+export function registerActions(app: Routes, ctx: SlackContext): void {
   // Bolt's action types do not know every element (feedback_buttons): the handlers read what they need.
   const on = (id: string | RegExp, handler: (args: ClickArgs) => Promise<void>) =>
-    app.action(id, (args) => handler(args as unknown as ClickArgs));
+    app.action(id, (args: unknown) => handler(args as ClickArgs));
   on(ACTIONS.share, onShare(ctx));
   on(new RegExp(`^(?:${ACTIONS.up}|${ACTIONS.down}|${ACTIONS.feedback})$`), onFeedback(ctx));
   on(ACTIONS.anotherTip, onAnotherTip(ctx));

@@ -4,13 +4,16 @@
  * and each message once even when Slack delivers it both as `message.im` and `app_mention`.
  * A person's first DM gets the welcome first (once per person, stored).
  */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Routes } from '../routes.js';
 import type { WebClient } from '@slack/web-api';
 import { helpExamples } from '../../answer/intents.js';
 import { welcomeMessage } from '../../render/welcome.js';
 import { CLAIM_TTL_SEC, type SlackContext, slackMessage } from '../context.js';
 import { deliveryUnconfirmed } from '../delivery.js';
 import { answered, compose } from '../reply.js';
+
+type EventArgs<T extends string> = SlackEventMiddlewareArgs<T> & AllMiddlewareArgs;
 
 export interface Incoming {
   door: 'mention' | 'dm';
@@ -94,8 +97,8 @@ export async function answerMessage(client: WebClient, ctx: SlackContext, m: Inc
   }
 }
 
-export function registerEvents(app: App, ctx: SlackContext): void {
-  app.event('app_mention', async ({ event, client, body, context }) => {
+export function registerEvents(app: Routes, ctx: SlackContext): void {
+  app.event('app_mention', async ({ event, client, body, context }: EventArgs<'app_mention'>) => {
     if (event.bot_id || (context.botUserId && event.user === context.botUserId)) return;
     const channel = idOf(event.channel);
     if (!channel) return void ctx.log.warn({ event_id: body.event_id }, 'mention without a channel ignored');
@@ -111,7 +114,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     });
   });
 
-  app.event('message', async ({ event, client, body, context }) => {
+  app.event('message', async ({ event, client, body, context }: EventArgs<'message'>) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id || (context.botUserId && event.user === context.botUserId)) return;
     const channel = idOf(event.channel);

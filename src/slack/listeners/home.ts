@@ -3,7 +3,7 @@
  * workspace admins and owners, or ADMIN_USERS), and the one-time welcome when they first open the
  * Messages tab.
  */
-import type { App } from '@slack/bolt';
+import type { Routes } from '../routes.js';
 import type { WebClient } from '@slack/web-api';
 import { homeView, knowledgeStats } from '../../render/home.js';
 import { buildReport } from '../../report.js';
@@ -66,7 +66,7 @@ export const onHomeOpened = (ctx: SlackContext) => {
   };
 };
 
-export function registerHome(app: App, ctx: SlackContext): void {
+export function registerHome(app: Routes, ctx: SlackContext): void {
   const handler = onHomeOpened(ctx);
   app.event('app_home_opened', (args) => handler(args as unknown as HomeOpened));
 }

@@ -3,7 +3,7 @@
  * (`chat.unfurl`); links to anything else are left alone. (GitHub links would need repository
  * facts, which the articles do not carry.)
  */
-import type { App } from '@slack/bolt';
+import type { Routes } from '../routes.js';
 import type { SlackContext } from '../context.js';
 import { composeUnfurl } from '../reply.js';
 
@@ -40,6 +40,6 @@ export const onLinkShared =
     }
   };
 
-export function registerUnfurls(app: App, ctx: SlackContext): void {
+export function registerUnfurls(app: Routes, ctx: SlackContext): void {
   app.event('link_shared', (args) => onLinkShared(ctx)(args as never));
 }

@@ -5,6 +5,7 @@
  * comparison arrives in the person's DM with the bot).
  */
 import type { App } from '@slack/bolt';
+import type { Routes } from '../routes.js';
 import type { WebClient } from '@slack/web-api';
 import { entryPath } from '../../knowledge/model.js';
 import { compareOptions } from '../../render/home.js';
@@ -102,9 +103,9 @@ export const onCompare =
     }
   };
 
-export function registerViews(app: App, ctx: SlackContext): void {
-  app.view(MODALS.correction, (args) => onCorrection(ctx)(args as unknown as ViewArgs));
-  app.view(MODALS.compare, (args) => onCompare(ctx)(args as unknown as ViewArgs));
+export function registerViews(app: App, routes: Routes, ctx: SlackContext): void {
+  routes.view(MODALS.correction, (args: unknown) => onCorrection(ctx)(args as ViewArgs));
+  routes.view(MODALS.compare, (args: unknown) => onCompare(ctx)(args as ViewArgs));
   app.options(INPUTS.compare.action, async ({ options, ack }) => {
     const query =
       typeof (options as { value?: unknown }).value === 'string' ? (options as { value: string }).value : '';
