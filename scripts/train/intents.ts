@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { features, type IntentModel } from '../../src/answer/classifier.js';
+import { features, type IntentModel, packIntentModel } from '../../src/answer/classifier.js';
 import { normalize } from '../../src/answer/text.js';
 import type { Knowledge } from '../../src/knowledge/model.js';
 import { loadKnowledge, normKey } from '../../src/knowledge/load.js';
@@ -38,9 +38,9 @@ export function trainIntents(kb: Knowledge, rows: Row[]): IntentModel {
     return label ? [{ feats: features(normalize(r.q), isName), label }] : [];
   });
   const classes = [...new Set(data.map((d) => d.label))].sort();
-  const vocab: Record<string, number> = {};
-  let n = 0;
-  for (const d of data) for (const f of d.feats) if (!(f in vocab)) vocab[f] = n++;
+  const vocab = new Map<string, number>();
+  for (const d of data) for (const f of d.feats) if (!vocab.has(f)) vocab.set(f, vocab.size);
+  const n = vocab.size;
   const weights = classes.map(() => new Array<number>(n + 1).fill(0));
   const next = mulberry32(20261201);
   const order = data.map((_, i) => i);
@@ -52,7 +52,7 @@ export function trainIntents(kb: Knowledge, rows: Row[]): IntentModel {
     const rate = RATE / (1 + epoch * 0.1);
     for (const k of order) {
       const d = data[k] as (typeof data)[number];
-      const ids = d.feats.map((f) => vocab[f] as number);
+      const ids = d.feats.map((f) => vocab.get(f) as number);
       const scores = weights.map((w) => ids.reduce((s, i) => s + (w[i] as number), w[n] as number));
       const max = Math.max(...scores);
       const exp = scores.map((s) => Math.exp(s - max));
@@ -66,11 +66,11 @@ export function trainIntents(kb: Knowledge, rows: Row[]): IntentModel {
     }
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  return { classes, vocab, weights: weights.map((w) => w.map(round)) };
+  return { classes, vocab, weights: weights.map((w) => Float64Array.from(w, round)) };
 }
 
 export function writeIntentModel(file: string, model: IntentModel): void {
-  writeFileSync(file, JSON.stringify(model));
+  writeFileSync(file, packIntentModel(model));
 }
 
 /** `node dist/scripts/train/intents.js` (run by `npm run build`): trains on the tuning and original parts. */
@@ -84,7 +84,7 @@ function main(): void {
   const model = trainIntents(kb, rows);
   writeIntentModel(DEFAULT_PATHS.intentModelFile, model);
   console.log(
-    `pystack: trained the intent classifier on ${rows.length} labelled questions (${model.classes.length} classes, ${Object.keys(model.vocab).length} features) into ${DEFAULT_PATHS.intentModelFile}`,
+    `pystack: trained the intent classifier on ${rows.length} labelled questions (${model.classes.length} classes, ${model.vocab.size} features) into ${DEFAULT_PATHS.intentModelFile}`,
   );
 }
 

@@ -325,7 +325,12 @@ const MAGIC = 'pystack-ranker-1';
 
 /** What ties a packed ranker to the model it counted in (its words, hashed). */
 export function modelKey(model?: EntryModel): string {
-  return model ? createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 16) : 'none';
+  return model ? modelTextKey(JSON.stringify(model)) : 'none';
+}
+
+/** The same key from the model file's text (the build writes `JSON.stringify(model)`), without parsing it. */
+export function modelTextKey(text: string | undefined): string {
+  return text ? createHash('sha256').update(text).digest('hex').slice(0, 16) : 'none';
 }
 
 /**
@@ -399,7 +404,16 @@ const EMPTY = new Ranking([], EMPTY_SCORES);
 
 export function loadEntryModel(path: string): EntryModel | undefined {
   try {
-    const model = JSON.parse(readFileSync(path, 'utf8')) as EntryModel;
+    return parseEntryModel(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The model in a file's text, or undefined when it is not one. */
+export function parseEntryModel(text: string | undefined): EntryModel | undefined {
+  try {
+    const model = JSON.parse(text ?? '') as EntryModel;
     return model.format === 1 && model.questions && typeof model.questions === 'object' ? model : undefined;
   } catch {
     return undefined;

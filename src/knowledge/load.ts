@@ -35,10 +35,10 @@ function fieldPath(path: PropertyKey[]): string {
     .replace(/\.\[/g, '[');
 }
 
-/** The yaml package, loaded only when a file is not in the build's cache. */
+/** The yaml package, loaded only when a file is not in the build's cache (or a team overlay is read). */
 const requireHere = createRequire(import.meta.url);
 let yamlModule: typeof YAMLTypes | undefined;
-const YAML = () => (yamlModule ??= requireHere('yaml') as typeof YAMLTypes);
+export const YAML = () => (yamlModule ??= requireHere('yaml') as typeof YAMLTypes);
 
 /** The YAML value of a file's text. */
 function parseYaml(file: string, text: string, problems: Problem[]): { value: unknown } | undefined {

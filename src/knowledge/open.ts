@@ -6,7 +6,7 @@
  * @example
  * const { knowledge, index, indexNote } = openKnowledge();
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, IndexError, PystackError } from '../errors.js';
@@ -16,7 +16,7 @@ import { loadKnowledge, parseKnowledgeYaml } from './load.js';
 import type { Knowledge } from './model.js';
 import { buildIndex, loadIndex, serializeIndex, type SearchIndex } from './search-index.js';
 import { readTeam, withTeam } from './team.js';
-import { type EntryModel, type EntryRanker, loadEntryModel, modelKey, unpackRanker } from '../answer/ranker.js';
+import { type EntryModel, type EntryRanker, modelTextKey, parseEntryModel, unpackRanker } from '../answer/ranker.js';
 import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
 
 /** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
@@ -31,7 +31,7 @@ export const DEFAULT_PATHS = {
   indexFile: resolve(ROOT, 'dist', 'search-index.bin'),
   yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
   englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
-  intentModelFile: resolve(ROOT, 'dist', 'intent-model.json'),
+  intentModelFile: resolve(ROOT, 'dist', 'intent-model.bin'),
   entryModelFile: resolve(ROOT, 'dist', 'entry-model.json'),
   rankerFile: resolve(ROOT, 'dist', 'entry-ranker.bin'),
 };
@@ -45,7 +45,7 @@ export interface OpenedKnowledge {
   isEnglish: (word: string) => boolean;
   /** The intent classifier the build trained (absent before the first build). */
   intents?: IntentModel;
-  /** The tuning questions' words per entry, for the entry ranker (absent before the first build). */
+  /** The tuning questions' words per entry, for an entry ranker made in memory (absent before the first build, and when the build's packed ranker is used). */
   entryModel?: EntryModel;
   /** The entry ranker the build packed for this knowledge (absent with a team overlay or a stale build: made in memory then). */
   ranker?: EntryRanker;
@@ -64,8 +64,13 @@ export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: st
   const curated = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
   const english = (word: string) => isEnglish(word, englishFile);
   const intents = loadIntentModel(intentModelFile);
-  const entryModel = loadEntryModel(entryModelFile);
-  const extra = { isEnglish: english, ...(intents ? { intents } : {}), ...(entryModel ? { entryModel } : {}) };
+  // The entry model's words are parsed only when no packed ranker made from them can be used.
+  const modelText = readText(entryModelFile);
+  const extra: Omit<OpenedKnowledge, 'knowledge' | 'index'> = { isEnglish: english, ...(intents ? { intents } : {}) };
+  const withModel = () => {
+    const entryModel = parseEntryModel(modelText);
+    if (entryModel) extra.entryModel = entryModel;
+  };
   if (paths.team) {
     const { overlay, problems } = readTeam(paths.team, curated);
     if (!overlay) {
@@ -74,11 +79,13 @@ export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: st
       throw new PystackError('E_KNOWLEDGE', `TEAM_KNOWLEDGE: ${first ? formatProblem(first) : 'invalid'}${more}`);
     }
     const knowledge = withTeam(curated, overlay);
+    withModel();
     return { knowledge, index: buildIndex(knowledge), ...extra };
   }
   const knowledge = curated;
-  const ranker = unpackRanker(knowledge, rankerFile, { digest: knowledge.digest, model: modelKey(entryModel) }, entryModel);
-  if (ranker) Object.assign(extra, { ranker });
+  const ranker = unpackRanker(knowledge, rankerFile, { digest: knowledge.digest, model: modelTextKey(modelText) });
+  if (ranker) extra.ranker = ranker;
+  else withModel();
   try {
     return { knowledge, index: loadIndex(indexFile, knowledge), ...extra };
   } catch (err) {
@@ -107,4 +114,13 @@ export function writeIndex(paths: Partial<typeof DEFAULT_PATHS> = {}): {
   mkdirSync(dirname(yamlCacheFile), { recursive: true });
   writeFileSync(yamlCacheFile, serializeYamlCache(parseKnowledgeYaml(knowledgeDir)));
   return { file: indexFile, bytes: bytes.length, entries: knowledge.entries.size - knowledge.tips.length };
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -12,10 +12,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { normKey, schemaProblems } from './load.js';
+import { normKey, schemaProblems, YAML } from './load.js';
 import { type Entry, entryKeys, type Knowledge, type PackageEntry } from './model.js';
 import { IdSchema, PACKAGE_KINDS } from './schema.js';
 
@@ -106,7 +105,7 @@ export function readTeam(path: string, kb: Knowledge): { overlay?: TeamOverlay; 
     const text = readFileSync(file, 'utf8');
     hash.update(`${name}\0${text}\0`);
     changed = Math.max(changed, statSync(file).mtimeMs);
-    const doc = YAML.parseDocument(text, { prettyErrors: true });
+    const doc = YAML().parseDocument(text, { prettyErrors: true });
     if (doc.errors.length) {
       for (const e of doc.errors) problems.push({ file: name, message: `YAML: ${e.message.split('\n')[0] ?? ''}` });
       continue;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EntryRanker, modelKey, packRanker, rankWords, unpackRanker } from '../../src/answer/ranker.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  EntryRanker,
+  loadEntryModel,
+  modelKey,
+  modelTextKey,
+  packRanker,
+  rankWords,
+  unpackRanker,
+} from '../../src/answer/ranker.js';
+import { DEFAULT_PATHS } from '../../src/knowledge/open.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { settle } from '../../src/answer/rerank.js';
@@ -11,7 +20,9 @@ import { readRows } from '../../scripts/eval/labels.js';
 import { realKnowledge } from '../helpers/kb.js';
 import { ROOT } from '../helpers/paths.js';
 
-const { knowledge: kb, index, entryModel } = realKnowledge();
+const { knowledge: kb, index } = realKnowledge();
+// The build's packed ranker is what openKnowledge uses; the model's words are read here to make rankers from them.
+const entryModel = loadEntryModel(DEFAULT_PATHS.entryModelFile);
 const plain = new EntryRanker(kb);
 const trained = new EntryRanker(kb, entryModel);
 
@@ -71,6 +82,11 @@ describe('packed ranker', () => {
     expect(unpacked?.evidence('store passwords as plain text', hashing)).toBe(
       trained.evidence('store passwords as plain text', hashing),
     );
+  });
+
+  it("is matched to the model file's text without parsing it: the key of the text is the key of the model", () => {
+    expect(modelTextKey(readFileSync(DEFAULT_PATHS.entryModelFile, 'utf8'))).toBe(modelKey(entryModel));
+    expect(realKnowledge().ranker).toBeDefined();
   });
 
   it('is not used for other knowledge, another model, or a broken file', () => {
