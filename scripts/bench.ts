@@ -3,15 +3,16 @@
  * `bench:start` / `bench:end` markers with the machine and date (the prose around them is kept).
  * Timings are compared as ratios within one run, never asserted in tests.
  *
- * Sections: answer engine (in process and whole-process batch), HTTP under load against a bare
- * Bolt app, start-up to /healthz, and the knowledge multiplied 10x and 100x.
+ * Sections: answer engine (in process and whole-process batch), cold start by phase, HTTP under
+ * load and server CPU per request against a bare Bolt app, start-up to /healthz, and the knowledge
+ * multiplied 10x and 100x.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { ROOT } from '../src/knowledge/open.js';
 import { performance } from 'node:perf_hooks';
-import { engineBench } from './bench/engine.js';
+import { coldBench, engineBench } from './bench/engine.js';
 import { teamBench } from './bench/team.js';
 import { httpBench } from './bench/http.js';
 import { scaleBench, scaleJson } from './bench/scale.js';
@@ -61,6 +62,7 @@ const section = async (name: string, run: () => Table | Table[] | Promise<Table 
 
 console.log(`${machine()}\n`);
 await section('answer engine', engineBench);
+await section('cold start', coldBench);
 await section('team overlay', teamBench);
 await section('HTTP load and start-up', httpBench);
 await section('scale 1x / 10x / 100x', scaleBench);

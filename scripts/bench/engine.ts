@@ -36,6 +36,43 @@ function processMs(args: string[], input: string, runs = 3): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0;
 }
 
+/** Issue 13's aim: a one-question `pystack ask` within this many times a bare `node -e ""`. */
+const ASK_AIM = 3;
+const PHASES: [string, string][] = [
+  ['modules', 'loading the modules (ours, zod, lunr for its stemmer)'],
+  ['knowledge', 'knowledge: parse cache read, cross-checks'],
+  ['index', 'index: the evaluator arrays from dist/search-index.bin'],
+  ['models', 'intent model and packed entry ranker'],
+  ['engine', 'engine set-up (name index, linker, prose words)'],
+  ['first', 'first answer'],
+  ['total', 'total, inside the process'],
+];
+
+/** Cold start: phases in a fresh process (median of 5 by total), and `pystack ask` against `node -e ""`. */
+export function coldBench(): Table {
+  const runs = Array.from({ length: 5 }, () => {
+    const r = spawnSync(process.execPath, ['dist/scripts/bench/cold.js'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cold start bench failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
+  }).sort((a, b) => (a.total ?? 0) - (b.total ?? 0));
+  const mid = runs[2] as Record<string, number>;
+  const askMs = processMs(['dist/src/cli.js', 'ask', 'django vs flask'], '', 5);
+  const nodeMs = processMs(['-e', ''], '', 5);
+  const ratio = askMs / nodeMs;
+  return {
+    title: 'Cold start (median of 5 fresh processes)',
+    head: ['phase', 'ms'],
+    rows: [
+      ...PHASES.map(([k, label]) => [label, ms(mid[k] ?? 0)]),
+      ['`pystack ask "django vs flask"`, whole process', ms(askMs, 0)],
+      ['`node -e ""`, whole process', ms(nodeMs, 0)],
+    ],
+    notes: [
+      `Aim: \`pystack ask\` within ${ASK_AIM}x of \`node -e ""\`. ${ratio.toFixed(2)}x: ${ratio <= ASK_AIM ? 'met' : 'MISSED'}.`,
+    ],
+  };
+}
+
 export function engineBench(): Table {
   const questions = labelledQuestions();
   const dir = DEFAULT_PATHS.knowledgeDir;
