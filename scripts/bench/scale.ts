@@ -100,7 +100,7 @@ function notes(steps: Step[], load: [number, number]): string[] {
       p99,
       AIM.p99Ms,
       'ms',
-      `Queries: ${pct(v(top, 'serve', 'lunrShare'), 1)} of answer time is inside the query evaluator, about ${v(top, 'serve', 'lunrUsPerPosting').toFixed(1)} us per posting its query words hold, and a common word holds up to ${v(top, 'serve', 'maxPostings')} postings at 100x; GC pauses take ${pct(v(top, 'serve', 'gcShare'), 1)} (much of it inside the query); outside both the p99 is ${v(top, 'serve', 'p99Ours').toFixed(2)} ms.`,
+      `Queries: ${pct(v(top, 'serve', 'lunrShare'), 1)} of answer time is inside the query evaluator, about ${v(top, 'serve', 'lunrUsPerPosting').toFixed(2)} us per posting its query words hold, and a common word holds up to ${v(top, 'serve', 'maxPostings')} postings at 100x; GC pauses take ${pct(v(top, 'serve', 'gcShare'), 1)} (much of it inside the query); outside both the p99 is ${v(top, 'serve', 'p99Ours').toFixed(2)} ms.`,
     ),
     verdict(
       'Start-up',
