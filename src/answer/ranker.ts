@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Entry, Knowledge } from '../knowledge/model.js';
+import { bestOf } from '../knowledge/best.js';
 import { stem } from '../knowledge/search-index.js';
 import { QUESTION_WORDS } from './search.js';
 
@@ -270,16 +271,12 @@ export class Ranking {
 
   /** The best k that pass `accept`, best first. */
   best(k: number, accept: (r: RankedEntry) => boolean = () => true): RankedEntry[] {
-    const best: number[] = [];
-    for (let i = 0; i < this.entries.length; i++) {
-      if (best.length >= k && !this.before(i, best[best.length - 1] as number)) continue;
-      if (!accept(this.at(i))) continue;
-      let p = best.length;
-      while (p > 0 && this.before(i, best[p - 1] as number)) p--;
-      best.splice(p, 0, i);
-      if (best.length > k) best.pop();
-    }
-    return best.map((i) => this.at(i));
+    return bestOf(
+      this.entries.length,
+      k,
+      (i, j) => this.before(i, j),
+      (i) => accept(this.at(i)),
+    ).map((i) => this.at(i));
   }
 
   /** The best one that passes `accept`. */

@@ -12,6 +12,7 @@
  * ev.query([{ term: 'queue', boost: 1 }]) // [{ ref: 'celery', score: …, terms: Map { 'queue' => Set { 'use_cases' } } }, …]
  */
 import type lunr from 'lunr';
+import { bestOf } from './best.js';
 
 export interface WantedTerm {
   term: string;
@@ -337,16 +338,13 @@ export class Matches {
 
   /** The best `k` hits whose ref passes `accept`, in Lunr's order. */
   top(k: number, accept: (ref: string) => boolean): EvaluatedHit[] {
-    const best: number[] = [];
-    for (let i = 0; i < this.docs.length; i++) {
-      if (best.length >= k && !this.before(i, best[best.length - 1] as number)) continue;
-      if (!accept(this.space.refs[this.docs[i] as number] as string)) continue;
-      let p = best.length;
-      while (p > 0 && this.before(i, best[p - 1] as number)) p--;
-      best.splice(p, 0, i);
-      if (best.length > k) best.pop();
-    }
-    return best.map((i) => this.hit(i));
+    const { refs } = this.space;
+    return bestOf(
+      this.docs.length,
+      k,
+      (i, j) => this.before(i, j),
+      (i) => accept(refs[this.docs[i] as number] as string),
+    ).map((i) => this.hit(i));
   }
 
   private hit(i: number): EvaluatedHit {
