@@ -36,7 +36,7 @@ import { byFit } from './purpose.js';
 import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
-import { weighedConcept } from './versus.js';
+import { titledConcept, weighedConcept } from './versus.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 
 export type { Focus, Prefer };
@@ -345,6 +345,13 @@ export class Parser {
         )
       : undefined;
     if (weighs) return { kind: 'entry', entry: weighs, focus: 'overview', purpose: purposeWords, unknown: [] };
+    // "should i learn django, flask or fastapi first?": the concept whose title weighs those names in these words.
+    const titled = titledConcept(
+      this.kb,
+      toks.map((tk) => tk.text),
+      distinct(live.filter((m) => m.entry.type === 'package')).map((m) => m.entry.id),
+    );
+    if (titled) return { kind: 'entry', entry: titled, focus: 'overview', purpose: purposeWords, unknown: [] };
     // Nothing of the stack named, and the classifier sure the question is about something else.
     if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
       return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])], words };

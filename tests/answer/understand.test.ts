@@ -311,6 +311,16 @@ describe('needs, categories and negation', () => {
     expect(ids(ask('need logins and auth, which framework?'))).not.toContain('authn-vs-authz');
   });
 
+  it("a concept whose title weighs the same names in the message's words answers it", () => {
+    for (const q of [
+      'should i learn django, flask or fastapi first?',
+      'which framework should a new grad learn first, django flask or fastapi?',
+    ])
+      expect(ids(ask(q)), q).toEqual(['which-framework-first']);
+    // The same names without the title's own words are a comparison.
+    expect(ask('django, flask or fastapi for a tiny admin tool?').intent).toBe('compare');
+  });
+
   it('a concept asked about outranks a name that is only its setting', () => {
     expect(ids(ask("what does 'batteries included' mean for django"))).toEqual(['batteries-included']);
   });
