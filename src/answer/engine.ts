@@ -29,6 +29,7 @@ import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.
 import type { Answer } from './types.js';
 import type { Entry, PackageEntry } from '../knowledge/model.js';
 import { alternativesOf } from './entry.js';
+import { installsNamed } from './installs.js';
 import { pickLine } from './labels.js';
 import { byFit, overlap } from './purpose.js';
 
@@ -609,7 +610,8 @@ export function createEngine({
       if (THANKS_ONLY.test(cleaned) || courtesy(normalize(typed), cleaned.includes('?')))
         return respond({ kind: 'thanks' }, seed);
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
-      const text = normalize(typed);
+      // A pasted install command names the package it installs ("`pip install djangorestframework`").
+      const text = normalize(installsNamed(typed, kb));
       const answer =
         named(text, options.previous) ??
         (options.previous

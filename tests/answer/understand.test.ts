@@ -116,6 +116,20 @@ describe('comparisons', () => {
   });
 });
 
+describe('pasted install commands', () => {
+  it('a pasted install command is about the package it installs, named as the installer names it', () => {
+    expect(ids(ask('```pip install djangorestframework```\nis this the way to add an api to our django app?'))[0]).toBe(
+      'django-rest-framework',
+    );
+    expect(ids(ask('> pip install beautifulsoup4\nok installed it, what is it for'))[0]).toBe('beautifulsoup');
+    expect(ids(ask('`pip install pandsa` lol — what is the right lib for dataframes'))[0]).toBe('pandas');
+  });
+
+  it('outside code, "pip install" is about pip', () => {
+    expect(ids(ask('how does pip install work'))[0]).toBe('pip');
+  });
+});
+
 describe('half known', () => {
   it.each([
     ['dagster vs airflow', 'airflow', 'dagster'],
