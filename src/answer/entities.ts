@@ -9,6 +9,7 @@
  */
 import { normKey } from '../knowledge/load.js';
 import type { Entry, Knowledge } from '../knowledge/model.js';
+import { stem } from '../knowledge/search-index.js';
 import type { NameIndex } from './names.js';
 import type { Token } from './tokens.js';
 import { AFTER_NAME, BEFORE_NAME, COMMON_WORDS, FILLER } from './words.js';
@@ -113,6 +114,9 @@ export class EntityLinker {
       return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
     }
     const word = toks[i]?.text ?? '';
+    // "vectorize", "vectorized" for the concept named "vectorization": another form of a concept's one-word name.
+    const form = COMMON_WORDS.has(word) ? undefined : conceptForm(this.kb, word);
+    if (form) return { entry: form, start: i, end: i + 1, text: word, typo: false };
     // Set against a name ("pands vs numpy", "flaks or fastapi"), a word one slip from a name is that name,
     // though it is also a word ("flaks") or a stem the knowledge uses ("arcad").
     const slot = word.length >= MIN_SLOT_TYPO && this.againstName(toks, i);
@@ -205,4 +209,31 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
   if (next && (next.sep ? [',', '/', '?', '—', ';'].includes(next.text) : AFTER_NAME.has(next.text))) return true;
   if (i === 0 && next?.sep) return true;
   return false;
+}
+
+/** Another form of a word shares its stem and this long a beginning ("vectorize" / "vectorization"). */
+const MIN_FORM_PREFIX = 7;
+const formsMade = new WeakMap<Knowledge, Map<string, { word: string; entry: Entry }>>();
+
+/** The concept a word is another form of one of its one-word names, when exactly one concept is. */
+function conceptForm(kb: Knowledge, word: string): Entry | undefined {
+  if (word.length <= MIN_FORM_PREFIX) return undefined;
+  let forms = formsMade.get(kb);
+  if (!forms) {
+    forms = new Map();
+    const taken = new Set<string>();
+    for (const c of kb.concepts)
+      for (const n of [c.title, ...c.aliases]) {
+        const w = n.toLowerCase();
+        if (!/^[a-z]+$/.test(w) || w.length <= MIN_FORM_PREFIX) continue;
+        const s = stem(w);
+        if (forms.get(s)?.entry !== c && (forms.has(s) || taken.has(s))) {
+          forms.delete(s);
+          taken.add(s);
+        } else if (!taken.has(s)) forms.set(s, { word: w, entry: c });
+      }
+    formsMade.set(kb, forms);
+  }
+  const hit = forms.get(stem(word));
+  return hit && hit.word.slice(0, MIN_FORM_PREFIX) === word.slice(0, MIN_FORM_PREFIX) ? hit.entry : undefined;
 }

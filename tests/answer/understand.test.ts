@@ -335,6 +335,12 @@ describe('needs, categories and negation', () => {
     expect(ask('django, flask or fastapi for a tiny admin tool?').intent).toBe('compare');
   });
 
+  it("another form of a concept's one-word name names it ('vectorized' for vectorization)", () => {
+    expect(ids(ask("what does 'vectorized' mean when people talk about pandas"))).toEqual(['vectorized-operations']);
+    // A shorter shared stem is another word ("vector database" is no vectorization).
+    expect(ids(ask('which vector database for embeddings'))).not.toContain('vectorized-operations');
+  });
+
   it('a concept asked about outranks a name that is only its setting', () => {
     expect(ids(ask("what does 'batteries included' mean for django"))).toEqual(['batteries-included']);
   });
