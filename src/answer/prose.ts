@@ -12,6 +12,7 @@ import type { Knowledge } from '../knowledge/model.js';
 /** Shorter words are too often one slip from another word. */
 const MIN_LENGTH = 6;
 const made = new WeakMap<Knowledge, Set<string>>();
+const LONG_RUN = new RegExp(`[A-Za-z]{${MIN_LENGTH},}`, 'g');
 
 /** Every string a value holds, however deep. */
 function strings(value: unknown, out: string[]): string[] {
@@ -24,21 +25,11 @@ function strings(value: unknown, out: string[]): string[] {
 export function proseWords(kb: Knowledge): Set<string> {
   let words = made.get(kb);
   if (words) return words;
-  // Runs of letters, lower-cased, of MIN_LENGTH or more, each distinct one checked once.
+  // Runs of letters, lower-cased, of MIN_LENGTH or more, each distinct one checked once; each distinct text read once.
+  const texts = new Set<string>();
+  for (const entry of kb.entries.values()) for (const text of strings(entry, [])) texts.add(text);
   const seen = new Set<string>();
-  for (const entry of kb.entries.values())
-    for (const text of strings(entry, [])) {
-      let start = -1;
-      for (let i = 0; i <= text.length; i++) {
-        const c = i < text.length ? text.charCodeAt(i) | 32 : 0;
-        const letter = c >= 97 && c <= 122;
-        if (letter && start < 0) start = i;
-        else if (!letter && start >= 0) {
-          if (i - start >= MIN_LENGTH) seen.add(text.slice(start, i).toLowerCase());
-          start = -1;
-        }
-      }
-    }
+  for (const text of texts) for (const run of text.match(LONG_RUN) ?? []) seen.add(run.toLowerCase());
   words = new Set();
   // Names of other stacks the prose mentions ("javascript") are no word to mend a slip into.
   for (const w of seen) if (!kb.names.has(normKey(w)) && !kb.outside.has(w)) words.add(w);
