@@ -82,7 +82,8 @@ export interface RankedEntry {
  * tens of megabytes rather than millions of small objects.
  */
 export class EntryRanker {
-  private readonly words = new Map<string, number>();
+  /** Word to its number: a map while counting, sorted words with binary search when read from the packed file. */
+  private readonly words: WordIds;
   private readonly idf: Float64Array;
   private readonly offsets: Int32Array;
   private readonly entries: Int32Array;
@@ -98,7 +99,7 @@ export class EntryRanker {
     this.list = ranked(kb);
     this.list.forEach((e, i) => this.at.set(e.id, i));
     if (packed) {
-      packed.words.forEach((w, i) => this.words.set(w, i));
+      this.words = new SortedWords(packed.words, packed.order ?? sortedOrder(packed.words));
       ({
         offsets: this.offsets,
         entries: this.entries,
@@ -110,6 +111,14 @@ export class EntryRanker {
       this.seen = new Uint8Array(this.list.length);
       return;
     }
+    const words = new Map<string, number>();
+    this.words = {
+      get: (w) => words.get(w),
+      get size() {
+        return words.size;
+      },
+      list: () => [...words.keys()],
+    };
     const stems = new Map<string, string>();
     const docWord: number[] = [];
     const docCount: number[] = [];
@@ -122,8 +131,8 @@ export class EntryRanker {
       docStart.push(docWord.length);
       let length = 0;
       for (const [w, n] of counts) {
-        let id = this.words.get(w);
-        if (id === undefined) this.words.set(w, (id = this.words.size));
+        let id = words.get(w);
+        if (id === undefined) words.set(w, (id = words.size));
         docWord.push(id);
         docCount.push(n);
         length += n;
@@ -156,7 +165,7 @@ export class EntryRanker {
   /** The arrays, for `packRanker`. */
   packed(): Packed {
     const { offsets, entries, counts, lengths, idf } = this;
-    return { words: [...this.words.keys()], offsets, entries, counts, lengths, idf };
+    return { words: this.words.list(), offsets, entries, counts, lengths, idf };
   }
 
   private get vocabulary(): number {
@@ -303,8 +312,55 @@ export class Ranking {
   }
 }
 
+interface WordIds {
+  get(word: string): number | undefined;
+  readonly size: number;
+  /** The words in number order. */
+  list(): string[];
+}
+
+/** Word numbers by binary search over the words in sorted order: nothing to build at start-up. */
+class SortedWords implements WordIds {
+  constructor(
+    private readonly words: string[],
+    private readonly order: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  get(word: string): number | undefined {
+    let lo = 0;
+    let hi = this.order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const id = this.order[mid] as number;
+      const w = this.words[id] as string;
+      if (w === word) return id;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  list(): string[] {
+    return this.words;
+  }
+}
+
+/** Word numbers in the words' sorted order. */
+const sortedOrder = (words: readonly string[]) =>
+  Int32Array.from(words.keys()).sort((a, b) => {
+    const x = words[a] as string;
+    const y = words[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+
 interface Packed {
   words: string[];
+  /** Word numbers in the words' sorted order (for binary search). */
+  order?: Int32Array;
   offsets: Int32Array;
   entries: Int32Array;
   counts: Float64Array;
@@ -318,7 +374,7 @@ export interface PackKey {
   model: string;
 }
 
-const MAGIC = 'pystack-ranker-1';
+const MAGIC = 'pystack-ranker-2';
 
 /** What ties a packed ranker to the model it counted in (its words, hashed). */
 export function modelKey(model?: EntryModel): string {
@@ -337,24 +393,27 @@ export function modelTextKey(text: string | undefined): string {
 export function packRanker(kb: Knowledge, ranker: EntryRanker, key: PackKey): Buffer {
   const p = ranker.packed();
   const ids = ranked(kb).map((e) => e.id);
+  // The words as one text, a line each (no stem holds a line break), and their sorted order.
+  const words = Buffer.from(p.words.join('\n'));
+  const order = sortedOrder(p.words);
   const header = Buffer.from(
     JSON.stringify({
       magic: MAGIC,
       ...key,
       ids,
-      words: p.words,
-      sizes: [p.offsets.length, p.entries.length, p.counts.length, p.lengths.length, p.idf.length],
+      words: words.length,
+      sizes: [p.offsets.length, p.entries.length, p.counts.length, p.lengths.length, p.idf.length, order.length],
     }),
   );
   const pad = (8 - ((4 + header.length) % 8)) % 8;
-  const parts = [p.offsets, p.entries, p.counts, p.lengths, p.idf].map((a) =>
+  const parts = [p.offsets, p.entries, p.counts, p.lengths, p.idf, order].map((a) =>
     Buffer.from(a.buffer, a.byteOffset, a.byteLength),
   );
   // Int32 arrays of odd length would leave the Float64 arrays unaligned: pad each part to 8 bytes.
   const aligned = parts.flatMap((b) => (b.length % 8 ? [b, Buffer.alloc(8 - (b.length % 8))] : [b]));
   const size = Buffer.alloc(4);
   size.writeUInt32LE(header.length);
-  return Buffer.concat([size, header, Buffer.alloc(pad), ...aligned]);
+  return Buffer.concat([size, header, Buffer.alloc(pad), ...aligned, words]);
 }
 
 /** The packed ranker, when the file exists and was made from this knowledge and model; else undefined. */
@@ -367,7 +426,8 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
       digest: string;
       model: string;
       ids: string[];
-      words: string[];
+      /** Bytes of the words' text, after the arrays. */
+      words: number;
       sizes: number[];
     };
     const ids = ranked(kb).map((e) => e.id);
@@ -383,14 +443,21 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
       if (at % 8) at += 8 - (at % 8);
       return out;
     };
-    const [v = 0, p = 0, c = 0, l = 0, d = 0] = header.sizes;
+    const [v = 0, p = 0, c = 0, l = 0, d = 0, w = 0] = header.sizes;
+    if (at + (v + p + w) * 4 + (c + l + d) * 8 > bytes.length) return undefined;
     const offsets = take(v, 4, (b, o, n) => new Int32Array(b, o, n));
     const entries = take(p, 4, (b, o, n) => new Int32Array(b, o, n));
     const counts = take(c, 8, (b, o, n) => new Float64Array(b, o, n));
     const lengths = take(l, 8, (b, o, n) => new Float64Array(b, o, n));
     const idf = take(d, 8, (b, o, n) => new Float64Array(b, o, n));
-    if (at > bytes.length || lengths.length !== ids.length) return undefined;
-    return new EntryRanker(kb, model, { words: header.words, offsets, entries, counts, lengths, idf });
+    const order = take(w, 4, (b, o, n) => new Int32Array(b, o, n));
+    if (at + header.words > bytes.length || lengths.length !== ids.length) return undefined;
+    const words = buf
+      .subarray(at, at + header.words)
+      .toString('utf8')
+      .split('\n');
+    if (words.length !== order.length || offsets.length !== words.length + 1) return undefined;
+    return new EntryRanker(kb, model, { words, order, offsets, entries, counts, lengths, idf });
   } catch {
     return undefined;
   }
