@@ -96,6 +96,9 @@ const HOMONYM_SHARE = 1 / 3;
 const HOMONYMS_AT_MOST = 2;
 /** Half the words around a name being the knowledge's own says the message is about the stack. */
 const TOPICAL_SHARE = 0.5;
+/** Words for people, after another stack's name ("java dev", "php guy"): their background. */
+const PEOPLE =
+  /^(?:devs?|developers?|guys?|gals?|people|person|folks?|engineers?|programmers?|coders?|background|shop|crowd|team|teams|veterans?|refugees?)$/;
 /** Words that weigh one name against another in a question. */
 const CHOICE =
   /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
@@ -248,7 +251,9 @@ export class Parser {
     const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) ? [kind] : []));
     const negated = mentions.filter((m) => isNegated(toks, m));
     const live = mentions.filter((m) => !negated.includes(m));
-    const outside = this.outside(toks, mentions);
+    // Another stack's people ("java dev", "php guy") are left out of the words and of the names not known.
+    const others = this.outside(toks, mentions);
+    const outside = others.filter((o) => !o.background);
     const against = this.unknownItems(toks, mentions, outside);
     const unknown = [...new Set([...(ctx.linked ?? []), ...outside.map((o) => o.text), ...against.map((a) => a.text)])];
     // Words that look like names of tools we do not know ("gunicorn", "mlflow"): where nothing is
@@ -261,6 +266,7 @@ export class Parser {
             (tk, i) =>
               !tk.sep &&
               !inMention(i) &&
+              !others.some((o) => i >= o.start && i < o.end) &&
               !unknown.includes(tk.text) &&
               this.nameLike(tk.text) &&
               this.unknownWord(tk.text),
@@ -270,7 +276,7 @@ export class Parser {
     ];
     const strangers = mentions.length ? [] : nameLike;
     const taken = new Set<number>();
-    for (const m of [...mentions, ...outside]) for (let i = m.start; i < m.end; i++) taken.add(i);
+    for (const m of [...mentions, ...others]) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
     // recipe?"), alone, with no word of Python and hardly a word the knowledge uses around it: the word, not the package.
@@ -584,8 +590,11 @@ export class Parser {
   }
 
   /** Names of things outside the Python stack ("java", "spring boot"), as token spans. */
-  private outside(toks: readonly Token[], mentions: Mention[]): { text: string; start: number; end: number }[] {
-    const out: { text: string; start: number; end: number }[] = [];
+  private outside(
+    toks: readonly Token[],
+    mentions: Mention[],
+  ): { text: string; start: number; end: number; background?: boolean }[] {
+    const out: { text: string; start: number; end: number; background?: boolean }[] = [];
     const busy = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
     for (let i = 0; i < toks.length; i++) {
       for (let n = 3; n >= 1; n--) {
@@ -627,7 +636,12 @@ export class Parser {
           /^(?:come|coming|came|moving|move|migrating|switching|over)$/.test(toks[i - 2]?.text ?? '')
         )
           continue;
-        out.push({ text, start: i, end: i + n });
+        // "java dev moving to python", "our php guy asks…": people described by another stack, in a message about
+        // Python or a name it knows, are the asker's background, not the question's setting.
+        const background =
+          PEOPLE.test(toks[i + n]?.text ?? '') && (mentions.length > 0 || toks.some((tk) => tk.text === 'python'));
+        // The people word goes with it ("java dev"): neither is a word of the question.
+        out.push({ text, start: i, end: i + n + (background ? 1 : 0), ...(background ? { background } : {}) });
         i += n - 1;
         break;
       }

@@ -235,6 +235,15 @@ describe('out of scope', () => {
     expect(a.subjects).toEqual([]);
   });
 
+  it("another stack's people ('java dev', 'php guy') in a Python question are the asker's background", () => {
+    const a = ask("java dev moving to python backend, what's the usual stack?");
+    expect(a.intent).toBe('stack');
+    expect(a.unrecognised ?? []).toEqual([]);
+    expect(ids(ask("lol our php guy asks if there's a python thing for making powerpoints"))).toContain('python-pptx');
+    // Without Python or a name it knows, the question is that stack's.
+    expect(ask('java devs: which build tool do you use?').intent).toBe('unknown');
+  });
+
   it('another language as the setting is out of scope, but weighed against a Python name it is half known', () => {
     expect(ask('our php monolith needs a task queue, what do php people use').intent).toBe('unknown');
     expect(ask('calling a java service from python, which http client').intent).toBe('recommend');
