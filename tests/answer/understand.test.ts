@@ -24,6 +24,7 @@ describe('names and angles', () => {
 
   it.each([
     ["what's scipy good for, compared to just numpy?", 'scipy', 'uses'],
+    ['is redis fine as a cache?', 'redis', 'uses'],
     ['worth moving the team to uv?', 'uv', 'worth'],
     ["hey bot, what's uv? everyone keeps going on about it", 'uv', 'overview'],
     ['poetry alternatives?', 'poetry', 'alternatives'],
