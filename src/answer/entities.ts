@@ -8,7 +8,7 @@
  * linker.link(tokens('is djnago ok vs flask')) // [{ entry: django, typo: true }, { entry: flask }]
  */
 import { normKey } from '../knowledge/load.js';
-import type { Entry, Knowledge } from '../knowledge/model.js';
+import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import { stem } from '../knowledge/search-index.js';
 import type { NameIndex } from './names.js';
 import type { Token } from './tokens.js';
@@ -28,6 +28,8 @@ export interface Mention {
 const MAX_NAME_WORDS = 5;
 /** Shortest word that may be a typo of a name: shorter words are too often other words. */
 const MIN_TYPO_LENGTH = 4;
+/** A name of several words with a slip is read only this long (the words joined): shorter joins are too often other words. */
+const MIN_PHRASE_SLIP = 8;
 /** Names this short ("rq", "uv", "ta") are treated like everyday words: they need a pointer. */
 const SHORT_NAME = 2;
 const JOINERS = new Set(['or', 'vs', 'versus', 'and']);
@@ -114,6 +116,9 @@ export class EntityLinker {
       return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
     }
     const word = toks[i]?.text ?? '';
+    // "scikit lern", "django rest framwork": a name of several words with a slip in a later one.
+    const two = this.slipInName(toks, i);
+    if (two) return two;
     // "vectorize", "vectorized" for the concept named "vectorization": another form of a concept's one-word name.
     const form = COMMON_WORDS.has(word) ? undefined : conceptForm(this.kb, word);
     if (form) return { entry: form, start: i, end: i + 1, text: word, typo: false };
@@ -131,6 +136,36 @@ export class EntityLinker {
       return undefined;
     const near = this.names.resolve(word);
     return near ? { entry: near.entry, start: i, end: i + 1, text: word, typo: true } : undefined;
+  }
+
+  /**
+   * A name of two or three words typed with one slip after its first word: the first word must begin
+   * a name, the rest must be no everyday word, and the whole must be one edit from exactly one name.
+   */
+  private slipInName(toks: readonly Token[], i: number): Mention | undefined {
+    const first = toks[i] as Token;
+    if (!this.prefixes.has(normKey(first.text)) || COMMON_WORDS.has(first.text)) return undefined;
+    for (let n = 2; n <= 3 && i + n <= toks.length; n++) {
+      const last = toks[i + n - 1] as Token;
+      if (last.sep || COMMON_WORDS.has(last.text) || FILLER.has(last.text)) return undefined;
+      const text = phrase(toks, i, n);
+      if (normKey(text).length < MIN_PHRASE_SLIP) continue;
+      const near = this.names.resolve(text);
+      // …and a name of as many words that differs in one of them, a word that is no word ("lern", not "http").
+      const typed = text.split(' ');
+      const shaped = (k: string) => {
+        const w = k
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
+        if (w.length !== n || w[0] !== first.text) return false;
+        const slips = typed.filter((t, j) => t !== w[j]);
+        return slips.length === 1 && !this.isEnglish(slips[0] as string) && !this.isVocabulary(slips[0] as string);
+      };
+      if (near?.typo && entryKeys(near.entry).some(shaped))
+        return { entry: near.entry, start: i, end: i + n, text, typo: true };
+    }
+    return undefined;
   }
 
   /** Whether token i stands on one side of "vs" or "or" with a name the knowledge has on the other. */

@@ -57,6 +57,10 @@ describe('names and angles', () => {
   it('never corrects an English word into a name ("flash" is no slip on "flask")', () => {
     expect(ids(ask('what do people flash onto an esp32 to write python on it'))).not.toContain('flask');
     expect(ids(ask('what is djnago'))).toEqual(['django']);
+    // A slip in a later word of a name of several words, on a word that is no word.
+    expect(ids(ask('scikit lern or xgboost for a churn model')).sort()).toEqual(['scikit-learn', 'xgboost']);
+    // "python http" is no slip on a name: "http" is a word the knowledge uses.
+    expect(ask("what's the best python http client").intent).toBe('recommend');
   });
 
   it('a short or everyday-word name right after "<name> and" is a name ("between venv and uv")', () => {
