@@ -430,6 +430,12 @@ describe('messages, threads and small talk', () => {
     expect(a.asked).toBe('what http client should I use for async');
   });
 
+  it('a name of another kind after a comparison is the setting, and the comparison stands', () => {
+    const a = ask("which one if we're all on vs code", 'mypy vs pyright?');
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['mypy', 'pyright']);
+  });
+
   it("adds a name to the thread's comparison", () => {
     expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
   });
