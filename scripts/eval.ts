@@ -23,9 +23,9 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  tune: 0.935,
-  heldout: 0.9,
-  original: 0.97,
+  tune: 0.945,
+  heldout: 0.91,
+  original: 0.98,
   // The tuning part grew by 2,700 questions this session, a quarter of one file out of scope with everyday
   // uses of package names: its out-of-scope floor follows today's figure (1,084 of 1,095 caught, 6 confident).
   oosCaught: 0.985,
@@ -77,6 +77,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-claims.jsonl',
       'tests/eval/heldout-compliance.jsonl',
       'tests/eval/heldout-airline.jsonl',
+      'tests/eval/heldout-vetclinic.jsonl',
+      'tests/eval/heldout-bank.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
