@@ -352,10 +352,12 @@ export class Parser {
       : undefined;
     if (weighs) return { kind: 'entry', entry: weighs, focus: 'overview', purpose: purposeWords, unknown: [] };
     // "should i learn django, flask or fastapi first?": the concept whose title weighs those names in these words.
+    // With no name of its own, a question takes the names of the sentences around it ("…another says flask. which one first?").
+    const ownNames = distinct(live.filter((m) => m.entry.type === 'package')).map((m) => m.entry.id);
     const titled = titledConcept(
       this.kb,
-      toks.map((tk) => tk.text),
-      distinct(live.filter((m) => m.entry.type === 'package')).map((m) => m.entry.id),
+      [...toks.map((tk) => tk.text), ...ctx.words],
+      ownNames.length ? ownNames : distinct(ctx.packages).map((m) => m.entry.id),
     );
     if (titled) return { kind: 'entry', entry: titled, focus: 'overview', purpose: purposeWords, unknown: [] };
     // Nothing of the stack named, and the classifier sure the question is about something else.
