@@ -417,7 +417,10 @@ export class Parser {
     )
       return { kind: 'compare', items: [before.entry, (packages[0] as Mention).entry], unknown, purpose: purposeWords };
     // "…dramatiq as an alternative to celery. how do they compare?": the context's names, weighed.
-    const weighed = distinct(ctx.packages);
+    // "…one said elasticsearch, another said opensearch. what's the difference between the two?": the two of one kind.
+    const context = distinct(ctx.packages);
+    const pair = /\b(?:the|these|those) two\b|\bboth\b/.test(t) ? largestGroup(context) : [];
+    const weighed = context.length > 2 && pair.length === 2 ? pair : context;
     if (!packages.length && WEIGH.test(t) && weighed.length >= 2 && weighed.length <= 4)
       return { kind: 'compare', items: weighed.map((m) => m.entry), unknown, purpose: purposeWords };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
