@@ -438,6 +438,14 @@ describe('messages, threads and small talk', () => {
     expect(a.asked).toBe('what http client should I use for async');
   });
 
+  it('"the two" after sentences naming three are the two of one kind', () => {
+    const a = ask(
+      "our search box does LIKE queries on postgres and it's dying. one person said elasticsearch, another said opensearch. what's the difference between the two?",
+    );
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['elasticsearch', 'opensearch']);
+  });
+
   it('a name of another kind after a comparison is the setting, and the comparison stands', () => {
     const a = ask("which one if we're all on vs code", 'mypy vs pyright?');
     expect(a.intent).toBe('compare');
