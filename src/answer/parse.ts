@@ -469,9 +469,10 @@ export class Parser {
     if (one) {
       // "postgres driver", "which lib for docx": the name may be the setting of a need; the engine
       // falls back to the name itself when the need's best pick is that name.
+      // A concept that names a kind of package counts as the need ("which orm do fastapi people use"), when picks are asked for.
       if (
         focus === 'overview' &&
-        words.length &&
+        (words.length || (topics.length && prefer === 'recommend')) &&
         subjects.length === 1 &&
         !one.typo &&
         one.entry.type === 'package' &&

@@ -306,6 +306,13 @@ describe('needs, categories and negation', () => {
     expect(ask('what is logging').intent).not.toBe('recommend');
   });
 
+  it('a concept naming a kind of package is the need when picks are asked for ("which orm do fastapi people use")', () => {
+    const a = ask('which orm do fastapi people use');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe('sqlalchemy');
+    expect(ask('what is fastapi').intent).toBe('library');
+  });
+
   it('"w/o", "skip" and "not with" exclude a name', () => {
     for (const q of ['browser automation w/o selenium', 'generate pdfs but not with reportlab']) {
       const a = ask(q);
