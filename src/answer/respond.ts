@@ -8,7 +8,8 @@
  */
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
-import { entryName } from '../knowledge/model.js';
+import { entryKeys, entryName } from '../knowledge/model.js';
+import { normKey } from '../knowledge/load.js';
 import { compareAnswer } from './compare.js';
 import { alternativesOf, entryAnswer } from './entry.js';
 import { aboutAnswer, helpAnswer, thanksAnswer, unknownAnswer } from './help.js';
@@ -155,7 +156,10 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
     return search(ctx, q.need, 'recommend');
   }
   const setting = q.context.length ? ` with ${joinAnd(q.context.map(entryName))}` : '';
-  const a = recommendAnswer(kb, `${q.need.join(' ')}${setting}`, picks);
+  // The setting's own name is said once, after "with" ("For orm with FastAPI", not "For fastapi orm with FastAPI").
+  const said = new Set(q.context.flatMap((e) => entryKeys(e).map(normKey)));
+  const need = q.need.filter((w) => !said.has(normKey(w)));
+  const a = recommendAnswer(kb, `${(need.length ? need : q.need).join(' ')}${setting}`, picks);
   return left ? withNote(a, left.trim()) : a;
 }
 

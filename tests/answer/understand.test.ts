@@ -310,6 +310,8 @@ describe('needs, categories and negation', () => {
     const a = ask('which orm do fastapi people use');
     expect(a.intent).toBe('recommend');
     expect(ids(a)[0]).toBe('sqlalchemy');
+    // The setting is named once in the heading.
+    expect(a.title).toBe('For orm with FastAPI');
     expect(ask('what is fastapi').intent).toBe('library');
   });
 
