@@ -16,7 +16,7 @@ import { rankedAnswer, settle } from './rerank.js';
 import { hasTerm, nearTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { NearWords } from '../knowledge/near.js';
-import { proseWords } from './prose.js';
+import { proseWords } from '../knowledge/prose.js';
 import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';

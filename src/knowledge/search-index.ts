@@ -15,12 +15,13 @@ import { IndexError } from '../errors.js';
 import { type Entry, entryName, type Knowledge } from './model.js';
 import { Evaluator, type EvaluatorArrays, Matches, type WantedTerm } from './evaluator.js';
 import { NearWords } from './near.js';
+import { proseWords, rememberProse } from './prose.js';
 
 /** The index answers are searched in: the evaluator over the index's postings and weights. */
 export type SearchIndex = Evaluator;
 
-/** 3: the evaluator's arrays as raw bytes after a JSON header. */
-const MAGIC = 'pystack-index-3';
+/** 4: the evaluator's arrays as raw bytes after a JSON header that also lists the knowledge's prose words. */
+const MAGIC = 'pystack-index-4';
 
 /** Field weights: names and aliases above use cases above summaries. */
 const FIELDS = { name: 10, aliases: 8, use_cases: 5, category: 2, summary: 1, body: 0.5 } as const;
@@ -71,6 +72,8 @@ export function serializeIndex(kb: Knowledge, index: SearchIndex): Buffer {
       fields: a.fields,
       refs: a.refs,
       terms: a.terms,
+      // The knowledge's prose words (prose.ts), so start-up need not scan every entry's text for them.
+      prose: [...proseWords(kb)],
       sizes: ARRAYS.map((k) => a[k].length),
     }),
   );
@@ -97,7 +100,15 @@ export function loadIndex(path: string, kb: Knowledge): SearchIndex {
   } catch {
     throw new IndexError(`search index not found at ${path}`);
   }
-  let header: { magic?: string; digest?: string; fields: string[]; refs: string[]; terms: string[]; sizes: number[] };
+  let header: {
+    magic?: string;
+    digest?: string;
+    fields: string[];
+    refs: string[];
+    terms: string[];
+    prose?: string[];
+    sizes: number[];
+  };
   try {
     const length = buf.readUInt32LE(0);
     header = JSON.parse(buf.subarray(4, 4 + length).toString('utf8'));
@@ -122,7 +133,9 @@ export function loadIndex(path: string, kb: Knowledge): SearchIndex {
           : new Int32Array(bytes.buffer, bytes.byteOffset + at, n);
       at += n * width;
     });
-    return new Evaluator({ fields: header.fields, refs: header.refs, terms: header.terms, ...arrays } as EvaluatorArrays);
+    const index = new Evaluator({ fields: header.fields, refs: header.refs, terms: header.terms, ...arrays } as EvaluatorArrays);
+    if (Array.isArray(header.prose)) rememberProse(kb, header.prose);
+    return index;
   } catch {
     throw new IndexError(`search index at ${path} could not be loaded`);
   }

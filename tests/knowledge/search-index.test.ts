@@ -11,6 +11,7 @@ import {
   serializeIndex,
   tokenize,
 } from '../../src/knowledge/search-index.js';
+import { proseWords, rememberProse } from '../../src/knowledge/prose.js';
 import { realKnowledge } from '../helpers/kb.js';
 import { KNOWLEDGE_DIR } from '../helpers/paths.js';
 
@@ -45,6 +46,17 @@ describe('buildIndex / serializeIndex / loadIndex', () => {
     const file = join(tmp, 'arrays.bin');
     writeFileSync(file, serializeIndex(kb, index));
     expect(loadIndex(file, kb).arrays()).toEqual(index.arrays());
+  });
+
+  it("carries the knowledge's prose words, so start-up need not scan the entries for them", () => {
+    const file = join(tmp, 'prose.bin');
+    writeFileSync(file, serializeIndex(kb, index));
+    const again = { ...kb }; // the same knowledge, not yet scanned
+    loadIndex(file, again);
+    expect([...proseWords(again)].sort()).toEqual([...proseWords(kb)].sort());
+    const other = { ...kb };
+    rememberProse(other, ['zzqqxxword']);
+    expect([...proseWords(other)]).toEqual(['zzqqxxword']);
   });
 
   it('throws IndexError for a truncated file', () => {

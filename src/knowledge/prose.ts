@@ -3,11 +3,14 @@
  * one slip from one of these ("libary", "progres") is that word mistyped, while a word one slip
  * from an English word the knowledge never uses ("uvicorn" / "unicorn") stays a name.
  *
+ * Worked out at `npm run build` and stored in the index file (the knowledge's words, as its terms
+ * are), so start-up reads the list instead of scanning every entry's text.
+ *
  * @example
  * proseWords(kb).has('library') // true
  */
-import { normKey } from '../knowledge/load.js';
-import type { Knowledge } from '../knowledge/model.js';
+import { normKey } from './load.js';
+import type { Knowledge } from './model.js';
 
 /** Shorter words are too often one slip from another word. */
 const MIN_LENGTH = 6;
@@ -35,4 +38,9 @@ export function proseWords(kb: Knowledge): Set<string> {
   for (const w of seen) if (!kb.names.has(normKey(w)) && !kb.outside.has(w)) words.add(w);
   made.set(kb, words);
   return words;
+}
+
+/** The prose words of this knowledge as the build worked them out (the index file carries them, for the same digest). */
+export function rememberProse(kb: Knowledge, words: readonly string[]): void {
+  if (!made.has(kb)) made.set(kb, new Set(words));
 }
