@@ -290,13 +290,22 @@ export function createEngine({
         };
       }
     }
+    // "we're all on vs code" or "which one if we're all on vs code" after "mypy or pyright?": a name of another
+    // kind is the setting, and the comparison stands.
+    const setIn =
+      own.kind === 'entry' && own.focus === 'overview'
+        ? own.entry
+        : own.kind === 'recommend'
+          ? own.fallback
+          : undefined;
+    if (
+      before.kind === 'compare' &&
+      setIn?.type === 'package' &&
+      !before.items.some((e) => e.type === 'package' && e.category === setIn.category)
+    )
+      return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
     if (own.kind === 'entry' && own.entry.type === 'package') {
       if (before.kind === 'compare' && own.focus === 'overview') {
-        // "we're all on vs code" after "mypy or pyright?": a name of another kind is the setting, and the comparison stands.
-        const peer = before.items.some(
-          (e) => e.type === 'package' && e.category === (own.entry as PackageEntry).category,
-        );
-        if (!peer) return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
         return { ...respond({ ...before, items }, seed), asked: `${previous} ${rest}` };
       }

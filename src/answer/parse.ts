@@ -668,6 +668,8 @@ export class Parser {
     const busy = (i: number) => Boolean(mentionAt(i)) || outside.some((o) => i >= o.start && i < o.end);
     const out: { text: string; partner?: Mention }[] = [];
     toks.forEach((tk, j) => {
+      // A connector word inside a name ("vs" in "vs code") sets nothing against anything.
+      if (mentionAt(j)) return;
       const strong = STRONG_CONNECTORS.has(tk.text);
       const pair = `${toks[j - 1]?.text ?? ''} ${tk.text}`;
       if (!strong && !AGAINST.has(tk.text) && !AGAINST_PAIRS.has(pair)) return;

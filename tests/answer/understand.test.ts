@@ -459,6 +459,11 @@ describe('messages, threads and small talk', () => {
     const a = ask("which one if we're all on vs code", 'mypy vs pyright?');
     expect(a.intent).toBe('compare');
     expect(ids(a).sort()).toEqual(['mypy', 'pyright']);
+    const b = ask("we're all on vs code fwiw", 'mypy or pyright?');
+    expect(ids(b).sort()).toEqual(['mypy', 'pyright']);
+    // "vs" inside a name ("vs code") sets nothing against anything: "all" is no unknown name.
+    expect(b.unrecognised ?? []).toEqual([]);
+    expect(ask("we're all on vs code").unrecognised ?? []).toEqual([]);
   });
 
   it("adds a name to the thread's comparison", () => {
