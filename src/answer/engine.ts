@@ -127,6 +127,9 @@ const POINTS_BACK =
 const ANOTHER_THING =
   /\b(?:something|anything|another|other|else|alternatives?|tools?|libs?|library|libraries|packages?|frameworks?|one that)\b|\b(?:for|with|on top of|under|beside|alongside|besides) (?:it|that|this)\b|\bchange (?:things|anything|much|the answer)\b/;
 /** Words that point back at the thread's previous subject. */
+/** "does it work with X", "can it run inside X", "is it compatible with X": the thing the thread is about, in X. */
+const WORKS_WITH =
+  /\b(?:does|do|will|would|can|could|is|are)\b (?:it|that|this|they|that one|this one) (?:also |even |still )?(?:work|works|play|plays|run|runs|compatible|integrate|integrates|support|supports|go|fit)\b(?: \S+){0,2} (?:with|in|inside|on|alongside)\b/;
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
@@ -238,6 +241,18 @@ export function createEngine({
           ? it.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
           : [];
       if (tools.length) return { ...respond(picked(tools.slice(0, MAX_TOOLS)), seed), asked: `${previous} ${rest}` };
+    }
+    // "does it work inside jupyter too" after "best lib for progress bars?", "does it work with pytest?" after
+    // "what is hypothesis": what the thread's answer led with, the name after "with"/"in" only its setting.
+    if (thread && WORKS_WITH.test(rest) && !versus) {
+      const led = previousLead();
+      const focus =
+        led?.type === 'package' ? (FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? 'overview') : 'overview';
+      if (led && !(own.kind === 'entry' && own.entry.id === led.id))
+        return {
+          ...respond({ kind: 'entry', entry: led, focus, purpose: [], unknown: [] }, seed),
+          asked: `${previous} ${rest}`,
+        };
     }
     if (about) {
       // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.

@@ -466,6 +466,14 @@ describe('messages, threads and small talk', () => {
     expect(ask("we're all on vs code").unrecognised ?? []).toEqual([]);
   });
 
+  it('"does it work with X" in a thread is about what the thread led with, X only its setting', () => {
+    expect(ids(ask('does it work with pytest?', 'what is hypothesis?'))[0]).toBe('hypothesis');
+    expect(ids(ask('does it work inside jupyter too', 'best lib for progress bars?'))[0]).toBe('tqdm');
+    const p = ask('can it run in production at real scale?', "what's fastapi?");
+    expect(ids(p)[0]).toBe('fastapi');
+    expect(p.focus).toBe('production');
+  });
+
   it("adds a name to the thread's comparison", () => {
     expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
   });
