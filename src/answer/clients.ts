@@ -6,6 +6,7 @@
  * @example
  * clientsOf(kb, kb.entries.get('mongodb')).map((p) => p.id) // ['pymongo', 'motor']
  */
+import { derived } from '../knowledge/derived.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 
 /** Words in a use case that say the package reaches the service. */
@@ -34,14 +35,10 @@ export function clientsOf(kb: Knowledge, service: Entry): PackageEntry[] {
   return clients;
 }
 
-const served = new WeakMap<Knowledge, Set<string>>();
+/** The ids of every package that is some service's Python client. */
+const served = derived((kb) => new Set(kb.packages.flatMap((s) => clientsOf(kb, s).map((c) => c.id))));
 
 /** Whether a package is the Python client of some service the knowledge holds. */
 export function isClient(kb: Knowledge, p: Entry): boolean {
-  let ids = served.get(kb);
-  if (!ids) {
-    ids = new Set(kb.packages.flatMap((s) => clientsOf(kb, s).map((c) => c.id)));
-    served.set(kb, ids);
-  }
-  return ids.has(p.id);
+  return served(kb).has(p.id);
 }

@@ -32,6 +32,7 @@ import { alternativesOf } from './entry.js';
 import { installsNamed } from './installs.js';
 import { pickLine } from './labels.js';
 import { byFit, overlap } from './purpose.js';
+import { joinAnd } from './util.js';
 
 export interface EngineOptions {
   knowledge: Knowledge;
@@ -126,10 +127,10 @@ const POINTS_BACK =
 /** A follow-up that asks for another thing beside the one before ("and migrations for it?", "something on top of it"). */
 const ANOTHER_THING =
   /\b(?:something|anything|another|other|else|alternatives?|tools?|libs?|library|libraries|packages?|frameworks?|one that)\b|\b(?:for|with|on top of|under|beside|alongside|besides) (?:it|that|this)\b|\bchange (?:things|anything|much|the answer)\b/;
-/** Words that point back at the thread's previous subject. */
 /** "does it work with X", "can it run inside X", "is it compatible with X": the thing the thread is about, in X. */
 const WORKS_WITH =
   /\b(?:does|do|will|would|can|could|is|are)\b (?:it|that|this|they|that one|this one) (?:also |even |still )?(?:work|works|play|plays|run|runs|compatible|integrate|integrates|support|supports|go|fit)\b(?: \S+){0,2} (?:with|in|inside|on|alongside)\b/;
+/** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
@@ -617,11 +618,11 @@ export function createEngine({
   function lighter(a: Answer, text: string, seed: number): Answer {
     if (a.intent !== 'recommend' || !OTHER_ONE.test(text)) return a;
     const had = new Set(parser.named(text));
-    const keep = a.subjects.filter((x) => !had.has(x.id)).map((x) => kb.entries.get(x.id));
-    if (!keep.length || keep.length === a.subjects.length) return a;
-    const left = a.subjects.filter((x) => had.has(x.id)).map((x) => x.name);
-    const r = respond(picked(keep.filter((e): e is Entry => Boolean(e))), seed);
-    return withNote({ ...r, title: a.title }, `Leaving out ${left.join(' and ')}, the one you have.`);
+    const left = a.subjects.filter((x) => had.has(x.id));
+    const keep = a.subjects.flatMap((x) => (had.has(x.id) ? [] : [kb.entries.get(x.id) as Entry]));
+    if (!keep.length || !left.length) return a;
+    const r = respond(picked(keep), seed);
+    return withNote({ ...r, title: a.title }, `Leaving out ${joinAnd(left.map((x) => x.name))}, the one you have.`);
   }
 
   return {
@@ -649,10 +650,10 @@ export function createEngine({
             ? orphan(text, seed)
             : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed))));
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
-      const out0 = options.previous ? answer : lighter(answer, text, seed);
+      const picks = options.previous ? answer : lighter(answer, text, seed);
       const out = long
-        ? withNote(out0, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
-        : out0;
+        ? withNote(picks, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
+        : picks;
       return { ...out, version };
     },
   };

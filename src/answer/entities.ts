@@ -7,6 +7,7 @@
  * @example
  * linker.link(tokens('is djnago ok vs flask')) // [{ entry: django, typo: true }, { entry: flask }]
  */
+import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
 import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import { stem } from '../knowledge/search-index.js';
@@ -210,15 +211,7 @@ class Prefixes {
   }
 }
 
-const prefixesMade = new WeakMap<Knowledge, Prefixes>();
-function prefixesOf(kb: Knowledge): Prefixes {
-  let made = prefixesMade.get(kb);
-  if (!made) {
-    made = new Prefixes(kb.names.keys());
-    prefixesMade.set(kb, made);
-  }
-  return made;
-}
+const prefixesOf = derived((kb) => new Prefixes(kb.names.keys()));
 
 /** Whether tokens [i, i + n) hold a word that joins names ("or", "vs"). */
 function joins(toks: readonly Token[], i: number, n: number): boolean {
@@ -248,27 +241,27 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
 
 /** Another form of a word shares its stem and this long a beginning ("vectorize" / "vectorization"). */
 const MIN_FORM_PREFIX = 7;
-const formsMade = new WeakMap<Knowledge, Map<string, { word: string; entry: Entry }>>();
+/** Concepts' one-word names by stem, where exactly one concept has a name of that stem. */
+const conceptForms = derived((kb) => {
+  const forms = new Map<string, { word: string; entry: Entry }>();
+  const shared = new Set<string>();
+  for (const c of kb.concepts)
+    for (const n of [c.title, ...c.aliases]) {
+      const w = n.toLowerCase();
+      if (!/^[a-z]+$/.test(w) || w.length <= MIN_FORM_PREFIX) continue;
+      const s = stem(w);
+      const had = forms.get(s);
+      if (shared.has(s) || (had && had.entry !== c)) {
+        forms.delete(s);
+        shared.add(s);
+      } else if (!had) forms.set(s, { word: w, entry: c });
+    }
+  return forms;
+});
 
 /** The concept a word is another form of one of its one-word names, when exactly one concept is. */
 function conceptForm(kb: Knowledge, word: string): Entry | undefined {
   if (word.length <= MIN_FORM_PREFIX) return undefined;
-  let forms = formsMade.get(kb);
-  if (!forms) {
-    forms = new Map();
-    const taken = new Set<string>();
-    for (const c of kb.concepts)
-      for (const n of [c.title, ...c.aliases]) {
-        const w = n.toLowerCase();
-        if (!/^[a-z]+$/.test(w) || w.length <= MIN_FORM_PREFIX) continue;
-        const s = stem(w);
-        if (forms.get(s)?.entry !== c && (forms.has(s) || taken.has(s))) {
-          forms.delete(s);
-          taken.add(s);
-        } else if (!taken.has(s)) forms.set(s, { word: w, entry: c });
-      }
-    formsMade.set(kb, forms);
-  }
-  const hit = forms.get(stem(word));
+  const hit = conceptForms(kb).get(stem(word));
   return hit && hit.word.slice(0, MIN_FORM_PREFIX) === word.slice(0, MIN_FORM_PREFIX) ? hit.entry : undefined;
 }

@@ -8,6 +8,7 @@
  * installsNamed('`pip install djangorestframework` is this how we add an api?', kb)
  * // ' django-rest-framework  is this how we add an api?'
  */
+import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
 import type { Knowledge } from '../knowledge/model.js';
 
@@ -17,18 +18,10 @@ const INSTALL =
 /** Code spans and blocks, and lines pasted from a terminal ("$ …", "> …"). */
 const PASTED = /```[\s\S]*?```|`[^`\n]*`|^[ \t]*[$>][^\n]*/gm;
 
-const byInstall = new WeakMap<Knowledge, Map<string, string>>();
-
 /** Entry ids by install name (`djangorestframework` → django-rest-framework). */
-function installNames(kb: Knowledge): Map<string, string> {
-  let map = byInstall.get(kb);
-  if (!map) {
-    map = new Map();
-    for (const p of kb.packages) if (p.install) map.set(normKey(p.install), p.id);
-    byInstall.set(kb, map);
-  }
-  return map;
-}
+const installNames = derived(
+  (kb) => new Map(kb.packages.flatMap((p) => (p.install ? [[normKey(p.install), p.id] as const] : []))),
+);
 
 export function installsNamed(raw: string, kb: Knowledge): string {
   if (!/\b(?:install|add)\b/.test(raw)) return raw;

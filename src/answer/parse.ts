@@ -37,6 +37,7 @@ import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
 import { titledConcept, weighedConcept } from './versus.js';
+import { wordsOf } from './util.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 
 export type { Focus, Prefer };
@@ -459,10 +460,7 @@ export class Parser {
       topical?.type === 'package' &&
       prefer === 'recommend' &&
       focus === 'overview' &&
-      topical.category
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .includes(normKey(topical.name))
+      wordsOf(topical.category).includes(normKey(topical.name))
     )
       return this.recommend([normKey(topical.name)], [], negated, purposeWords, undefined, kinds);
     const one = subjects[0] ?? (focus !== 'overview' || !topicWords.length ? setting[0] : undefined);
@@ -686,8 +684,7 @@ export class Parser {
         if (!strong && !partner && !outsider) continue;
         const w = toks[i]?.text ?? '';
         // Set against a known name with "vs", an everyday word is a name too ("pytest vs nose").
-        const everyday = strong && partner && COMMON_WORDS.has(w) && this.unknownWord(w, true);
-        if (this.unknownWord(w) || everyday) out.push(partner ? { text: w, partner } : { text: w });
+        if (this.unknownWord(w, Boolean(strong && partner))) out.push(partner ? { text: w, partner } : { text: w });
       }
     });
     return out;

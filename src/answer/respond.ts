@@ -22,7 +22,8 @@ import { tipAnswer } from './tip.js';
 import type { Answer } from './types.js';
 import { pickLine } from './labels.js';
 import { overlap } from './purpose.js';
-import { joinAnd } from './util.js';
+import { joinAnd, wordsOf } from './util.js';
+import { derived } from '../knowledge/derived.js';
 
 export interface Context {
   kb: Knowledge;
@@ -91,33 +92,24 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
 
 /** Picks shown for a category asked by its name (the category's packages, the articles' standard ones first). */
 const MAX_CATEGORY_PICKS = 5;
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-
-/** Packages by the words of their category's name ("background jobs"), best standing first; made once per knowledge. */
-const categories = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();
+/** Packages by the words of their category's name ("background jobs"), best standing first. */
+const categories = derived((kb) => {
+  const by = new Map<string, PackageEntry[]>();
+  for (const p of kb.packages) {
+    const key = wordsOf(p.category).join(' ');
+    const list = by.get(key);
+    if (list) list.push(p);
+    else by.set(key, [p]);
+  }
+  const rank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
+  for (const list of by.values()) list.sort((a, b) => rank(b) - rank(a) || b.sources.length - a.sources.length);
+  return by;
+});
 
 /** The packages of the category whose name is exactly the need's words, best standing first. */
 export function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
   const asked = need.join(' ');
-  if (!asked) return [];
-  let by = categories.get(kb);
-  if (!by) {
-    by = new Map();
-    for (const p of kb.packages) {
-      const key = words(p.category).join(' ');
-      const list = by.get(key);
-      if (list) list.push(p);
-      else by.set(key, [p]);
-    }
-    const rank = (p: PackageEntry) => (p.standing === 'standard' ? 2 : p.standing === 'popular' ? 1 : 0);
-    for (const list of by.values()) list.sort((a, b) => rank(b) - rank(a) || b.sources.length - a.sources.length);
-    categories.set(kb, by);
-  }
-  return by.get(asked) ?? [];
+  return asked ? (categories(kb).get(asked) ?? []) : [];
 }
 
 /** An entry's card that says which names beside it the knowledge does not have. */

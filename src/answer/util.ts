@@ -36,6 +36,13 @@ export function namesOf(kb: Knowledge, ids: string[]): string[] {
 }
 
 /** "a, b and c". */
+/** The lower-case words of a text (letters and digits; "+" kept, as in "c++"). */
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9+]+/)
+    .filter(Boolean);
+
 export function joinAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -10,7 +10,9 @@
  * // 'python-dev-vs-data-engineer'
  */
 import type { ConceptEntry, Knowledge } from '../knowledge/model.js';
+import { derived } from '../knowledge/derived.js';
 import { QUESTION_ONLY } from './spans.js';
+import { wordsOf } from './util.js';
 
 /** A word of the message stands for a side's word when it is the word or its start ("dev" for developer). */
 const MIN_PREFIX = 3;
@@ -20,23 +22,14 @@ interface Weighed {
   sides: string[][];
 }
 
-const made = new WeakMap<Knowledge, Weighed[]>();
-
-function weighedConcepts(kb: Knowledge): Weighed[] {
-  let list = made.get(kb);
-  if (!list) {
-    list = [];
-    for (const e of kb.entries.values()) {
-      if (e.type !== 'concept') continue;
-      const parts = e.title.toLowerCase().split(/\s+(?:vs\.?|versus)\s+/);
-      if (parts.length !== 2) continue;
-      const sides = parts.map((p) => p.split(/[^a-z0-9+]+/).filter((w) => w && !QUESTION_ONLY.has(w)));
-      if (sides.every((s) => s.length)) list.push({ entry: e, sides });
-    }
-    made.set(kb, list);
-  }
-  return list;
-}
+const weighedConcepts = derived((kb) =>
+  kb.concepts.flatMap((e): Weighed[] => {
+    const parts = e.title.toLowerCase().split(/\s+(?:vs\.?|versus)\s+/);
+    if (parts.length !== 2) return [];
+    const sides = parts.map((p) => wordsOf(p).filter((w) => !QUESTION_ONLY.has(w)));
+    return sides.every((side) => side.length) ? [{ entry: e, sides }] : [];
+  }),
+);
 
 /** Whether a word of the message stands for a side's word, and for nothing of the other side ("auth" names neither). */
 const stands = (said: readonly string[], word: string, other: readonly string[]) =>
@@ -64,27 +57,19 @@ interface Titled {
   words: string[];
 }
 
-const titledMade = new WeakMap<Knowledge, Titled[]>();
-
-function titledConcepts(kb: Knowledge): Titled[] {
-  let list = titledMade.get(kb);
-  if (!list) {
-    list = [];
-    for (const e of kb.concepts) {
-      const names = new Set<string>();
-      const words: string[] = [];
-      for (const w of e.title.toLowerCase().split(/[^a-z0-9+]+/)) {
-        if (!w || QUESTION_ONLY.has(w) || TITLE_FILLER.has(w)) continue;
-        const id = kb.names.get(w);
-        if (id && kb.entries.get(id)?.type === 'package') names.add(id);
-        else words.push(w);
-      }
-      if (names.size >= 2 && words.length) list.push({ entry: e, names, words });
+const titledConcepts = derived((kb) =>
+  kb.concepts.flatMap((e): Titled[] => {
+    const names = new Set<string>();
+    const words: string[] = [];
+    for (const w of wordsOf(e.title)) {
+      if (QUESTION_ONLY.has(w) || TITLE_FILLER.has(w)) continue;
+      const id = kb.names.get(w);
+      if (id && kb.entries.get(id)?.type === 'package') names.add(id);
+      else words.push(w);
     }
-    titledMade.set(kb, list);
-  }
-  return list;
-}
+    return names.size >= 2 && words.length ? [{ entry: e, names, words }] : [];
+  }),
+);
 
 /** The concept whose title names exactly these packages and whose other words the message holds, when one does. */
 export function titledConcept(

@@ -28,8 +28,8 @@ export interface EvaluatedHit {
   terms: Map<string, Set<string>>;
 }
 
-/** What the evaluator is laid out from: fields, document refs, postings as ref numbers, field vectors. */
-export interface Layout {
+/** What a Lunr index is read as: fields, document refs, postings as ref numbers, field vectors. */
+interface Layout {
   fields: readonly string[];
   refs: readonly string[];
   /** `[term, Lunr's term index, per field the ref numbers in Lunr's posting order]` */
@@ -75,11 +75,9 @@ export class Evaluator {
 
   /** Lays out a built Lunr index (reading its postings and field vectors once). */
   constructor(index: lunr.Index);
-  /** Lays out postings and field vectors given as lists. */
-  constructor(layout: Layout);
   /** Takes arrays laid out before (the index file's): nothing is read again. */
   constructor(arrays: EvaluatorArrays);
-  constructor(source: lunr.Index | Layout | EvaluatorArrays) {
+  constructor(source: lunr.Index | EvaluatorArrays) {
     if ('rowStart' in source) {
       this.fields = [...source.fields];
       this.refs = source.refs;
@@ -88,7 +86,7 @@ export class Evaluator {
       ({ vecStart: this.vecStart, vecTerms: this.vecTerms } = source);
       return;
     }
-    const layout = 'refs' in source ? source : layoutOf(source);
+    const layout = layoutOf(source);
     this.fields = [...layout.fields];
     this.refs = layout.refs;
     const nFields = this.fields.length;

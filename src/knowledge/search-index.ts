@@ -109,8 +109,9 @@ export function loadIndex(path: string, kb: Knowledge): SearchIndex {
     prose?: string[];
     sizes: number[];
   };
+  let length: number;
   try {
-    const length = buf.readUInt32LE(0);
+    length = buf.readUInt32LE(0);
     header = JSON.parse(buf.subarray(4, 4 + length).toString('utf8'));
   } catch {
     throw new IndexError(`search index at ${path} is not readable`);
@@ -120,7 +121,7 @@ export function loadIndex(path: string, kb: Knowledge): SearchIndex {
   try {
     // A large file's buffer is its own and aligned; a small one may sit inside Node's pool and is copied.
     const bytes = buf.byteOffset % 8 === 0 ? buf : Uint8Array.from(buf);
-    let at = 4 + buf.readUInt32LE(0);
+    let at = 4 + length;
     const arrays: Partial<Record<(typeof ARRAYS)[number], Int32Array | Float64Array>> = {};
     ARRAYS.forEach((k, i) => {
       at += (8 - (at % 8)) % 8;
