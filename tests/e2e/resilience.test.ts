@@ -56,6 +56,11 @@ describe('hostile but signed requests', () => {
     expect(app.proc.exitCode).toBeNull();
   });
 
+  it('refuses a body that is not an object and not signed with 401, as any unsigned request', async () => {
+    // The shape is read before the signature: a 400 is only ever earned by a valid signature.
+    for (const body of ['null', '42']) expect((await app.post(body, { secret: 'f'.repeat(32) })).status).toBe(401);
+  });
+
   it('refuses a signed form with payload=null with 400 and stays up', async () => {
     const res = await app.post('payload=null', { contentType: 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(400);
