@@ -8,6 +8,7 @@
  * engine.answer('django vs flask').intent // 'compare'
  * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
+import { Slips } from './slips.js';
 import { type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
@@ -15,7 +16,6 @@ import { EntryRanker, type EntryModel } from './ranker.js';
 import { rankedAnswer, settle } from './rerank.js';
 import { hasTerm, nearTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
-import { NearWords } from '../knowledge/near.js';
 import { proseWords } from '../knowledge/prose.js';
 import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
@@ -80,8 +80,6 @@ const JOIN =
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
-/** Words this long that are one slip from an everyday word are that word mistyped. */
-const MIN_SLIP = 6;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST = /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?)\b/;
 /** A follow-up that asks for something other than the thread's package ("something lighter?", "pick instead"). */
@@ -144,7 +142,7 @@ export function createEngine({
 }: EngineOptions): Engine {
   const names = new NameIndex(kb);
   const vocabulary = (w: string) => hasTerm(index, w);
-  const everyday = new NearWords([...COMMON_WORDS, ...FILLER, ...CUE_WORDS, ...proseWords(kb)]);
+  const everyday = new Slips([...COMMON_WORDS, ...FILLER, ...CUE_WORDS, ...proseWords(kb)]);
   const nameLike = (w: string) =>
     w.length >= 3 &&
     !/['’]/.test(w) &&
@@ -160,7 +158,7 @@ export function createEngine({
     !isEnglish(w) &&
     !nearTerm(index, w) &&
     // A slip on an everyday word ("alternatvies") is no name either.
-    !(w.length >= MIN_SLIP && everyday.near(w).length > 0);
+    !everyday.mend(w);
   const isName = (w: string) => kb.names.has(normKey(w)) && normKey(w).length > 2;
   // The classifier is asked about the same text by several readings of one message: kept per message.
   const guesses = new Map<string, { label: string; p: number } | undefined>();
@@ -170,7 +168,7 @@ export function createEngine({
         return guesses.get(text);
       }
     : undefined;
-  const slip = (w: string) => (isEnglish(w) ? undefined : everyday.near(w)[0]);
+  const slip = (w: string) => (isEnglish(w) ? undefined : everyday.mend(w));
   const reader = new Parser(kb, names, { isVocabulary: vocabulary, nameLike, guess, slip, isEnglish });
   // One message is read several ways (each sentence, with and without its context, whole): the same
   // reading is asked for more than once, so readings are kept for the message being answered.

@@ -38,6 +38,7 @@ import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
 import { titledConcept, weighedConcept } from './versus.js';
 import { wordsOf } from './util.js';
+import { MIN_DROPPED } from './slips.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 
 export type { Focus, Prefer };
@@ -60,8 +61,6 @@ import {
 export type { ParserWords, Query, ReadOptions };
 export { CUE_WORDS };
 const URL = /\b(?:https?|mailto):\S+/g;
-/** Words this long may be everyday words mistyped. */
-const MIN_SLIP = 6;
 /** How sure the classifier must be for its class to count. */
 const SURE = 0.5;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
@@ -178,7 +177,7 @@ export class Parser {
       .replace(/\s+/g, ' ')
       // Drawn-out chat spelling ("heyyy", "sooo", "pleeease") is the everyday word.
       .replace(/[a-z]*([a-z])\1{2,}[a-z]*/g, (w) => this.drawnOut(w))
-      .replace(/\b[a-z][a-z'-]{5,}\b/g, (w) => this.mend(w))
+      .replace(/\b[a-z][a-z'-]{4,}\b/g, (w) => this.mend(w))
       .trim();
     if (!text) return { kind: 'help' };
     const command = this.command(text);
@@ -216,7 +215,7 @@ export class Parser {
   /** An everyday word mistyped ("alternatvies") is read as that word; names and known words stay. */
   private mend(word: string): string {
     if (
-      word.length < MIN_SLIP ||
+      word.length < MIN_DROPPED ||
       this.isVocabulary(word) ||
       COMMON_WORDS.has(word) ||
       this.kb.names.has(normKey(word)) ||

@@ -87,6 +87,13 @@ describe('names and angles', () => {
     expect(ids(a)[0]).toBe('requests');
   });
 
+  it('reads a doubled-letter slip and a dropped letter in a short word as the everyday word', () => {
+    const a = ask('reccomend a libary for makng charts from dataframes pls');
+    expect(a.intent).toBe('recommend');
+    expect(a.unrecognised ?? []).toEqual([]);
+    expect(ask('reccomend a schedular for python jobs').intent).toBe('recommend');
+  });
+
   it('a link in Slack form answers with the card of its package', () => {
     expect(ids(ask('<https://pypi.org/project/httpx/>'))).toEqual(['httpx']);
     expect(ids(ask('thoughts on <https://github.com/psf/requests|this>?'))).toEqual(['requests']);
