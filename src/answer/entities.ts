@@ -140,12 +140,16 @@ export class EntityLinker {
   }
 
   /**
-   * A name of two or three words typed with one slip after its first word: the first word must begin
-   * a name, the rest must be no everyday word, and the whole must be one edit from exactly one name.
+   * A name of two or three words typed with one slip: after its first word ("scikit lern"), where the
+   * first word must begin a name, or in the first word before words that end a name exactly ("djano
+   * orm"); the rest must be no everyday word, and the whole must be one edit from exactly one name.
    */
   private slipInName(toks: readonly Token[], i: number): Mention | undefined {
     const first = toks[i] as Token;
-    if (!this.prefixes.has(normKey(first.text)) || COMMON_WORDS.has(first.text)) return undefined;
+    if (COMMON_WORDS.has(first.text)) return undefined;
+    const begins = this.prefixes.has(normKey(first.text));
+    if (!begins && (first.text.length < MIN_TYPO_LENGTH || !laterWordsOf(this.kb).has(toks[i + 1]?.text ?? '')))
+      return undefined;
     for (let n = 2; n <= 3 && i + n <= toks.length; n++) {
       const last = toks[i + n - 1] as Token;
       if (last.sep || COMMON_WORDS.has(last.text) || FILLER.has(last.text)) return undefined;
@@ -159,7 +163,7 @@ export class EntityLinker {
           .toLowerCase()
           .split(/[^a-z0-9]+/)
           .filter(Boolean);
-        if (w.length !== n || w[0] !== first.text) return false;
+        if (w.length !== n || (begins && w[0] !== first.text)) return false;
         const slips = typed.filter((t, j) => t !== w[j]);
         return slips.length === 1 && !this.isEnglish(slips[0] as string) && !this.isVocabulary(slips[0] as string);
       };
@@ -212,6 +216,22 @@ class Prefixes {
 }
 
 const prefixesOf = derived((kb) => new Prefixes(kb.names.keys()));
+
+/** The words after the first of the knowledge's names of several words ("orm" of "django orm"). */
+const laterWordsOf = derived(
+  (kb) =>
+    new Set(
+      [...kb.entries.values()].flatMap((e) =>
+        entryKeys(e).flatMap((k) =>
+          k
+            .toLowerCase()
+            .split(/[^a-z0-9]+/)
+            .filter(Boolean)
+            .slice(1),
+        ),
+      ),
+    ),
+);
 
 /** Whether tokens [i, i + n) hold a word that joins names ("or", "vs"). */
 function joins(toks: readonly Token[], i: number, n: number): boolean {

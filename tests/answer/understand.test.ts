@@ -59,6 +59,8 @@ describe('names and angles', () => {
     expect(ids(ask('what is djnago'))).toEqual(['django']);
     // A slip in a later word of a name of several words, on a word that is no word.
     expect(ids(ask('scikit lern or xgboost for a churn model')).sort()).toEqual(['scikit-learn', 'xgboost']);
+    // …or in its first word, before words that end a name exactly.
+    expect(ids(ask('sqlalchemey or djano orm??')).sort()).toEqual(['django-orm', 'sqlalchemy']);
     // "python http" is no slip on a name: "http" is a word the knowledge uses.
     expect(ask("what's the best python http client").intent).toBe('recommend');
   });
