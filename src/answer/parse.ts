@@ -7,6 +7,7 @@
  * const parser = new Parser(kb, names, { isVocabulary });
  * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
+import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
 import type { Entry, Knowledge } from '../knowledge/model.js';
 import {
@@ -63,6 +64,8 @@ export { CUE_WORDS };
 const URL = /\b(?:https?|mailto):\S+/g;
 /** How sure the classifier must be for its class to count. */
 const SURE = 0.5;
+/** The word that asks for a tip, as a noun ("a pandas tip", "tips for celery"). */
+const TIP_WORD = /\btips?\b/;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
 const SURE_UNKNOWN = 0.7;
 /**
@@ -340,6 +343,9 @@ export class Parser {
     });
 
     if (!live.length && (HELP_CUE.test(t) || HELP_CUE.test(full) || sure === 'help')) return { kind: 'help' };
+    // "got a celery tip?", "one security tip for our django portal": a tip about what is named.
+    if (packages.length && TIP_WORD.test(t) && prefer !== 'checklist' && !COMPARE_CUE.test(t) && !against.length)
+      return { kind: 'tip', topic: [...words, ...live.map((m) => m.text)] };
     // "how do webhooks work", "how does celery work": what the one thing named is.
     const [one1] = live;
     if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);
@@ -360,9 +366,17 @@ export class Parser {
       ownNames.length ? ownNames : distinct(ctx.packages).map((m) => m.entry.id),
     );
     if (titled) return { kind: 'entry', entry: titled, focus: 'overview', purpose: purposeWords, unknown: [] };
-    // Nothing of the stack named, and the classifier sure the question is about something else.
-    if (!live.length && guess && guess.label === 'unknown' && guess.p >= SURE_UNKNOWN)
-      return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])], words };
+    // Nothing of the stack named, and the classifier sure the question is about something else, unless
+    // it names a use the knowledge lists word for word and nothing strange ("what is a good job queue").
+    const odd = [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])];
+    if (
+      !live.length &&
+      guess &&
+      guess.label === 'unknown' &&
+      guess.p >= SURE_UNKNOWN &&
+      (odd.length > 0 || !namesUse(this.kb, toks))
+    )
+      return { kind: 'unknown', unrecognised: odd, words };
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
     // Another language as the setting ("our php monolith needs a task queue", "the java team wants…"),
     // not weighed against a Python name, and no word of Python: a question about that stack.
@@ -705,3 +719,35 @@ export class Parser {
 }
 
 /** Content words: not separators, filler, cue words, names or unknown names; synonyms not yet applied. */
+
+/** The uses the knowledge lists for its packages, and their categories, of two words or more ("job queue"). */
+const usesOf = derived(
+  (kb) =>
+    new Set(
+      [...kb.entries.values()].flatMap((e) =>
+        e.type === 'package'
+          ? [...e.use_cases, e.category].map((u) => u.toLowerCase()).filter((u) => u.includes(' '))
+          : [],
+      ),
+    ),
+);
+
+/**
+ * Whether two or three words in a row are a use the knowledge lists word for word ("what is a good job
+ * queue"): the message asks for a need in the stack, whatever else its words look like ("good job").
+ */
+function namesUse(kb: Knowledge, toks: readonly Token[]): boolean {
+  const uses = usesOf(kb);
+  for (let i = 0; i < toks.length; i++)
+    for (let n = 2; n <= 3 && i + n <= toks.length; n++)
+      if (
+        uses.has(
+          toks
+            .slice(i, i + n)
+            .map((t) => t.text)
+            .join(' '),
+        )
+      )
+        return true;
+  return false;
+}

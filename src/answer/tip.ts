@@ -19,7 +19,8 @@ export function dayNumber(now: number = Date.now()): number {
 /** Each tip's searchable text (its words and its related entries' names), made once per knowledge. */
 const hays = new WeakMap<Knowledge, Map<TipEntry, string>>();
 
-function about(tip: TipEntry, words: string[], kb: Knowledge): boolean {
+/** How many of the topic's words a tip's text or related names hold (as the start of a word). */
+function about(tip: TipEntry, words: string[], kb: Knowledge): number {
   let of = hays.get(kb);
   if (!of) hays.set(kb, (of = new Map()));
   let hay = of.get(tip);
@@ -27,7 +28,8 @@ function about(tip: TipEntry, words: string[], kb: Knowledge): boolean {
     hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
     of.set(tip, hay);
   }
-  return words.some((w) => hay.includes(w));
+  const text = ` ${hay.replace(/[^a-z0-9]+/g, ' ')}`;
+  return words.filter((w) => text.includes(` ${w}`)).length;
 }
 
 /** The tip at `seed` in the rotation, among tips about the topic when one is given and matches. */
@@ -41,7 +43,10 @@ export function tipAnswer(kb: Knowledge, topic: string, seed: number): Answer {
       sections: [{ type: 'note', text: 'There are no tips in the knowledge yet (`pystack check` says why).' }],
     };
   const words = tokenize(topic);
-  const matching = words.length ? kb.tips.filter((t) => about(t, words, kb)) : [];
+  // The tips about most of the topic's words ("security" and "django" before "django" alone).
+  const counts = words.length ? kb.tips.map((t) => about(t, words, kb)) : [];
+  const most = Math.max(0, ...counts);
+  const matching = most ? kb.tips.filter((_, i) => counts[i] === most) : [];
   const pool = matching.length ? matching : kb.tips;
   const index = ((Math.trunc(seed) % pool.length) + pool.length) % pool.length;
   const tip = pool[index] as TipEntry;

@@ -493,6 +493,20 @@ describe('messages, threads and small talk', () => {
     expect(allText(a)).toMatch(/follow-up/);
   });
 
+  it('a tip asked about a named thing is a tip about it, not its card', () => {
+    for (const q of ['got a celery tip?', 'pandas tip anyone? 🐼', 'share a docker tip'])
+      expect(ask(q).intent, q).toBe('tip');
+    // …one whose text or related entries name it.
+    expect(JSON.stringify(ask('got a celery tip?').sections)).toMatch(/Celery/);
+  });
+
+  it('a use the knowledge lists word for word is a need, whatever the classifier makes of "good job"', () => {
+    expect(ask('what is a good job queue?').intent).toBe('recommend');
+    const go =
+      "our Go service needs a background job queue — `asynq` or `machinery`? it's pure go, no python anywhere near it";
+    expect(ask(go).intent).toBe('unknown');
+  });
+
   it('thanks gets a one-line reply; "what can you do" gets help', () => {
     expect(ask('thanks!').intent).toBe('thanks');
     expect(ask('yo what can you do').intent).toBe('help');
