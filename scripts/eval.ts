@@ -62,6 +62,9 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-23.jsonl',
       'tests/eval/tune-24.jsonl',
       'tests/eval/tune-25.jsonl',
+      'tests/eval/tune-26.jsonl',
+      'tests/eval/tune-27.jsonl',
+      'tests/eval/tune-28.jsonl',
     ],
   },
   {
@@ -79,6 +82,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-airline.jsonl',
       'tests/eval/heldout-vetclinic.jsonl',
       'tests/eval/heldout-bank.jsonl',
+      'tests/eval/heldout-realestate.jsonl',
+      'tests/eval/heldout-port.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
