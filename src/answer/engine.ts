@@ -103,6 +103,8 @@ const THANKS_WORD = /\b(?:thanks?|thank (?:you|u|ya)|thx|thnx|ty|tysm|tyvm|cheer
 /** Thanks that opens a message, with its punctuation ("thanks, …", "ty so much! …"). */
 const THANKS_FIRST =
   /^(?:thanks?|thank (?:you|u|ya)|thx|thnx|ty|tysm|tyvm|cheers|much appreciated)\b(?: (?:so|very) much| a lot| again)?[\s,!.:-]*/;
+/** "ta" (thanks) alone or before a comma ("ta, legend"): "ta" before other words may be the package. */
+const TA_FIRST = /^ta(?:$|,[\s,!.]*)/;
 const GREETING = /^(?:hi|hey|hello|yo|hiya|howdy|heya|good (?:morning|afternoon|evening|day)|gm|morning)\b/;
 /** A courtesy message is short; a longer one likely asks something too. */
 const COURTESY_WORDS = 8;
@@ -441,10 +443,10 @@ export function createEngine({
    */
   function courtesy(clean: string, asked: boolean): boolean {
     const words = clean.split(/\s+/).filter(Boolean);
-    if (words.length > COURTESY_WORDS || asked || /\?/.test(clean) || parser.named(clean).length) return false;
     // Thanks first, then words about the help ("thanks, that's exactly what I needed"): a courtesy, unless
-    // what follows asks or follows up ("thx. and the async one").
-    const rest = clean.replace(THANKS_FIRST, '');
+    // what follows asks or follows up ("thx. and the async one"). British "ta" thanks alone or before a comma.
+    const rest = clean.replace(THANKS_FIRST, '').replace(TA_FIRST, '');
+    if (words.length > COURTESY_WORDS || asked || /\?/.test(clean) || parser.named(rest).length) return false;
     if (rest !== clean) return !ASKS.test(rest) && !FOLLOW_UP.test(rest);
     return (
       (THANKS_WORD.test(clean) || GREETING.test(clean)) &&

@@ -509,6 +509,10 @@ describe('messages, threads and small talk', () => {
 
   it('thanks gets a one-line reply; "what can you do" gets help', () => {
     expect(ask('thanks!').intent).toBe('thanks');
+    // British "ta" alone or before a comma is thanks; asked, or before other words, it may be the package.
+    for (const q of ['ta 👍', 'ta, legend', "ta, that's exactly what i needed"])
+      expect(ask(q).intent, q).toBe('thanks');
+    expect(ask('ta?').intent).toBe('library');
     expect(ask('yo what can you do').intent).toBe('help');
   });
 
