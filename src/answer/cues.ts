@@ -51,7 +51,7 @@ export const STRONG_COMPARE =
   /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|differs|pros and cons|trade-?offs?|side by side|stacks? up (?:against|to)|against)\b/;
 
 export const COMPARE_CUE =
-  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?)\b|,/;
+  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?|stacks? up|stacking up|holds? up against|fares?|faring|measures? up|against|head[- ]to[- ]head)\b|,/;
 
 /** A message that asks what the bot is. */
 export const HELP_CUE =

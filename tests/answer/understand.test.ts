@@ -483,6 +483,11 @@ describe('messages, threads and small talk', () => {
     expect(p.focus).toBe('production');
   });
 
+  it('"stack up against" and "fare against" weigh the names they join', () => {
+    expect(ids(ask('how does airflow stack up against prefect')).sort()).toEqual(['airflow', 'prefect']);
+    expect(ask('how does seaborn fare against plotly').intent).toBe('compare');
+  });
+
   it("adds a name to the thread's comparison", () => {
     expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
   });
