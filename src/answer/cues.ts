@@ -12,6 +12,12 @@ export type { Focus };
 
 /** The angle on one named thing, first match wins (alternatives before worth: "is X worth it over Y"). */
 export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
+  // Uses beyond the one the asker knows ("what's it good for besides caching", "what else is it used for")
+  // ask its uses, though "besides" and "what else" usually ask for alternatives.
+  [
+    'uses',
+    /\b(?:(?:(?:used|good) |use (?:\S+ ){0,2})for (?:\S+ ){0,2}(?:besides|apart from|other than|beyond|except)|(?:used|useful) (?:\S+ ){0,2}(?:besides|apart from|beyond) |what else (?:is|are|can|does|do) (?:it|they|\S+) (?:be )?(?:used|good|useful|do)\b)/,
+  ],
   [
     'alternatives',
     /\b(?:alternatives?|alts?(?= to| for|\b\s*\??$)|alternative to|instead of|replacements?|replace|replacing|substitutes?|similar to|something like|anything like|things like|like \S+ but|competitors?|other options|options besides|swap(?:ping)? out|switch(?:ing)? (?:away )?from|mov(?:e|ing) (?:away )?(?:off|from)|migrat(?:e|ing) (?:away )?from|outgrow(?:n|ing)?|ditch(?:ing)?|equivalent|what else|what are the options|other options|options besides|besides|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than|(?:lighter|simpler|modern|newer|faster) (?:replacement|alternative|option)s?|if not \S+ then)\b/,
