@@ -232,10 +232,13 @@ export class Parser {
   /** The names and content words of the context around a question. */
   private context(text: string): Context {
     const toks = tokens(normalize(text).replace(CASUAL, ' '));
-    const mentions = this.linker.link(toks).filter((m) => !isNegated(toks, m));
+    const all = this.linker.link(toks);
+    const mentions = all.filter((m) => !isNegated(toks, m));
     const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
+    const negated = distinct(all.filter((m) => m.entry.type === 'package' && !mentions.includes(m)));
     return {
       packages: distinct(mentions.filter((m) => m.entry.type === 'package')),
+      ...(negated.length ? { negated } : {}),
       words: contentWords(toks, taken, []).filter((w) => !this.nameLike(w)),
       outside: this.outside(toks, mentions).map((o) => o.text),
       python: PYTHON.test(text),
@@ -252,7 +255,8 @@ export class Parser {
     guess?: { label: string; p: number },
   ): Query {
     const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) ? [kind] : []));
-    const negated = mentions.filter((m) => isNegated(toks, m));
+    // Names ruled out here or in the sentences around ("we don't want airflow. what else orchestrates pipelines?").
+    const negated = [...mentions.filter((m) => isNegated(toks, m)), ...(ctx.negated ?? [])];
     const live = mentions.filter((m) => !negated.includes(m));
     // Another stack's people ("java dev", "php guy") are left out of the words and of the names not known.
     const others = this.outside(toks, mentions);

@@ -77,6 +77,8 @@ export interface ReadOptions {
 export interface Context extends ReadOptions {
   packages: Mention[];
   words: string[];
+  /** Packages the context rules out ("we don't want airflow"). */
+  negated?: Mention[];
   /** Package names from links that the knowledge does not have. */
   linked?: string[];
   /** Whether the message says "python" at all (before courtesies and tails are dropped). */

@@ -121,7 +121,9 @@ export function isNegated(toks: readonly Token[], m: Mention): boolean {
   if (NEGATION.has(p1)) return true;
   if (
     NEGATION.has(p2) &&
-    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring', 'with'].includes(p1)
+    ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring', 'with', 'want', 'need'].includes(
+      p1,
+    )
   )
     return true;
   return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';

@@ -426,6 +426,14 @@ describe('needs, categories and negation', () => {
     expect(ids(a)).not.toContain('selenium');
     expect(ids(a).length).toBeGreaterThan(0);
   });
+
+  it('a name ruled out in the sentence before the question is left out of its picks', () => {
+    const a = ask("we don't want airflow. what else orchestrates pipelines?");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('airflow');
+    expect(allText(a)).toMatch(/Leaving out Apache Airflow/);
+    expect(ids(ask("i need a job queue, we don't want celery")).includes('celery')).toBe(false);
+  });
 });
 
 describe('words that are also JavaScript object keys', () => {
