@@ -13,10 +13,11 @@ export type { Focus };
 /** The angle on one named thing, first match wins (alternatives before worth: "is X worth it over Y"). */
 export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   // Uses beyond the one the asker knows ("what's it good for besides caching", "what else is it used for")
-  // ask its uses, though "besides" and "what else" usually ask for alternatives.
+  // ask its uses, though "besides" and "what else" usually ask for alternatives; so does when to use one
+  // thing instead of another ("when would I use starlette directly instead of fastapi").
   [
     'uses',
-    /\b(?:(?:(?:used|good) |use (?:\S+ ){0,2})for (?:\S+ ){0,2}(?:besides|apart from|other than|beyond|except)|(?:used|useful) (?:\S+ ){0,2}(?:besides|apart from|beyond) |what else (?:is|are|can|does|do) (?:it|they|\S+) (?:be )?(?:used|good|useful|do)\b)/,
+    /\b(?:(?:(?:used|good) |use (?:\S+ ){0,2})for (?:\S+ ){0,2}(?:besides|apart from|other than|beyond|except)|(?:used|useful) (?:\S+ ){0,2}(?:besides|apart from|beyond) |what else (?:is|are|can|does|do) (?:it|they|\S+) (?:be )?(?:used|good|useful|do)\b|when (?:would|should|do|does|to) (?:i |you |we |one )?(?:use|reach for|pick|choose|go (?:for|with)) \S+ (?:\S+ )?(?:instead of|rather than|over)\b)/,
   ],
   [
     'alternatives',

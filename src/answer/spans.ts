@@ -77,10 +77,14 @@ export function isSetting(toks: readonly Token[], m: Mention): boolean {
   for (let k = m.start - 1; k >= 0 && k >= m.start - 1 - SETTING_GAP; k--) {
     const tk = toks[k] as Token;
     if (tk.sep || CONNECTORS.has(tk.text)) return false;
-    if (SETTING.has(tk.text)) return true;
+    // "reach for X", "go for X", "opt for X": X is what is picked, not a setting.
+    if (SETTING.has(tk.text)) return !(tk.text === 'for' && PICKED_FOR.has(toks[k - 1]?.text ?? ''));
   }
   return false;
 }
+
+/** Verbs after which "for" names what is picked ("reach for starlette"). */
+const PICKED_FOR = new Set(['reach', 'reaching', 'go', 'going', 'opt', 'opting', 'settle', 'settled', 'vote', 'voted']);
 
 /** Words that may sit between two compared names ("openai sdk vs anthropic sdk"). */
 const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);

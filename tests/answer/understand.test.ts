@@ -31,6 +31,8 @@ describe('names and angles', () => {
     ["redis — what's it actually good for besides caching?", 'redis', 'uses'],
     ['what do people use pydantic for besides fastapi request bodies', 'pydantic', 'uses'],
     ['alternatives to redis besides memcached', 'redis', 'alternatives'],
+    ['when would I use starlette directly instead of fastapi?', 'starlette', 'uses'],
+    ['when would i reach for starlette directly instead of fastapi', 'starlette', 'uses'],
     ['replacement for black?', 'black', 'alternatives'],
     ['alt to black?', 'black', 'alternatives'],
     ['we want off poetry. options??', 'poetry', 'alternatives'],
