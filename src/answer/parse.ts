@@ -105,6 +105,9 @@ const PEOPLE =
 /** Words that weigh one name against another in a question. */
 const CHOICE =
   /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
+/** "…or is everyone on Y", "…or has everyone moved to Y", "…or is it all Y now": another name as where people went, not an option weighed. */
+const TREND_OR =
+  /\bor (?:is|are|has|have) (?:it|everyone|everybody|every1|the world|the industry|the field|all|most people|people) (?:\S+ )?(?:on|moved|gone|switched|all|using|\S+ing)\b/;
 /** The largest set of named packages that share a category (first named first). */
 function largestGroup(packages: Mention[]): Mention[] {
   const by = new Map<string, Mention[]>();
@@ -412,7 +415,16 @@ export class Parser {
     // of one category weighed in one question, though not joined by "vs".
     const group = largestGroup(packages);
     // Asked what the first is for ("when would I use starlette directly instead of fastapi"), it is that one's uses.
-    if (group.length >= 2 && group.length <= 4 && CHOICE.test(t) && !negated.length && focus !== 'uses')
+    // Whether the first is still worth it, "or is everyone on" the second: the first, from that angle.
+    const worthOrTrend = focus === 'worth' && TREND_OR.test(t);
+    if (
+      group.length >= 2 &&
+      group.length <= 4 &&
+      CHOICE.test(t) &&
+      !negated.length &&
+      focus !== 'uses' &&
+      !worthOrTrend
+    )
       return { kind: 'compare', items: group.map((m) => m.entry), unknown, purpose: purposeWords };
     // "…and how is it different from faker": the name the context gave, against the one named here.
     const before = ctx.packages[ctx.packages.length - 1];

@@ -32,6 +32,8 @@ describe('names and angles', () => {
     ['what do people use pydantic for besides fastapi request bodies', 'pydantic', 'uses'],
     ['alternatives to redis besides memcached', 'redis', 'alternatives'],
     ['when would I use starlette directly instead of fastapi?', 'starlette', 'uses'],
+    ['is tensorflow still worth learning or has everyone moved to torch?', 'tensorflow', 'worth'],
+    ['is django still worth learning in 2025 or is everyone on fastapi now', 'django', 'worth'],
     ['when would i reach for starlette directly instead of fastapi', 'starlette', 'uses'],
     ['replacement for black?', 'black', 'alternatives'],
     ['alt to black?', 'black', 'alternatives'],
