@@ -503,6 +503,11 @@ describe('messages, threads and small talk', () => {
     expect(ask('how does seaborn fare against plotly').intent).toBe('compare');
   });
 
+  it('"can it replace X" in a thread weighs the thread\'s name against X', () => {
+    expect(ids(ask('can it replace black entirely?', "what's ruff"))).toEqual(['ruff', 'black']);
+    expect(ask('does it replace black?', "what's ruff").intent).toBe('compare');
+  });
+
   it("adds a name to the thread's comparison", () => {
     expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
   });
