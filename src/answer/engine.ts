@@ -512,7 +512,15 @@ export function createEngine({
       const q2part = asks.slice(1).find((p) => p.second) ?? asks[1];
       const q2 = q2part?.text;
       if (q1 && q2) {
-        const first = respond(parser.read(q1), seed, q1);
+        let first = respond(parser.read(q1), seed, q1);
+        // "…leadership floated 'microservices'. what does that mean and what will it cost us?": a first
+        // question that finds nothing alone, or points back and names nothing, is read with the sentences around it.
+        const around = parts.filter((p) => !asking.includes(p)).join('. ');
+        const pointsBack = /\b(?:that|this|it)\b/.test(q1) && !reader.named(q1, true).length;
+        if (around && (!CONFIDENT.has(first.intent) || pointsBack)) {
+          const set = respond(parser.read(q1, around, { borrowTopic: false, message: text }), seed, text);
+          if (CONFIDENT.has(set.intent)) first = set;
+        }
         // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").
         const second = distinct(first, secondPart(q2, q1, seed), q2, q1, seed);
         if (second && CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) {

@@ -64,6 +64,9 @@ export { CUE_WORDS };
 const URL = /\b(?:https?|mailto):\S+/g;
 /** How sure the classifier must be for its class to count. */
 const SURE = 0.5;
+/** Asking what something just said means: "what does that mean", "what is that actually", "explain what that means". */
+const MEANING =
+  /\bwhat (?:does|do|did) (?:that|this|it|they|those) (?:\S+ )?mean\b|\bwhat(?: is|'s|s) (?:that|this)(?: (?:actually|exactly|even|really|about))?(?:$| and\b| or\b|,)|\bexplain (?:that|this|what (?:that|this|it) means)\b|\bwhat (?:that|this|it) (?:\S+ )?means\b/;
 /** The word that asks for a tip, as a noun ("a pandas tip", "tips for celery"). */
 const TIP_WORD = /\btips?\b/;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
@@ -239,8 +242,10 @@ export class Parser {
     const mentions = all.filter((m) => !isNegated(toks, m));
     const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
     const negated = distinct(all.filter((m) => m.entry.type === 'package' && !mentions.includes(m)));
+    const concepts = distinct(mentions.filter((m) => m.entry.type === 'concept'));
     return {
       packages: distinct(mentions.filter((m) => m.entry.type === 'package')),
+      ...(concepts.length ? { concepts } : {}),
       ...(negated.length ? { negated } : {}),
       words: contentWords(toks, taken, []).filter((w) => !this.nameLike(w)),
       outside: this.outside(toks, mentions).map((o) => o.text),
@@ -350,6 +355,10 @@ export class Parser {
     });
 
     if (!live.length && (HELP_CUE.test(t) || HELP_CUE.test(full) || sure === 'help')) return { kind: 'help' };
+    // "…someone said 'just use pooling' — what is that actually?": asked what a thing the context named means,
+    // the concept it named, not a package named beside it.
+    const meant = ctx.concepts?.[ctx.concepts.length - 1];
+    if (meant && MEANING.test(t) && live.every((m) => setting.includes(m))) return asEntry(meant);
     // "got a celery tip?", "one security tip for our django portal": a tip about what is named.
     if (packages.length && TIP_WORD.test(t) && prefer !== 'checklist' && !COMPARE_CUE.test(t) && !against.length)
       return { kind: 'tip', topic: [...words, ...live.map((m) => m.text)] };

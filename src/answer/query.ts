@@ -77,6 +77,8 @@ export interface ReadOptions {
 export interface Context extends ReadOptions {
   packages: Mention[];
   words: string[];
+  /** Concepts the context names ("someone said 'just use pooling'"). */
+  concepts?: Mention[];
   /** Packages the context rules out ("we don't want airflow"). */
   negated?: Mention[];
   /** Package names from links that the knowledge does not have. */

@@ -431,6 +431,16 @@ describe('needs, categories and negation', () => {
     expect(ids(a).length).toBeGreaterThan(0);
   });
 
+  it('asked what a thing the context named means, the answer is that concept, not a package beside it', () => {
+    const q = "A colleague said 'just vectorize it'. What does that actually mean in pandas terms?";
+    expect(ids(ask(q))).toEqual(['vectorized-operations']);
+    const two =
+      "our django monolith has 9 teams committing to it. leadership floated 'microservices'. what does that actually mean and what will it cost us?";
+    expect(ids(ask(two))[0]).toBe('microservices');
+    // Nothing of the kind named: the package the context gave.
+    expect(ids(ask('we use pandas. what is that'))).toEqual(['pandas']);
+  });
+
   it('a name ruled out in the sentence before the question is left out of its picks', () => {
     const a = ask("we don't want airflow. what else orchestrates pipelines?");
     expect(a.intent).toBe('recommend');
