@@ -288,10 +288,15 @@ export function createEngine({
     // "does it format too" after "best linter?", "is that one ok in production?" after "what cache should
     // we use": a pronoun that names nothing points at what the thread's answer led with.
     // (In a thread only: a message's second part points back at its first part's words, read as a whole.)
+    // …"and is it production ready?" too, though "production ready" also names a checklist: an angle's words name no thing.
+    const angleOnly =
+      own.kind === 'entry' &&
+      own.entry.type !== 'package' &&
+      !reader.named(rest).length &&
+      FOCUS_CUES.some(([, re]) => re.test(rest));
     if (
       thread &&
-      !namesSomething(own) &&
-      !reader.named(rest, true).length &&
+      (angleOnly || (!namesSomething(own) && !reader.named(rest, true).length)) &&
       POINTS_BACK.test(rest) &&
       !ANOTHER_THING.test(rest)
     ) {

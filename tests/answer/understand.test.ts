@@ -513,6 +513,12 @@ describe('messages, threads and small talk', () => {
     expect(ask('how does seaborn fare against plotly').intent).toBe('compare');
   });
 
+  it('"is it production ready?" after picks is about the pick the thread led with, from that angle', () => {
+    const a = ask('and is it production ready?', 'what should we use for MQTT from python?');
+    expect(ids(a)[0]).toBe('paho-mqtt');
+    expect(a.focus).toBe('production');
+  });
+
   it('"can it replace X" in a thread weighs the thread\'s name against X', () => {
     expect(ids(ask('can it replace black entirely?', "what's ruff"))).toEqual(['ruff', 'black']);
     expect(ask('does it replace black?', "what's ruff").intent).toBe('compare');
