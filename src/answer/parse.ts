@@ -77,6 +77,8 @@ const SURE_UNKNOWN = 0.7;
  * tune-16 and tune-17 and scoring on them (0.7 to 0.9 gave the same).
  */
 const SURE_OTHER_NAME = 0.8;
+/** How sure the classifier must be of an answer about the stack to keep a name among few words of the knowledge a name. */
+const CERTAIN_IN_SCOPE = 0.95;
 /** Loosening the need match on the classifier's word needs as much certainty. */
 const SURE_PICKS = 0.7;
 const PREFERS = new Set<string>(['recommend', 'checklist', 'stack', 'concept']);
@@ -314,7 +316,10 @@ export class Parser {
       !ctx.python &&
       !ctx.packages.length &&
       !ctx.viaLink &&
-      ((words.length >= HOMONYM_WORDS && vocabularyShare(words) < HOMONYM_SHARE) ||
+      ((words.length >= HOMONYM_WORDS &&
+        vocabularyShare(words) < HOMONYM_SHARE &&
+        // …unless the classifier is all but certain the message asks about the stack.
+        !(guess && guess.label !== 'unknown' && guess.p >= CERTAIN_IN_SCOPE)) ||
         (guess?.label === 'unknown' && guess.p >= SURE))
     )
       return { kind: 'unknown', unrecognised: nameLike, words };
@@ -523,7 +528,11 @@ export class Parser {
     }
     if (named[0] && prefer && prefer !== 'recommend') return asEntry(named[0]);
     if (setting.length && topicWords.length)
-      return this.recommend(topicWords, around, negated, purposeWords, setting[0], kinds);
+      return {
+        ...this.recommend(topicWords, around, negated, purposeWords, setting[0], kinds),
+        // "anyone combined pvlib with pandas?": a name not known beside the setting is said if the setting answers.
+        ...(unknownBeside.length ? { unknown: unknownBeside } : {}),
+      };
     if (negated.length) {
       const need = topicWords.filter((w) => !NEGATION.has(w));
       return need.length

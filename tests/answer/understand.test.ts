@@ -160,6 +160,10 @@ describe('half known', () => {
     ['sqlmodel or plain sqlalchemy?', 'sqlalchemy', 'sqlmodel'],
     // An everyday word set against a name with "vs" stands for a name.
     ['pytest vs nose', 'pytest', 'nose'],
+    // A name not known beside a known one that is only the setting ("with pandas").
+    ['anyone combined pvlib with pandas for solar yield estimates?', 'pandas', 'pvlib'],
+    // A known name among few words of the knowledge, the classifier all but certain it asks about the stack.
+    ['pandas or polars for the plate reader exports (~40M rows)?', 'pandas', 'polars'],
   ])('%j answers %s and says it does not know %s', (q, known, unknown) => {
     const a = ask(q);
     expect(ids(a)[0]).toBe(known);
