@@ -90,6 +90,11 @@ const KINDS: [string, RegExp][] = [
     /\b(?:what|which|a|an|the|best|good|python|recommended|simplest|fastest|lightest|lightweight|web) frameworks?\b/,
   ],
   ['database', /\b(?:what|which|a|an|the|best|good|recommended|simplest|vector) (?:databases?|dbs?)\b/],
+  // "stdlib only", "no pip installs on that box", "without extra deps": what ships with Python.
+  [
+    'stdlib',
+    /\b(?:stdlib|std ?lib|standard library|built-?in (?:module|lib|library|way)|no (?:pip )?installs?|without (?:installing|any installs?|pip|extra (?:deps|dependencies|packages)|(?:any )?(?:third[- ]party|external) (?:deps|dependencies|packages))|can'?t (?:pip )?install|nothing to install|no (?:extra |third[- ]party |external )(?:deps|dependencies|packages))\b/,
+  ],
 ];
 
 /** Topic words a clear question needs beside names we do not know for it to be answered anyway. */
@@ -265,6 +270,9 @@ export class Parser {
     guess?: { label: string; p: number },
   ): Query {
     const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) ? [kind] : []));
+    // "we can't pip install anything": with nothing to install, "pip install" is the verb, not the tool.
+    if (kinds.includes('stdlib'))
+      mentions = mentions.filter((m) => !(m.entry.id === 'pip' && /^install/.test(toks[m.end]?.text ?? '')));
     // Names ruled out here or in the sentences around ("we don't want airflow. what else orchestrates pipelines?").
     const negated = [...mentions.filter((m) => isNegated(toks, m)), ...(ctx.negated ?? [])];
     const live = mentions.filter((m) => !negated.includes(m));

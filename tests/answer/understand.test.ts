@@ -445,6 +445,13 @@ describe('needs, categories and negation', () => {
     expect(ids(ask('we use pandas. what is that'))).toEqual(['pandas']);
   });
 
+  it('"stdlib only" / "no pip installs" gets what ships with Python, "pip install" there only a verb', () => {
+    expect(ids(ask("stdlib-only testing, we can't pip install anything on the prod box"))).toEqual(['unittest']);
+    expect(ids(ask('copy a folder tree to the archive drive, stdlib only, no pip installs on that box'))[0]).toBe(
+      'shutil',
+    );
+  });
+
   it('a name ruled out in the sentence before the question is left out of its picks', () => {
     const a = ask("we don't want airflow. what else orchestrates pipelines?");
     expect(a.intent).toBe('recommend');
