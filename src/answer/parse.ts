@@ -37,6 +37,7 @@ import { byFit } from './purpose.js';
 import type { NameIndex } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
+import { titledList } from './titles.js';
 import { titledConcept, weighedConcept } from './versus.js';
 import { wordsOf } from './util.js';
 import { MIN_DROPPED } from './slips.js';
@@ -395,6 +396,15 @@ export class Parser {
       ownNames.length ? ownNames : distinct(ctx.packages).map((m) => m.entry.id),
     );
     if (titled) return { kind: 'entry', entry: titled, focus: 'overview', purpose: purposeWords, unknown: [] };
+    // "what's the usual git flow from branch to deploy": a checklist or stack asked for in its title's words.
+    const listed = named.length
+      ? undefined
+      : titledList(
+          this.kb,
+          toks.map((tk) => tk.text),
+        );
+    if (listed && longestChain(toks, packages).length < 2)
+      return { kind: 'entry', entry: listed, focus: 'overview', purpose: purposeWords, unknown: [] };
     // Nothing of the stack named, and the classifier sure the question is about something else, unless
     // it names a use the knowledge lists word for word and nothing strange ("what is a good job queue").
     const odd = [...new Set([...unknown, ...strangers, ...(ctx.outside ?? [])])];

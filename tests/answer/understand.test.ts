@@ -445,6 +445,14 @@ describe('needs, categories and negation', () => {
     expect(ids(ask('we use pandas. what is that'))).toEqual(['pandas']);
   });
 
+  it("a checklist asked for in its title's own words beats a name beside them", () => {
+    expect(ids(ask("what's the usual git flow from branch to deploy for a small team"))).toEqual(['git-workflow']);
+    // Words many titles share ("stack", "python", "developer") tell none apart.
+    expect(ids(ask("what's the usual stack for a data-focused python dev?"))).not.toContain(
+      'full-stack-developer-stack',
+    );
+  });
+
   it('"stdlib only" / "no pip installs" gets what ships with Python, "pip install" there only a verb', () => {
     expect(ids(ask("stdlib-only testing, we can't pip install anything on the prod box"))).toEqual(['unittest']);
     expect(ids(ask('copy a folder tree to the archive drive, stdlib only, no pip installs on that box'))[0]).toBe(
