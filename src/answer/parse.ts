@@ -68,6 +68,9 @@ const SURE = 0.5;
 /** Asking what something just said means: "what does that mean", "what is that actually", "explain what that means". */
 const MEANING =
   /\bwhat (?:does|do|did) (?:that|this|it|they|those) (?:\S+ )?mean\b|\bwhat(?: is|'s|s) (?:that|this)(?: (?:actually|exactly|even|really|about))?(?:$| and\b| or\b|,)|\bexplain (?:that|this|what (?:that|this|it) means)\b|\bwhat (?:that|this|it) (?:\S+ )?means\b/;
+/** "instead of X", "faster than X": alternatives cues whose next word says what they set against. */
+const AIMED =
+  /\b(?:instead of|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than) (?:a |an |the |plain |just )?([a-z0-9.-]+)/g;
 /** The word that asks for a tip, as a noun ("a pandas tip", "tips for celery"). */
 const TIP_WORD = /\btips?\b/;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
@@ -338,7 +341,10 @@ export class Parser {
     const guessedFocus = sure?.startsWith('library/') ? (sure.slice(8) as Focus) : undefined;
     const guessedPrefer = sure && PREFERS.has(sure) ? (sure as Prefer) : undefined;
     // An angle the words give outranks the classifier's ("<link> what's this for" asks its uses).
-    const focus = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0] ?? guessedFocus ?? 'overview';
+    const cued = FOCUS_CUES.find(([, re]) => re.test(t) || re.test(full))?.[0];
+    // "vectorize instead of looping", "faster than a for loop": set against no thing, these ask for no alternative.
+    const aimless = cued === 'alternatives' && this.againstNothing(t);
+    const focus = (aimless ? undefined : cued) ?? guessedFocus ?? 'overview';
     const prefer = explain ? 'concept' : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
@@ -753,6 +759,22 @@ export class Parser {
       }
     });
     return out;
+  }
+
+  /**
+   * Whether the message's only alternatives cue is "instead of" or a comparative "than" followed by no
+   * name and no pronoun ("vectorize instead of looping in pandas", "faster than a for loop").
+   */
+  private againstNothing(t: string): boolean {
+    const stripped = t.replace(AIMED, (all, next: string) =>
+      this.kb.names.has(normKey(next)) ||
+      /^(?:it|this|that|them|those|these|one|ones|stdlib|builtin|built-in|default|standard|usual|current|existing|official|old)$/.test(
+        next,
+      )
+        ? all
+        : ' ',
+    );
+    return stripped !== t && !FOCUS_CUES.some(([focus, re]) => focus === 'alternatives' && re.test(stripped));
   }
 
   /** `common`: an everyday word may be a name (it stands where a name must). */

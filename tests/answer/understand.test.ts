@@ -445,6 +445,15 @@ describe('needs, categories and negation', () => {
     expect(ids(ask('we use pandas. what is that'))).toEqual(['pandas']);
   });
 
+  it('"instead of" or "faster than" set against no thing asks for no alternative', () => {
+    expect(ids(ask('why is everyone telling me to vectorize instead of looping in pandas'))).toEqual([
+      'vectorized-operations',
+    ]);
+    expect(ids(ask('why is vectorized pandas faster than a for loop, basically?'))).toEqual(['vectorized-operations']);
+    expect(ask('something lighter than celery').focus).toBe('alternatives');
+    expect(ask("logging lib that's less boilerplate than the stdlib one").intent).not.toBe('unknown');
+  });
+
   it("a checklist asked for in its title's own words beats a name beside them", () => {
     expect(ids(ask("what's the usual git flow from branch to deploy for a small team"))).toEqual(['git-workflow']);
     // Words many titles share ("stack", "python", "developer") tell none apart.
