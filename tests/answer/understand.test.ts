@@ -469,6 +469,13 @@ describe('needs, categories and negation', () => {
     );
   });
 
+  it('secrets and credentials name secrets management, whatever tool they leak into', () => {
+    expect(ids(ask('how to keep secrets out of git?'))).toEqual(['secrets-management']);
+    const q =
+      "analysts paste the prod db password into notebooks and one got pushed to github. what's the right way to handle credentials for notebooks and scripts?";
+    expect(ids(ask(q))).toEqual(['secrets-management']);
+  });
+
   it('a name ruled out in the sentence before the question is left out of its picks', () => {
     const a = ask("we don't want airflow. what else orchestrates pipelines?");
     expect(a.intent).toBe('recommend');
