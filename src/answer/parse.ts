@@ -423,11 +423,13 @@ export class Parser {
     )
       return { kind: 'unknown', unrecognised: odd, words };
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
-    // Another language as the setting ("our php monolith needs a task queue", "the java team wants…"),
+    // Another language or its framework as the setting ("our php monolith needs a task queue", "express middleware for rate limiting"),
     // not weighed against a Python name, and no word of Python: a question about that stack.
     const languages = outside.filter(
       (o) =>
-        this.kb.outside.get(o.text) === 'languages' &&
+        (this.kb.outside.get(o.text) === 'languages' ||
+          // another stack's framework only where no Python name is ("scraping a react SPA with playwright" is Python's)
+          (this.kb.outside.get(o.text) === 'frameworks' && !packages.length)) &&
         !against.some((a) => a.text === o.text) &&
         !nearConnector(toks, o.start),
     );

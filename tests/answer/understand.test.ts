@@ -476,6 +476,13 @@ describe('needs, categories and negation', () => {
     expect(ids(ask(q))).toEqual(['secrets-management']);
   });
 
+  it("another stack's framework as the setting, with no Python name, is out of scope though a concept is named", () => {
+    const q = 'is spring boot a sane choice for the claims microservice or should we just stay with the jvm stuff';
+    expect(ask(q).intent).toBe('unknown');
+    // With Python names, the framework is only where they run.
+    expect(ask('torn between playwright and selenium for scraping a react SPA').intent).toBe('compare');
+  });
+
   it('a name ruled out in the sentence before the question is left out of its picks', () => {
     const a = ask("we don't want airflow. what else orchestrates pipelines?");
     expect(a.intent).toBe('recommend');
