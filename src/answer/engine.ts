@@ -77,6 +77,8 @@ const NEED = /^(?:something|anything|a (?:lib|library|tool|package|module|way)|a
 /** Where a second question may join the first inside one sentence: ", and …", ", also …", " — …", " btw …". */
 const JOIN =
   /,\s+(?:and|also|plus|oh and|btw)(?:,?\s+(?:separately|also|unrelated))?,?\s+|\s+[—–]\s+(?:and\s+|also\s+|btw\s+)?|\s+(?:also|btw)\s+/;
+/** Unknown words this short may be acronyms of everyday things ("sms", "crm") rather than names of tools. */
+const MAX_ACRONYM = 3;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
@@ -215,6 +217,15 @@ export function createEngine({
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
+    // "and on the ios side, alamofire or urlsession?", "how do i write a helm chart for it": a follow-up about
+    // names the knowledge does not have, and none it has, is about them: say so rather than answer the thread again.
+    // (An acronym of three letters or fewer, "sms", may be a word of the question rather than a name.)
+    if (
+      own.kind === 'unknown' &&
+      own.unrecognised.some((w) => w.length > MAX_ACRONYM || kb.outside.has(w)) &&
+      !reader.named(rest, true).length
+    )
+      return respond(own, seed);
     // What the thread's answer led with, worked out once and only when a rule below asks for it.
     let lead: { entry?: Entry } | undefined;
     const previousLead = () => (lead ??= { entry: ledWith(whole(normalize(previous), seed)) }).entry;

@@ -566,6 +566,17 @@ describe('messages, threads and small talk', () => {
     expect(ask('does it replace black?', "what's ruff").intent).toBe('compare');
   });
 
+  it('a follow-up about names the knowledge does not have is about them, not the thread again', () => {
+    const a = ask('and on the ios side, alamofire or urlsession?', 'fastapi vs flask for the lessons api?');
+    expect(a.intent).toBe('unknown');
+    expect(a.unrecognised).toContain('alamofire');
+    expect(ask('ok how do i write a helm chart for it', "what's docker?").intent).toBe('unknown');
+    // A short acronym may be a word of the question: the thread still answers.
+    expect(ask('and the api keys for the sms gateway?', 'how do i store user passwords properly').intent).not.toBe(
+      'unknown',
+    );
+  });
+
   it("adds a name to the thread's comparison", () => {
     expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
   });
