@@ -527,6 +527,13 @@ export function createEngine({
       const q1 = asking[0];
       const q2part = asks.slice(1).find((p) => p.second) ?? asks[1];
       const q2 = q2part?.text;
+      // "orm suggestions? anything except django's": a part that only rules names out asks nothing of its own;
+      // it qualifies the other, and the message is one question.
+      const onlyRulesOut = (q: string) => {
+        const r = parser.read(q);
+        return r.kind === 'recommend' && !r.need.length && r.exclude.length > 0;
+      };
+      if (q1 && q2 && (onlyRulesOut(q1) || onlyRulesOut(q2))) return respond(parser.read(text), seed, text);
       if (q1 && q2) {
         let first = respond(parser.read(q1), seed, q1);
         // "…leadership floated 'microservices'. what does that mean and what will it cost us?": a first

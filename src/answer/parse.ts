@@ -91,7 +91,7 @@ const PREFERS = new Set<string>(['recommend', 'checklist', 'stack', 'concept']);
 const KINDS: [string, RegExp][] = [
   [
     'framework',
-    /\b(?:what|which|a|an|the|best|good|python|recommended|simplest|fastest|lightest|lightweight|web) frameworks?\b/,
+    /\b(?:what|which|a|an|the|best|good|python|recommended|simplest|fastest|lightest|lightweight|web|api|rest|backend) frameworks?\b/,
   ],
   ['database', /\b(?:what|which|a|an|the|best|good|recommended|simplest|vector) (?:databases?|dbs?)\b/],
   // "stdlib only", "no pip installs on that box", "without extra deps": what ships with Python.

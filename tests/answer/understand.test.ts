@@ -483,6 +483,14 @@ describe('needs, categories and negation', () => {
     expect(ask('torn between playwright and selenium for scraping a react SPA').intent).toBe('compare');
   });
 
+  it('a part that only rules names out qualifies the other part of the message', () => {
+    const a = ask("orm suggestions? anything except django's");
+    expect(a.intent).toBe('recommend');
+    expect(a.also).toBeUndefined();
+    expect(ids(a)).not.toContain('django-orm');
+    expect(ids(ask('api framework, anything but django'))[0]).toMatch(/fastapi|flask|litestar/);
+  });
+
   it('a name ruled out in the sentence before the question is left out of its picks', () => {
     const a = ask("we don't want airflow. what else orchestrates pipelines?");
     expect(a.intent).toBe('recommend');
