@@ -71,6 +71,64 @@ const MEANING =
 /** "instead of X", "faster than X": alternatives cues whose next word says what they set against. */
 const AIMED =
   /\b(?:instead of|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than) (?:a |an |the |plain |just )?([a-z0-9.-]+)/g;
+/** Words before a noun: after one, an everyday word is the word. */
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'each',
+  'every',
+  'per',
+  'this',
+  'that',
+  'our',
+  'my',
+  'your',
+  'their',
+  'its',
+]);
+/** Words after a tool's name that say it is the tool ("a helm chart", "the jest config"). */
+const TOOL_NOUNS = new Set([
+  'chart',
+  'charts',
+  'config',
+  'configs',
+  'file',
+  'files',
+  'plugin',
+  'plugins',
+  'build',
+  'builds',
+  'task',
+  'tasks',
+  'test',
+  'tests',
+  'runner',
+  'recipe',
+  'recipes',
+  'cookbook',
+  'manifest',
+  'manifests',
+  'setup',
+  'release',
+  'install',
+  'cli',
+  'command',
+  'script',
+  'scripts',
+  'workspace',
+  'workspaces',
+  'project',
+  'projects',
+  'plugin',
+  'module',
+  'modules',
+  'package',
+  'packages',
+  'cache',
+  'lockfile',
+  'registry',
+]);
 /** The word that asks for a tip, as a noun ("a pandas tip", "tips for celery"). */
 const TIP_WORD = /\btips?\b/;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
@@ -690,6 +748,17 @@ export class Parser {
           (/^(?:when|to)$/.test(after?.text ?? '') ||
             (/[^e]er$/.test(text) &&
               Boolean(after && !after.sep && !/^(?:but|or|and|for|vs|is|in|on|like|with)$/.test(after.text))))
+        )
+          continue;
+        // "shows a parcel at /api/…", "a parcel damage classifier": a tool's name that is an English word, after a
+        // determiner and before no word of its own trade, is the everyday thing ("a helm chart" is still helm).
+        if (
+          n === 1 &&
+          this.isEnglish(text) &&
+          !nearConnector(toks, i) &&
+          !['languages', 'frameworks'].includes(this.kb.outside.get(text) ?? '') &&
+          DETERMINERS.has(toks[i - 1]?.text ?? '') &&
+          !TOOL_NOUNS.has(toks[i + 1]?.text ?? '')
         )
           continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.

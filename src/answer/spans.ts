@@ -111,9 +111,19 @@ export function longestChain(toks: readonly Token[], ms: Mention[]): Mention[] {
 /** Words that ask for the others of a name ("what else", "other options"), not for a need without it. */
 const ASKS_OTHERS = new Set(['else', 'options', 'alternatives', 'alternative', 'alts']);
 
+/** Words right before a name that say the asker is against it. */
+const AGAINST_IT =
+  /(?:^|\s)(?:not (?:a |the )?(?:big |huge )?fan of|no fan of|sick of|tired of|fed up with|done with|hate|hates|hating|dislike|dislikes|can'?t stand|allergic to)(?: using| the| our)?$/;
+
 /** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
 export function isNegated(toks: readonly Token[], m: Mention): boolean {
   const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
+  // "not a fan of selenium", "sick of celery", "fed up with airflow": said against, so left out.
+  const before = toks
+    .slice(Math.max(0, m.start - 5), m.start)
+    .map((t) => t.text)
+    .join(' ');
+  if (AGAINST_IT.test(before)) return true;
   const p1 = w(m.start - 1);
   const p2 = w(m.start - 2);
   const p3 = w(m.start - 3);

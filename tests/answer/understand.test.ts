@@ -491,6 +491,12 @@ describe('needs, categories and negation', () => {
     expect(ids(ask('api framework, anything but django'))[0]).toMatch(/fastapi|flask|litestar/);
   });
 
+  it("another stack's tool that is an English word, used as the word, makes nothing out of scope", () => {
+    expect(ask('a deep learning framework for a parcel damage classifier').intent).toBe('recommend');
+    expect(ask('how do i set up a cargo workspace').intent).toBe('unknown');
+    expect(ask('how do i write a helm chart').intent).toBe('unknown');
+  });
+
   it('a name ruled out in the sentence before the question is left out of its picks', () => {
     const a = ask("we don't want airflow. what else orchestrates pipelines?");
     expect(a.intent).toBe('recommend');
