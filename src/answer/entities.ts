@@ -114,6 +114,13 @@ export class EntityLinker {
       const text = phrase(toks, i, n);
       if (n === 1 && FILLER.has(text)) return undefined;
       if (n === 1 && this.weak(text) && !pointed(toks, i, content, this.kb.names)) return undefined;
+      // "~2M requests/day", "500 requests per second": a count of the word's things, not the package.
+      if (
+        n === 1 &&
+        (COMMON_WORDS.has(text) || this.isEnglish(text)) &&
+        /^~?\d[\d.,]*[kmb]?$/.test(toks[i - 1]?.text ?? '')
+      )
+        return undefined;
       return { entry: this.kb.entries.get(id) as Entry, start: i, end: i + n, text, typo: false };
     }
     const word = toks[i]?.text ?? '';

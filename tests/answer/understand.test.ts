@@ -491,6 +491,13 @@ describe('needs, categories and negation', () => {
     expect(ids(ask('api framework, anything but django'))[0]).toMatch(/fastapi|flask|litestar/);
   });
 
+  it('a name that is an English word after a count is the word ("~2M requests/day")', () => {
+    const q =
+      'the team wants FastAPI for the tracking API (~2M requests/day). leadership is nervous. is it mature enough for that?';
+    expect(ids(ask(q))[0]).toBe('fastapi');
+    expect(ids(ask('requests or httpx for 500 calls?')).sort()).toEqual(['httpx', 'requests']);
+  });
+
   it("another stack's tool that is an English word, used as the word, makes nothing out of scope", () => {
     expect(ask('a deep learning framework for a parcel damage classifier').intent).toBe('recommend');
     expect(ask('how do i set up a cargo workspace').intent).toBe('unknown');
