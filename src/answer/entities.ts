@@ -182,7 +182,18 @@ export class EntityLinker {
 
   /** Whether token i stands on one side of "vs" or "or" with a name the knowledge has on the other. */
   private againstName(toks: readonly Token[], i: number): boolean {
-    const named = (t: Token | undefined) => Boolean(t && !t.sep && this.kb.names.has(normKey(t.text)));
+    // …a name, or a slip on one that is no word ("matplotib or seaborne").
+    const named = (t: Token | undefined) =>
+      Boolean(
+        t &&
+        !t.sep &&
+        (this.kb.names.has(normKey(t.text)) ||
+          (t.text.length >= MIN_TYPO_LENGTH &&
+            !this.isEnglish(t.text) &&
+            !this.isVocabulary(t.text) &&
+            !COMMON_WORDS.has(t.text) &&
+            this.names.resolve(t.text)?.typo)),
+      );
     return (
       (VERSUS.has(toks[i + 1]?.text ?? '') && named(toks[i + 2])) ||
       (VERSUS.has(toks[i - 1]?.text ?? '') && named(toks[i - 2]))

@@ -78,6 +78,10 @@ describe('names and angles', () => {
     expect(ids(ask("what's the diff between poetry and uv")).sort()).toEqual(['poetry', 'uv']);
   });
 
+  it('a word set against a slip on a name is a slip on a name too ("matplotib or seaborne")', () => {
+    expect(ids(ask('matplotib or seaborne for heatmaps')).sort()).toEqual(['matplotlib', 'seaborn']);
+  });
+
   it('a word set against a name is a slip on a name, though it is also a word or a stem', () => {
     expect(ids(ask('pands vs numpy')).sort()).toEqual(['numpy', 'pandas']);
     expect(ids(ask('flaks or fastapi')).sort()).toEqual(['fastapi', 'flask']);
