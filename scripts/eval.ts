@@ -65,6 +65,7 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-26.jsonl',
       'tests/eval/tune-27.jsonl',
       'tests/eval/tune-28.jsonl',
+      'tests/eval/tune-29.jsonl',
     ],
   },
   {
@@ -84,6 +85,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-bank.jsonl',
       'tests/eval/heldout-realestate.jsonl',
       'tests/eval/heldout-port.jsonl',
+      'tests/eval/heldout-transit.jsonl',
+      'tests/eval/heldout-genomics.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
