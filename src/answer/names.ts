@@ -97,7 +97,7 @@ export class NameIndex {
 }
 
 /** How likely a one-edit slip from `name` to `typed` is: 0 dropped letter, 1 swap, 2 wrong letter, 3 extra letter. */
-function slipRank(typed: string, name: string): number {
+export function slipRank(typed: string, name: string): number {
   if (editDistance(typed, name) !== 1) return 9;
   if (typed.length < name.length) return 0;
   if (typed.length > name.length) return 3;

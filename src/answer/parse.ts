@@ -9,7 +9,7 @@
  */
 import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
-import type { Entry, Knowledge } from '../knowledge/model.js';
+import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
   AGAINST_PAIRS,
@@ -34,7 +34,7 @@ import { commandIntent } from './intents.js';
 import { linkNames } from './links.js';
 import { clientsOf } from './clients.js';
 import { byFit } from './purpose.js';
-import type { NameIndex } from './names.js';
+import { type NameIndex, slipRank } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
 import { titledList } from './titles.js';
@@ -297,11 +297,21 @@ export class Parser {
       this.isVocabulary(word) ||
       COMMON_WORDS.has(word) ||
       this.kb.names.has(normKey(word)) ||
-      // A slip on a name ("networx") is the name's, not an everyday word's ("network").
-      this.names.resolve(word)
+      // A slip on a name ("networx") is the name's, not an everyday word's ("network")…
+      (this.names.resolve(word) && !this.likelierWord(word))
     )
       return word;
     return this.slip(word) ?? word;
+  }
+
+  /** …unless the word's slip is the likelier one ("pipline" dropped a letter of pipeline; zipline's would be a wrong letter). */
+  private likelierWord(word: string): boolean {
+    const meant = this.slip(word);
+    const name = this.names.resolve(word);
+    // Only a word the knowledge itself uses ("pipeline"), not any everyday word ("moter" is no slip on "mother").
+    if (!meant || !name?.typo || !this.isVocabulary(meant)) return false;
+    const nameRank = Math.min(...entryKeys(name.entry).map((k) => slipRank(word, normKey(k))));
+    return slipRank(word, meant) < nameRank;
   }
 
   /** The names and content words of the context around a question. */

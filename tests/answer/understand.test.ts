@@ -100,6 +100,11 @@ describe('names and angles', () => {
     expect(ids(a)[0]).toBe('requests');
   });
 
+  it('a slip likelier on a word the knowledge uses than on a name is that word ("pipline", not zipline)', () => {
+    expect(ids(ask("what's a data pipline"))).toEqual(['data-pipeline']);
+    expect(ids(ask('what is djnago'))).toEqual(['django']);
+  });
+
   it('reads a doubled-letter slip and a dropped letter in a short word as the everyday word', () => {
     const a = ask('reccomend a libary for makng charts from dataframes pls');
     expect(a.intent).toBe('recommend');
