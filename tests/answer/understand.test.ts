@@ -31,6 +31,7 @@ describe('names and angles', () => {
     ["redis — what's it actually good for besides caching?", 'redis', 'uses'],
     ['what do people use pydantic for besides fastapi request bodies', 'pydantic', 'uses'],
     ['alternatives to redis besides memcached', 'redis', 'alternatives'],
+    ['is tornado dead?', 'tornado', 'worth'],
     ['when would I use starlette directly instead of fastapi?', 'starlette', 'uses'],
     ['is tensorflow still worth learning or has everyone moved to torch?', 'tensorflow', 'worth'],
     ['is django still worth learning in 2025 or is everyone on fastapi now', 'django', 'worth'],
@@ -98,6 +99,12 @@ describe('names and angles', () => {
     const a = ask('alternatvies to requests?');
     expect(a.focus).toBe('alternatives');
     expect(ids(a)[0]).toBe('requests');
+  });
+
+  it('"workers keep dying" says nothing about whether a tool is worth it', () => {
+    expect(ids(ask('*urgent-ish* our celry workers keep dying, wait what even is a message brokr'))).toEqual([
+      'message-broker',
+    ]);
   });
 
   it('a slip likelier on a word the knowledge uses than on a name is that word ("pipline", not zipline)', () => {
