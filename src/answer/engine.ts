@@ -590,8 +590,11 @@ export function createEngine({
       // Nothing known: the reading that names what it did not recognise says more.
       return all.unrecognised?.length && !read.unrecognised?.length ? all : read;
     }
-    const single = respond(parser.read(text), seed, text);
-    return joined(text, single, seed) ?? single;
+    // "two things: what is alembic, and celery vs rq?": one sentence, read without the words that lead it in.
+    const one =
+      marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text) ? marked[0].text : text;
+    const single = respond(parser.read(one), seed, one);
+    return joined(one, single, seed) ?? single;
   }
 
   /**

@@ -540,6 +540,13 @@ describe('words that are also JavaScript object keys', () => {
 });
 
 describe('messages, threads and small talk', () => {
+  it('"two things:" before one sentence holding both questions leads it in and joins nothing', () => {
+    const a = ask('two things: what is alembic, and celery vs rq?');
+    expect(ids(a)).toEqual(['alembic']);
+    expect(a.also && ids(a.also).sort()).toEqual(['celery', 'rq']);
+    expect(ask('next.js app router vs pages router').intent).toBe('unknown');
+  });
+
   it('answers both questions of a two-question message', () => {
     const a = ask('what is ruff? and which type checker should I use with it?');
     expect(ids(a)).toEqual(['ruff']);
