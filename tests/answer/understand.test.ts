@@ -540,6 +540,11 @@ describe('words that are also JavaScript object keys', () => {
 });
 
 describe('messages, threads and small talk', () => {
+  it('a closing ", what\'s X" is the question, the clause before it its context', () => {
+    expect(ids(ask("the fastapi docs keep saying it's built on starlette, what's starlette"))).toEqual(['starlette']);
+    expect(ids(ask('never heard of dramatiq, what is it'))).toEqual(['dramatiq']);
+  });
+
   it('"two things:" before one sentence holding both questions leads it in and joins nothing', () => {
     const a = ask('two things: what is alembic, and celery vs rq?');
     expect(ids(a)).toEqual(['alembic']);
