@@ -77,6 +77,8 @@ const NEED = /^(?:something|anything|a (?:lib|library|tool|package|module|way)|a
 /** Where a second question may join the first inside one sentence: ", and …", ", also …", " — …", " btw …". */
 const JOIN =
   /,\s+(?:and|also|plus|oh and|btw)(?:,?\s+(?:separately|also|unrelated))?,?\s+|\s+[—–]\s+(?:and\s+|also\s+|btw\s+)?|\s+(?:also|btw)\s+/;
+/** A follow-up asking the thread's question again of something else ("same question", "same for rq", "ditto"). */
+const SAME_QUESTION = /\bsame (?:question|q|thing|for|goes for|here)\b|\bditto\b|\bsame\s*$/;
 /** Unknown words this short may be acronyms of everyday things ("sms", "crm") rather than names of tools. */
 const MAX_ACRONYM = 3;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
@@ -84,7 +86,7 @@ const LEAD_IN =
   /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST =
-  /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?|replaces?|replacing|substitute for)\b/;
+  /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?|replaces?|replacing|substitute for|better|worse)\b/;
 /** A follow-up that asks for something other than the thread's package ("something lighter?", "pick instead"). */
 const OTHER_ONE =
   /\b(?:lighter|simpler|easier|nicer|cheaper|smaller|friendlier|leaner|higher[- ]level|more [a-z-]+ (?:one|option)|instead|replaces? it|replacement)\b/;
@@ -208,7 +210,8 @@ export function createEngine({
     const rest = text.replace(FOLLOW_UP, '').trim();
     const own = parser.read(rest);
     const before = parser.read(previous);
-    const versus = /^(?:vs|or|versus)\b/.test(text);
+    // "vs unittest?", "compared to pytorch?": the message sets its name against the thread's.
+    const versus = /^(?:vs|or|versus|compared? (?:to|with)|against)\b/.test(text);
     const leaning =
       FOLLOW_UP.test(text) ||
       PRONOUN.test(rest) ||
@@ -217,6 +220,12 @@ export function createEngine({
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
+    // "ok and rq? same question" after "is celery prod ready?": the thread's question, about the name given here.
+    const named1 = reader.named(rest);
+    if (SAME_QUESTION.test(rest) && named1.length === 1 && before.kind === 'entry' && before.entry.type === 'package') {
+      const entry = kb.entries.get(named1[0] as string) as Entry;
+      return respond({ kind: 'entry', entry, focus: before.focus, purpose: before.purpose, unknown: [] }, seed);
+    }
     // "and on the ios side, alamofire or urlsession?", "how do i write a helm chart for it": a follow-up about
     // names the knowledge does not have, and none it has, is about them: say so rather than answer the thread again.
     // (An acronym of three letters or fewer, "sms", may be a word of the question rather than a name.)

@@ -627,6 +627,14 @@ describe('messages, threads and small talk', () => {
     );
   });
 
+  it('"compared to X?", "is it better?" and "same question" in a thread lean on its name and angle', () => {
+    expect(ids(ask('compared to pytorch?', 'what is tensorflow'))).toEqual(['tensorflow', 'pytorch']);
+    expect(ids(ask('what about uv, is it better?', 'tell me about poetry'))).toEqual(['poetry', 'uv']);
+    const a = ask('ok and rq? same question', 'is celery prod ready?');
+    expect(ids(a)).toEqual(['rq']);
+    expect(a.focus).toBe('production');
+  });
+
   it("adds a name to the thread's comparison", () => {
     expect(ids(ask('what about litestar?', 'django vs fastapi')).sort()).toEqual(['django', 'fastapi', 'litestar']);
   });
