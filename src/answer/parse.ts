@@ -273,7 +273,18 @@ export class Parser {
     const python = PYTHON.test(clean) || Boolean(ctx.python) || Boolean(options.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
-    const mentions = this.linker.link(toks, { names: fromLinks });
+    let mentions = this.linker.link(toks, { names: fromLinks });
+    // "ngl poetry confuses me, what's the deal with it": nothing linked, and the classifier all but certain the
+    // message asks about one package; an everyday-word name in it is that package when it is the only one.
+    if (
+      !mentions.length &&
+      !ctx.packages.length &&
+      guess?.label.startsWith('library/') &&
+      guess.p >= CERTAIN_IN_SCOPE
+    ) {
+      const pointed = this.linker.link(toks, { pointed: true }).filter((m) => m.entry.type === 'package' && !m.typo);
+      if (pointed.length === 1) mentions = pointed;
+    }
     return this.decide(t, toks, mentions, { ...ctx, linked, python, viaLink }, explain, text, guess);
   }
 

@@ -107,6 +107,13 @@ describe('names and angles', () => {
     ]);
   });
 
+  it('an everyday-word name nothing points at is the package when the intent model is all but certain', () => {
+    expect(ids(ask("ngl poetry confuses me, what's the deal with it"))).toEqual(['poetry']);
+    expect(ids(ask('thinking of rolling uv out to the whole team, good move?'))).toEqual(['uv']);
+    // …and not when the words are chatter.
+    expect(ask('need a new pillow, my neck is killing me').intent).toBe('unknown');
+  });
+
   it('a slip likelier on a word the knowledge uses than on a name is that word ("pipline", not zipline)', () => {
     expect(ids(ask("what's a data pipline"))).toEqual(['data-pipeline']);
     expect(ids(ask('what is djnago'))).toEqual(['django']);
