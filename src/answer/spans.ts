@@ -77,6 +77,8 @@ export function isSetting(toks: readonly Token[], m: Mention): boolean {
   for (let k = m.start - 1; k >= 0 && k >= m.start - 1 - SETTING_GAP; k--) {
     const tk = toks[k] as Token;
     if (tk.sep || CONNECTORS.has(tk.text)) return false;
+    // "how to call claude": "to" before a verb, not before the name, makes the name the verb's object.
+    if (tk.text === 'to' && toks.slice(k + 1, m.start).some((t) => !FILLER.has(t.text))) return false;
     // "reach for X", "go for X", "opt for X": X is what is picked, not a setting.
     if (SETTING.has(tk.text)) return !(tk.text === 'for' && PICKED_FOR.has(toks[k - 1]?.text ?? ''));
   }

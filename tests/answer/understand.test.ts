@@ -107,6 +107,11 @@ describe('names and angles', () => {
     ]);
   });
 
+  it('"to" before a verb makes the name that verb\'s object, not a setting ("how to call claude from python")', () => {
+    expect(ids(ask('how to call claude from python'))[0]).toBe('anthropic');
+    expect(ask('a task queue to use with django').intent).toBe('recommend');
+  });
+
   it('an everyday-word name nothing points at is the package when the intent model is all but certain', () => {
     expect(ids(ask("ngl poetry confuses me, what's the deal with it"))).toEqual(['poetry']);
     expect(ids(ask('thinking of rolling uv out to the whole team, good move?'))).toEqual(['uv']);
