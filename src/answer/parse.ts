@@ -591,7 +591,11 @@ export class Parser {
       return asEntry(named[0]);
     // "what can i use to talk to postgres from python", "mongodb from python — which library": the service's Python clients.
     const service = packages.length === 1 ? packages[0] : undefined;
-    const clients = service && focus === 'overview' && REACH.test(t) ? clientsOf(this.kb, service.entry) : [];
+    // "what do we use for talking to mongo from python these days": asked what people use, "these days" weighs nothing.
+    const asksUse =
+      focus === 'worth' && /\bwhat (?:do|does|should|would|can) (?:we|you|i|people|folks|one) use\b/.test(t);
+    const clients =
+      service && (focus === 'overview' || asksUse) && REACH.test(t) ? clientsOf(this.kb, service.entry) : [];
     if (service && clients.length)
       return {
         kind: 'recommend',

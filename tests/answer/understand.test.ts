@@ -107,6 +107,11 @@ describe('names and angles', () => {
     ]);
   });
 
+  it('"what do we use for talking to mongo from python these days" asks for its clients; "these days" weighs nothing', () => {
+    expect(ids(ask('what do we use for talking to mongo from python these days'))).toContain('pymongo');
+    expect(ask('is mongodb still used these days?').focus).toBe('worth');
+  });
+
   it('"to" before a verb makes the name that verb\'s object, not a setting ("how to call claude from python")', () => {
     expect(ids(ask('how to call claude from python'))[0]).toBe('anthropic');
     expect(ask('a task queue to use with django').intent).toBe('recommend');
