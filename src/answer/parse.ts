@@ -176,7 +176,7 @@ const PEOPLE =
   /^(?:devs?|developers?|guys?|gals?|people|person|folks?|engineers?|programmers?|coders?|background|shop|crowd|team|teams|veterans?|refugees?)$/;
 /** Words that weigh one name against another in a question. */
 const CHOICE =
-  /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
+  /\b(?:or|vs|versus|than|over|beats?|replaced?|replacing|instead|next to|stay with|still (?:need|needed|worth)|(?:even |still )?needed any ?more|comparing|compared?|nicer|better|worse|switch(?:ing)? from|mov(?:e|ing) (?:away )?from)\b|>/;
 /** "…or is everyone on Y", "…or has everyone moved to Y", "…or is it all Y now": another name as where people went, not an option weighed. */
 const TREND_OR =
   /\bor (?:is|are|has|have) (?:it|everyone|everybody|every1|the world|the industry|the field|all|most people|people) (?:\S+ )?(?:on|moved|gone|switched|all|using|\S+ing)\b/;

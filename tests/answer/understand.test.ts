@@ -617,6 +617,10 @@ describe('messages, threads and small talk', () => {
     expect(p.focus).toBe('production');
   });
 
+  it('"is X even needed anymore if we have Y" weighs the two', () => {
+    expect(ids(ask('is `black` even needed anymore if we have ruff')).sort()).toEqual(['black', 'ruff']);
+  });
+
   it('"stack up against" and "fare against" weigh the names they join', () => {
     expect(ids(ask('how does airflow stack up against prefect')).sort()).toEqual(['airflow', 'prefect']);
     expect(ask('how does seaborn fare against plotly').intent).toBe('compare');
