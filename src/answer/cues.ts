@@ -12,6 +12,11 @@ export type { Focus };
 
 /** The angle on one named thing, first match wins (alternatives before worth: "is X worth it over Y"). */
 export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
+  // Good for whom, not for what: "is fastapi good for beginners", "scikit-learn ok for a newbie" ask whether it is worth it.
+  [
+    'worth',
+    /\b(?:good|ok|okay|fine|right|suitable|friendly) (?:for|to) (?:a |an |total |complete )?(?:beginners?|newbies?|noobs?|juniors?|students?|learners?|someone new|newcomers?|first-timers?|learning)\b|\bbeginner[- ]friendly\b/,
+  ],
   // Uses beyond the one the asker knows ("what's it good for besides caching", "what else is it used for")
   // ask its uses, though "besides" and "what else" usually ask for alternatives; so does when to use one
   // thing instead of another ("when would I use starlette directly instead of fastapi").

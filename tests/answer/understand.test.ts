@@ -32,6 +32,8 @@ describe('names and angles', () => {
     ['what do people use pydantic for besides fastapi request bodies', 'pydantic', 'uses'],
     ['alternatives to redis besides memcached', 'redis', 'alternatives'],
     ['is tornado dead?', 'tornado', 'worth'],
+    ['scikit-learn good for beginners or nah', 'scikit-learn', 'worth'],
+    ['is redis good for caching?', 'redis', 'uses'],
     ['when would I use starlette directly instead of fastapi?', 'starlette', 'uses'],
     ['is tensorflow still worth learning or has everyone moved to torch?', 'tensorflow', 'worth'],
     ['is django still worth learning in 2025 or is everyone on fastapi now', 'django', 'worth'],
