@@ -561,6 +561,15 @@ export function createEngine({
             a.intent === 'compare' && a.subjects.some((x) => x.id === b.subjects[0]?.id);
           if (!q2part?.led && holds(second, first)) return second;
           if (!q2part?.led && holds(first, second)) return first;
+          // "what is opencv used for? and pillow?": a name alone, led in after a question from an angle, is asked the same.
+          const angle = first.intent === 'library' ? first.focus : undefined;
+          const bareId = second.intent === 'library' ? second.subjects[0]?.id : undefined;
+          const bareEntry = bareId === undefined ? undefined : kb.entries.get(bareId);
+          if (q2part?.led && bare(q2) && angle && angle !== 'overview' && bareEntry?.type === 'package')
+            return {
+              ...first,
+              also: respond({ kind: 'entry', entry: bareEntry, focus: angle, purpose: [], unknown: [] }, seed),
+            };
           // "requests? httpx?": a part that is only a name joins the other in one comparison.
           const all = parser.read(text);
           const about = [first.subjects[0]?.id, second.subjects[0]?.id];

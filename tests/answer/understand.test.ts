@@ -564,6 +564,16 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('never heard of dramatiq, what is it'))).toEqual(['dramatiq']);
   });
 
+  it('a name alone led in after a question from an angle is asked the same ("what is opencv used for? and pillow?")', () => {
+    const a = ask('what is opencv used for? and pillow?');
+    expect(ids(a)).toEqual(['opencv']);
+    expect(a.focus).toBe('uses');
+    expect(a.also && ids(a.also)).toEqual(['pillow']);
+    expect(a.also?.focus).toBe('uses');
+    // Two names alone still weigh each other.
+    expect(ask('requests? httpx?').intent).toBe('compare');
+  });
+
   it('"two things:" before one sentence holding both questions leads it in and joins nothing', () => {
     const a = ask('two things: what is alembic, and celery vs rq?');
     expect(ids(a)).toEqual(['alembic']);
