@@ -61,7 +61,7 @@ export const FILLER = list(`
 a an the this that these those some any anything something someone one ones it its it's i me my we us our you your they
 them he she is are was were be been being am do does did done doing have has had having can could would should will shall
 may might must to of in on at by for with without from into onto about over under than then so such very really just
-also too only even still quite pretty kind sort lot lots bit way ways thing things stuff guys folks team please pls thanks
+also too only even still quite pretty kind sort lot lots bit way ways thing things stuff guys folks team please pls thanks plain vanilla builtin
 thank ok okay hey hi hello yo lol tbh imo imho btw fyi idk hmm um uh like python pythons py python3 library libraries lib
 libs package packages pkg module modules tool tools framework frameworks option options choice choices solution solutions
 what which who whom whose when where why how whats what's which's is there here use used using uses good best better great
@@ -76,7 +76,7 @@ heyyy heyy hiii hii sooo soo pleeease pleease
 
 /** Words that stand before a name and make even an everyday-word name a name ("is black", "alternatives to rich"). */
 export const BEFORE_NAME = list(
-  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked except besides excluding no skip minus between off what's whats",
+  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked except besides excluding no skip minus between off what's whats plain vanilla stock builtin built-in stdlib standard",
 );
 
 /** Words that stand after a name and make it a name ("black formatter", "rich library"). */

@@ -629,6 +629,11 @@ describe('messages, threads and small talk', () => {
     expect(p.focus).toBe('production');
   });
 
+  it('"plain", "stdlib", "builtin" before a name point at it and are no need of their own', () => {
+    expect(ids(ask('loguru worth it or just stay with stdlib logging?')).sort()).toEqual(['logging', 'loguru']);
+    expect(ids(ask("what's wrong with plain logging"))).toEqual(['logging']);
+  });
+
   it('"is X even needed anymore if we have Y" weighs the two', () => {
     expect(ids(ask('is `black` even needed anymore if we have ruff')).sort()).toEqual(['black', 'ruff']);
   });
