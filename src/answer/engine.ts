@@ -221,8 +221,9 @@ export function createEngine({
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
     if (!leaning) return respond(own, seed);
     // "ok and rq? same question" after "is celery prod ready?": the thread's question, about the name given here.
-    const named1 = reader.named(rest);
-    if (SAME_QUESTION.test(rest) && named1.length === 1 && before.kind === 'entry' && before.entry.type === 'package') {
+    const again = SAME_QUESTION.test(rest) && before.kind === 'entry' && before.entry.type === 'package';
+    const named1 = again ? reader.named(rest) : [];
+    if (before.kind === 'entry' && named1.length === 1) {
       const entry = kb.entries.get(named1[0] as string) as Entry;
       return respond({ kind: 'entry', entry, focus: before.focus, purpose: before.purpose, unknown: [] }, seed);
     }

@@ -13,6 +13,7 @@ import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import { stem } from '../knowledge/search-index.js';
 import type { NameIndex } from './names.js';
 import type { Token } from './tokens.js';
+import { wordsOf } from './util.js';
 import { AFTER_NAME, BEFORE_NAME, COMMON_WORDS, FILLER } from './words.js';
 
 export interface Mention {
@@ -237,18 +238,7 @@ const prefixesOf = derived((kb) => new Prefixes(kb.names.keys()));
 
 /** The words after the first of the knowledge's names of several words ("orm" of "django orm"). */
 const laterWordsOf = derived(
-  (kb) =>
-    new Set(
-      [...kb.entries.values()].flatMap((e) =>
-        entryKeys(e).flatMap((k) =>
-          k
-            .toLowerCase()
-            .split(/[^a-z0-9]+/)
-            .filter(Boolean)
-            .slice(1),
-        ),
-      ),
-    ),
+  (kb) => new Set([...kb.entries.values()].flatMap((e) => entryKeys(e).flatMap((k) => wordsOf(k).slice(1)))),
 );
 
 /** Whether tokens [i, i + n) hold a word that joins names ("or", "vs"). */

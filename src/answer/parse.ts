@@ -120,7 +120,6 @@ const TOOL_NOUNS = new Set([
   'workspaces',
   'project',
   'projects',
-  'plugin',
   'module',
   'modules',
   'package',
@@ -307,20 +306,22 @@ export class Parser {
       word.length < MIN_DROPPED ||
       this.isVocabulary(word) ||
       COMMON_WORDS.has(word) ||
-      this.kb.names.has(normKey(word)) ||
-      // A slip on a name ("networx") is the name's, not an everyday word's ("network")…
-      (this.names.resolve(word) && !this.likelierWord(word))
+      this.kb.names.has(normKey(word))
     )
       return word;
-    return this.slip(word) ?? word;
+    const meant = this.slip(word);
+    if (!meant) return word;
+    // A slip on a name ("networx") is the name's, not an everyday word's ("network")…
+    const name = this.names.resolve(word);
+    return !name || this.likelierWord(word, meant, name) ? meant : word;
   }
 
-  /** …unless the word's slip is the likelier one ("pipline" dropped a letter of pipeline; zipline's would be a wrong letter). */
-  private likelierWord(word: string): boolean {
-    const meant = this.slip(word);
-    const name = this.names.resolve(word);
-    // Only a word the knowledge itself uses ("pipeline"), not any everyday word ("moter" is no slip on "mother").
-    if (!meant || !name?.typo || !this.isVocabulary(meant)) return false;
+  /**
+   * …unless the slip is likelier on a word the knowledge itself uses ("pipline" dropped a letter of
+   * pipeline; zipline's would be a wrong letter), not any everyday word ("moter" is no slip on "mother").
+   */
+  private likelierWord(word: string, meant: string, name: { entry: Entry; typo: boolean }): boolean {
+    if (!name.typo || !this.isVocabulary(meant)) return false;
     const nameRank = Math.min(...entryKeys(name.entry).map((k) => slipRank(word, normKey(k))));
     return slipRank(word, meant) < nameRank;
   }
@@ -887,8 +888,6 @@ export class Parser {
     );
   }
 }
-
-/** Content words: not separators, filler, cue words, names or unknown names; synonyms not yet applied. */
 
 /** The uses the knowledge lists for its packages, and their categories, of two words or more ("job queue"). */
 const usesOf = derived(

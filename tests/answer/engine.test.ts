@@ -214,6 +214,19 @@ describe('tips', () => {
     expect(ask('tip')).toEqual(ask('tip', 0));
   });
 
+  it('a tip on a topic of two words comes from the tips holding both, not either', () => {
+    const kb = engine.knowledge;
+    const both = kb.tips.filter((t) => t.related.includes('pydantic') && t.related.includes('security-habits'));
+    expect(both.length).toBeGreaterThan(0);
+    for (let seed = 0; seed < 12; seed++) {
+      const id = tipAnswer(kb, 'pydantic security', seed).subjects[0]?.id;
+      expect(
+        both.map((t) => t.id),
+        `seed ${seed}`,
+      ).toContain(id);
+    }
+  });
+
   it('says plainly that there are no tips, should the knowledge hold none', () => {
     const a = tipAnswer({ ...engine.knowledge, tips: [] }, '', 3);
     expect(a.intent).toBe('tip');
