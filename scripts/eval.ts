@@ -65,6 +65,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-27.jsonl',
       'tests/eval/tune-28.jsonl',
       'tests/eval/tune-29.jsonl',
+      'tests/eval/tune-30.jsonl',
+      'tests/eval/tune-31.jsonl',
     ],
   },
   {
@@ -86,6 +88,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-port.jsonl',
       'tests/eval/heldout-transit.jsonl',
       'tests/eval/heldout-genomics.jsonl',
+      'tests/eval/heldout-brewery.jsonl',
+      'tests/eval/heldout-utility.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
