@@ -18,9 +18,15 @@ const EPOCHS = 40;
 const RATE = 0.3;
 const L2 = 1e-4;
 
-/** The class a labelled row asks for: its first matcher's intent, with the angle for library answers. */
+/**
+ * The class a labelled row asks for: its first matcher's intent, with the angle for library answers.
+ * A half-known question ("polars or pandas for a 5gb dump") is still asked about the stack: its class is
+ * how the known part is asked, where a matcher answers it, not "unknown" (which would teach the model
+ * that setting an unknown name beside a known one makes the question out of scope).
+ */
 export function classOf(row: Row): string | undefined {
-  const m = row.any[0];
+  const known = row.kind === 'half-known' ? row.any.find((x) => [x.intent ?? []].flat()[0] !== 'unknown') : undefined;
+  const m = known ?? row.any[0];
   const intent = [m?.intent ?? []].flat()[0];
   if (!intent) return undefined;
   return intent === 'library' ? `library/${m?.focus ?? 'overview'}` : intent;

@@ -35,4 +35,13 @@ describe('intent classifier', () => {
     expect(classOf({ q: 'x', any: [{ intent: 'library', focus: 'worth' }] })).toBe('library/worth');
     expect(classOf({ q: 'x', any: [{ intent: ['recommend', 'search'] }] })).toBe('recommend');
   });
+
+  it('labels a half-known row by how its known part is asked, not as out of scope', () => {
+    const any = [
+      { intent: 'unknown', unrecognised: ['polars'] },
+      { intent: 'library', oneOf: ['pandas'] },
+    ];
+    expect(classOf({ q: 'polars or pandas?', kind: 'half-known', any })).toBe('library/overview');
+    expect(classOf({ q: 'what is a flux capacitor', kind: 'oos', any: [{ intent: 'unknown' }] })).toBe('unknown');
+  });
 });
