@@ -80,13 +80,25 @@ export function isSetting(toks: readonly Token[], m: Mention): boolean {
     // "how to call claude": "to" before a verb, not before the name, makes the name the verb's object.
     if (tk.text === 'to' && toks.slice(k + 1, m.start).some((t) => !FILLER.has(t.text))) return false;
     // "reach for X", "go for X", "opt for X": X is what is picked, not a setting.
-    if (SETTING.has(tk.text)) return !(tk.text === 'for' && PICKED_FOR.has(toks[k - 1]?.text ?? ''));
+    // "should we move to poetry", "switch to ruff": what is moved to is picked, not a setting.
+    if (SETTING.has(tk.text))
+      return !(
+        (tk.text === 'for' && PICKED_FOR.has(toks[k - 1]?.text ?? '')) ||
+        (tk.text === 'to' && MOVED_TO.has(toks[k - 1]?.text ?? ''))
+      );
   }
   return false;
 }
 
 /** Verbs after which "for" names what is picked ("reach for starlette"). */
 const PICKED_FOR = new Set(['reach', 'reaching', 'go', 'going', 'opt', 'opting', 'settle', 'settled', 'vote', 'voted']);
+
+/** Verbs after which "to" names what is moved to ("switch to ruff"). */
+const MOVED_TO = new Set(
+  'move moving moved switch switching switched migrate migrating migrated upgrade upgrading port porting jump jumping convert converting transition transitioning'.split(
+    ' ',
+  ),
+);
 
 /** Words that may sit between two compared names ("openai sdk vs anthropic sdk"). */
 const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);

@@ -199,6 +199,10 @@ describe('half known', () => {
     ['anyone combined pvlib with pandas for solar yield estimates?', 'pandas', 'pvlib'],
     // A known name among few words of the knowledge, the classifier all but certain it asks about the stack.
     ['pandas or polars for the plate reader exports (~40M rows)?', 'pandas', 'polars'],
+    // The unknown one first, set against a non-English name (the classifier learns half-known rows as asked about the stack).
+    ['marshmallow or pydantic for the POS payloads', 'pydantic', 'marshmallow'],
+    // "Move to X": X is what is moved to, not the setting of a need.
+    ['pipenv still ok or should we move to poetry', 'poetry', 'pipenv'],
   ])('%j answers %s and says it does not know %s', (q, known, unknown) => {
     const a = ask(q);
     expect(ids(a)[0]).toBe(known);
