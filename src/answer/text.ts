@@ -21,7 +21,8 @@ export function stripSlackMarkup(text: string): string {
       .replace(/<[@#!][^<>]*>/g, ' ')
       .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2 $1')
       .replace(/<((?:https?|mailto):[^<>]*)>/g, ' $1 ')
-      .replace(/```([\s\S]*?)```/g, '$1')
+      .replace(/```([\s\S]*?)```/g, (_, code: string) => modulesOf(code))
+      .replace(/(^|[\s(])`([^`\n]+)`/g, (_, before: string, code: string) => before + modulesOf(code))
       // Struck-out words are taken back ("~flake8~ ruff?"): they are not part of the question.
       .replace(/(^|[\s(])~[^~\n]+~(?=$|[\s).,!?:;])/g, '$1 ')
       .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
@@ -29,6 +30,19 @@ export function stripSlackMarkup(text: string): string {
       .replace(/&lt;|&gt;|[<>]/g, ' ')
       .replace(/&amp;/g, '&')
   );
+}
+
+/**
+ * In code, an import statement names the module it imports: "from celery import Celery" and
+ * "import cv2 as cv" are about celery and cv2 (only in code: in prose, "import csv into postgres" is a verb).
+ */
+function modulesOf(code: string): string {
+  return code
+    .replace(
+      /\bfrom\s+([A-Za-z_]\w*)[\w.]*\s+import\s+(?:\([^)]*\)|[\w.*]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.*]+(?:\s+as\s+\w+)?)*)/g,
+      ' $1 ',
+    )
+    .replace(/\bimport\s+([A-Za-z_]\w*)[\w.]*(?:\s+as\s+\w+)?/g, ' $1 ');
 }
 
 /** Half of a surrogate pair on its own (a cut emoji, or a "\ud800" escape in JSON). */

@@ -46,6 +46,20 @@ describe('stripSlackMarkup', () => {
   });
 });
 
+describe('import statements in code', () => {
+  it('name the module they import', () => {
+    expect(normalize('```from celery import Celery``` ok but wat is it')).toBe('celery ok but wat is it');
+    expect(normalize('`import numpy as np` vs `import pandas as pd`?')).toBe('numpy vs pandas');
+    expect(normalize('`from sklearn.model_selection import train_test_split, KFold` what is this')).toBe(
+      'sklearn what is this',
+    );
+  });
+
+  it('are read only in code: in prose, import is a verb', () => {
+    expect(normalize('how to import csv into postgres')).toBe('how to import csv into postgres');
+  });
+});
+
 describe('struck-out words', () => {
   it('are taken back: not part of the question', () => {
     expect(normalize('~flake8~ ruff? is ruff worth switching to')).toBe('ruff? is ruff worth switching to');

@@ -181,6 +181,12 @@ describe('pasted install commands', () => {
     expect(ids(ask('`pip install pandsa` lol — what is the right lib for dataframes'))[0]).toBe('pandas');
   });
 
+  it('a pasted import statement is about the module it imports', () => {
+    const a = ask('```import cv2``` what lib is this lol');
+    expect([a.intent, ids(a)[0]]).toEqual(['library', 'opencv']);
+    expect(ask('`import loguru` vs `import logging` which 1').intent).toBe('compare');
+  });
+
   it('outside code, "pip install" is about pip', () => {
     expect(ids(ask('how does pip install work'))[0]).toBe('pip');
   });
