@@ -38,6 +38,9 @@ const KNOWN_NEED = 0.6;
 /** A package made for another ("django-orm", "django-rest-framework" for django), by its id. */
 export const madeFor = (p: Entry, id: string): boolean => p.id.startsWith(`${id}-`);
 
+/** How high a name left out must have ranked for the need for its category to lead the picks. */
+const LEFT_OUT_LEADS = 3;
+
 /** Whether an exclusion leaves the entry out: named, or made for what is named ("no django": django-orm too). */
 export const leftOut = (e: Entry, exclude: readonly Entry[]): boolean =>
   exclude.some((x) => x.id === e.id || madeFor(e, x.id));
@@ -95,7 +98,12 @@ export function rankPicks(
       return { p, score: h.score * boost, useCover: h.useCover };
     })
     .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  // "a code formatter other than black": what is left out, when it would have been a first pick, is of
+  // the kind wanted, so its category leads ("an orm, not django's" leaves out a framework, no pick for an orm).
+  const leftKinds = r.hits
+    .slice(0, LEFT_OUT_LEADS)
+    .flatMap((h) => (h.entry.type === 'package' && exclude.some((x) => x.id === h.entry.id) ? [h.entry.category] : []));
+  const best = scored.find((s) => leftKinds.includes(s.p.category)) ?? scored[0];
   // The best pick must be named for the need (its name, aliases or use cases hold half its words),
   // or match most of it anywhere while every word of the need is one the knowledge uses.
   const named = (h: (typeof r.hits)[number]) =>

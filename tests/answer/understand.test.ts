@@ -264,6 +264,15 @@ describe('exclusions', () => {
     expect(ids(a)).not.toContain(left);
   });
 
+  it.each([
+    ['code formatter other than black', 'ruff'],
+    ["something for scheduled data workflows that isn't airflow", 'prefect'],
+  ])('%j picks from the kind of what it leaves out: %s', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).slice(0, 3)).toContain(id);
+  });
+
   it('leaving out a framework leaves out what is made for it', () => {
     const a = ask('web framework for an api, anything except django');
     expect(ids(a)).not.toContain('django');
