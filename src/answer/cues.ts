@@ -38,7 +38,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'worth',
-    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|(?:is|are|isn.t|looks?|seems?) (?:\S+ )?(?:dying|dead)|dead (?:project|library|lib)|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|is (?:it|this|that|\S+) overkill|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?)\b/,
+    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|(?:is|are|isn.t|looks?|seems?) (?:\S+ )?(?:dying|dead)|dead (?:project|library|lib)|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|is (?:it|this|that|\S+) overkill|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?|(?<!(?:when|what|where|which|how) )do (?:i|we|you) (?:even|really|actually) need|need (?:it|\S+) at all)\b/,
   ],
 ];
 
