@@ -98,6 +98,8 @@ const DESCRIBES_NOTHING = new Set(
 );
 /** A follow-up that asks for one thing ("the newer one?", "async version?"), not a list. */
 const ONE_THING = /\b(?:one|version|option)\b(?!s)/;
+/** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
+const ASKS_KIND = /\b(?:what|what's|whats|which|good|best|recommend|recommendations?|suggestions?|options)\b/;
 /** A first sentence this short, before a marked second question, is a question itself. */
 const SHORT_FIRST = 8;
 /** A sentence that only invites answers to the one before it. */
@@ -369,7 +371,8 @@ export function createEngine({
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
-    if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed) : read), asked: combined };
+    const card = () => whole(normalize(previous), seed).intent === 'library';
+    if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed, card) : read), asked: combined };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
   }
 
@@ -416,9 +419,12 @@ export function createEngine({
    * "the adafruit one?" after "what's micropython": a follow-up on one package's card that asks for one
    * other thing gets that thing's card, not a list (after a list of picks, picks stay the answer).
    */
-  function one(a: Answer, rest: string, seed: number): Answer {
+  function one(a: Answer, rest: string, seed: number, card: () => boolean): Answer {
+    // "and for gcp?" after "what's boto3": one pick is one thing too, given as a card when the thread's answer was one.
     const first =
-      a.intent === 'recommend' && ONE_THING.test(rest) ? kb.entries.get(a.subjects[0]?.id ?? '') : undefined;
+      a.intent === 'recommend' && (ONE_THING.test(rest) || (a.subjects.length === 1 && !ASKS_KIND.test(rest) && card()))
+        ? kb.entries.get(a.subjects[0]?.id ?? '')
+        : undefined;
     return first ? respond({ kind: 'entry', entry: first, focus: 'overview', purpose: [], unknown: [] }, seed) : a;
   }
 

@@ -624,6 +624,13 @@ describe('messages, threads and small talk', () => {
     expect(a.asked).toBe('what http client should I use for async');
   });
 
+  it('after a card, a follow-up met by one pick gets its card; one that asks for a kind gets picks', () => {
+    const a = ask('and for gcp?', "what's boto3");
+    expect([a.intent, ids(a)[0]]).toEqual(['library', 'google-cloud']);
+    const b = ask('is celery prod ready? and what broker should it sit on');
+    expect(b.also?.intent).toBe('recommend');
+  });
+
   it('"the two" after sentences naming three are the two of one kind', () => {
     const a = ask(
       "our search box does LIKE queries on postgres and it's dying. one person said elasticsearch, another said opensearch. what's the difference between the two?",
