@@ -98,6 +98,11 @@ const DESCRIBES_NOTHING = new Set(
 );
 /** A follow-up that asks for one thing ("the newer one?", "async version?"), not a list. */
 const ONE_THING = /\b(?:one|version|option)\b(?!s)/;
+/**
+ * A dotted path in code ("df.iterrows", "pd.read_csv", "os.environ.get") is no product name; one
+ * ending like a web or package suffix ("socket.io", "chart.js") may be.
+ */
+const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai|net|org|com|dev|py|ts|sh|app))/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
 const ASKS_KIND = /\b(?:what|what's|whats|which|good|best|recommend|recommendations?|suggestions?|options)\b/;
 /** A first sentence this short, before a marked second question, is a question itself. */
@@ -162,6 +167,7 @@ export function createEngine({
     ) &&
     /[a-z]/.test(w) &&
     !/^\d/.test(w) &&
+    !CODE_PATH.test(w) &&
     !COMMON_WORDS.has(w) &&
     !vocabulary(w) &&
     !isEnglish(w) &&

@@ -377,6 +377,8 @@ export class Parser {
               !inMention(i) &&
               !others.some((o) => i >= o.start && i < o.end) &&
               !unknown.includes(tk.text) &&
+              // "every 5 min", "takes 40 sec": a unit after a number is no name.
+              !/^\d[\d.,]*$/.test(toks[i - 1]?.text ?? '') &&
               this.nameLike(tk.text) &&
               this.unknownWord(tk.text),
           )
@@ -838,7 +840,9 @@ export class Parser {
       if (mentionAt(j)) return;
       const strong = STRONG_CONNECTORS.has(tk.text);
       const pair = `${toks[j - 1]?.text ?? ''} ${tk.text}`;
-      if (!strong && !AGAINST.has(tk.text) && !AGAINST_PAIRS.has(pair)) return;
+      // "has anyone compared polars with pandas": the two sides of "compared … with".
+      const compared = /^(?:with|to|and)$/.test(tk.text) && /^compar(?:e|ed|ing)$/.test(toks[j - 2]?.text ?? '');
+      if (!strong && !compared && !AGAINST.has(tk.text) && !AGAINST_PAIRS.has(pair)) return;
       const word = (w: string) => this.isEnglish(w) || this.isVocabulary(w) || COMMON_WORDS.has(w);
       const left = side(toks, j, -1, word);
       const right = side(toks, j, 1, word);

@@ -175,6 +175,15 @@ describe('comparisons', () => {
   });
 });
 
+describe('units and code are no names', () => {
+  it('a unit after a number and a dotted path in code are not reported as unknown names', () => {
+    expect(ask('pip install takes 4 min in CI, anything faster?').unrecognised ?? []).not.toContain('min');
+    const a = ask('sick of os.environ.get sprinkled everywhere, what do people use for app config');
+    expect(a.intent).toBe('recommend');
+    expect(a.unrecognised ?? []).toEqual([]);
+  });
+});
+
 describe('pasted install commands', () => {
   it('a pasted install command is about the package it installs, named as the installer names it', () => {
     expect(ids(ask('```pip install djangorestframework```\nis this the way to add an api to our django app?'))[0]).toBe(
@@ -212,6 +221,8 @@ describe('half known', () => {
     ['marshmallow or pydantic for the POS payloads', 'pydantic', 'marshmallow'],
     // "Move to X": X is what is moved to, not the setting of a need.
     ['pipenv still ok or should we move to poetry', 'poetry', 'pipenv'],
+    // "Compared X with Y" sets the two against each other.
+    ['has anyone compared polars with pandas', 'pandas', 'polars'],
   ])('%j answers %s and says it does not know %s', (q, known, unknown) => {
     const a = ask(q);
     expect(ids(a)[0]).toBe(known);
