@@ -67,6 +67,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-29.jsonl',
       'tests/eval/tune-30.jsonl',
       'tests/eval/tune-31.jsonl',
+      'tests/eval/tune-32.jsonl',
+      'tests/eval/tune-33.jsonl',
     ],
   },
   {
