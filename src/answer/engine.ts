@@ -465,7 +465,15 @@ export function createEngine({
    * entry of the kind it asks for after the first's, in the first's setting; else none.
    */
   function distinct(first: Answer, second: Answer, q2: string, q1: string, seed: number): Answer | undefined {
-    const same = (a: Answer) => a.intent === first.intent && a.subjects[0]?.id === first.subjects[0]?.id;
+    // "is fastapi production ready, and what are its alternatives": one card from two angles is two answers
+    // (the plain card beside an angle of it says nothing more).
+    const angles = [a0(first), a0(second)];
+    const twoAngles =
+      !angles.includes('overview') &&
+      angles[0] !== angles[1] &&
+      (/\b(?:it|its)\b/.test(q2) || reader.named(q2).includes(first.subjects[0]?.id ?? ''));
+    const same = (a: Answer) =>
+      a.intent === first.intent && a.subjects[0]?.id === first.subjects[0]?.id && !(a === second && twoAngles);
     if (!same(second)) return second;
     const alone = respond(parser.read(q2), seed, q2);
     if (CONFIDENT.has(alone.intent) && !same(alone)) return alone;
@@ -474,6 +482,11 @@ export function createEngine({
     const ranked =
       wanted && wanted.p >= SURE_SECOND ? rankedAnswer(kb, ranker, `${q1} ${q2}`, wanted.label, leave) : undefined;
     return ranked && !same(ranked) ? ranked : undefined;
+  }
+
+  /** An answer's angle: a card's focus, overview for any other answer. */
+  function a0(a: Answer): string {
+    return a.intent === 'library' ? (a.focus ?? 'overview') : 'overview';
   }
 
   /**
@@ -727,7 +740,7 @@ export function createEngine({
 
 /** After ? ! . or ;, at " + ", and before ", and which …" / "then tell me …" (a second question). */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|tell|give|show|got|any)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {

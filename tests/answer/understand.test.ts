@@ -635,6 +635,20 @@ describe('messages, threads and small talk', () => {
     expect(a.asked).toBe('what http client should I use for async');
   });
 
+  it('one name asked from two angles in one message gets both answers', () => {
+    const a = ask('is fastapi production ready, and what are its alternatives');
+    expect([a.focus, a.also?.focus]).toEqual(['production', 'alternatives']);
+    expect(a.also && ids(a.also)[0]).toBe('fastapi');
+    // …but the plain card beside an angle of it is one answer, from that angle.
+    expect(ask('is django too heavy for a team of two? who actually picks it').also).toBeUndefined();
+  });
+
+  it('"…, and when would I use it over Y" is a second question', () => {
+    const a = ask("what's jax and when would i use it over numpy");
+    expect([a.intent, ids(a)[0]]).toEqual(['library', 'jax']);
+    expect(a.also?.intent).toBe('compare');
+  });
+
   it('after a card, a follow-up met by one pick gets its card; one that asks for a kind gets picks', () => {
     const a = ask('and for gcp?', "what's boto3");
     expect([a.intent, ids(a)[0]]).toEqual(['library', 'google-cloud']);
