@@ -224,6 +224,8 @@ export function createEngine({
       FOLLOW_UP.test(text) ||
       PRONOUN.test(rest) ||
       versus ||
+      // "playwright better?" after "what is selenium": a short message setting a name against the thread's.
+      (SET_AGAINST.test(rest) && rest.split(' ').length <= SHORT_FOLLOW_UP) ||
       // "which would you pick if we can't install anything extra" after "pytest vs unittest?".
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
@@ -289,7 +291,13 @@ export function createEngine({
       // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.
       const named = own.kind === 'entry' && own.entry.type === 'package' ? [own.entry] : [];
       // "vs unittest? which one shd we standardise on" reads as a need set in unittest: the name is still set against.
-      const fallback = versus && own.kind === 'recommend' && own.fallback?.type === 'package' ? [own.fallback] : [];
+      // So does "would you pick it over sqlalchemy for a tiny tool", read as a need set in sqlalchemy: one of its kind.
+      const fallback =
+        own.kind === 'recommend' &&
+        own.fallback?.type === 'package' &&
+        (versus || (SET_AGAINST.test(rest) && own.fallback.category === about.category))
+          ? [own.fallback]
+          : [];
       const against = own.kind === 'compare' && versus ? own.items : named.length ? named : fallback;
       const other = against.find((e) => e.id !== about.id);
       if (other && (versus || SET_AGAINST.test(rest)))

@@ -643,6 +643,15 @@ describe('messages, threads and small talk', () => {
     expect(ask('is django too heavy for a team of two? who actually picks it').also).toBeUndefined();
   });
 
+  it.each([
+    ['playwright better?', 'what is selenium', ['playwright', 'selenium']],
+    ['would you pick it over sqlalchemy for a tiny internal tool', 'what is peewee', ['peewee', 'sqlalchemy']],
+  ])('%j after %j weighs the two', (q, previous, both) => {
+    const a = ask(q, previous);
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(both);
+  });
+
   it('"…, and when would I use it over Y" is a second question', () => {
     const a = ask("what's jax and when would i use it over numpy");
     expect([a.intent, ids(a)[0]]).toEqual(['library', 'jax']);
