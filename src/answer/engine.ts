@@ -64,6 +64,14 @@ const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stac
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
   /\?\s*$|^(?:what|whats|which|how|hows|should|shall|is|are|can|could|would|do|does|any|anything|where|when|why|who|compare|tell|explain|eli5|recommend|suggest|need|looking|best|alternatives?|got|give|show|difference|good)\b/;
+/** How a remark about the asker's setting starts ("we're on github enterprise", "she'll mostly build APIs"). */
+const REMARK_START =
+  /^(?:we|we're|were|we'll|i|i'm|im|i'll|our|my|she|she's|she'll|he|he's|he'll|they|they're|they'll|it|it's|its|the|this|that|there|those|these|all|most|half|everyone|nobody|(?:\S+ )?(?:team|users?|files?|data|app|site|service))\b/;
+/** A remark longer than this many words is one, whatever its first word. */
+const REMARK_WORDS = 8;
+/** Words that ask, wherever they stand in a sentence. */
+const ASKS_ANYWHERE =
+  /\b(?:what|whats|what's|which|how|why|where|when|who|should|could|would|recommend|suggest|any|anything|vs|versus|or|alternatives?|instead)\b/;
 /** Words that mark a sentence as another question, not context ("also …", "btw …", "2) …", "+ …"). */
 const SECOND_MARK =
   /^(?:also|plus|btw|separately|unrelated|secondly|second q\w*|2nd q\w*|another (?:one|thing|question)|one more|oh and|and also|q2|\(?2[.)]|[+&])(?=[\s,:]|$)/;
@@ -729,13 +737,28 @@ export function createEngine({
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       // A pasted install command names the package it installs ("`pip install djangorestframework`").
       const text = normalize(installsNamed(typed, kb));
-      const answer =
+      // "we're on github enterprise", "she mostly wants to build an API": a remark in a thread that asks
+      // nothing adds to the thread's question, which is answered again with it and remembered with it.
+      const remark =
+        options.previous &&
+        !cleaned.includes('?') &&
+        !ASKS.test(text) &&
+        !ASKS_ANYWHERE.test(text) &&
+        !FOLLOW_UP.test(text) &&
+        !/^(?:unrelated|btw|off[- ]topic|random|separately)\b/.test(text) &&
+        (REMARK_START.test(text) || text.split(' ').length > REMARK_WORDS);
+      const direct =
         named(text, options.previous) ??
         (options.previous
           ? inThread(text, options.previous, seed, true)
           : FOLLOW_UP.test(text)
             ? orphan(text, seed)
             : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed))));
+      // Read as context before the thread's question, as a long message is ("…the files are old .xls. which library?"),
+      // where read with the thread it finds no answer.
+      const combined = remark && !CONFIDENT.has(direct.intent) ? `${text}. ${options.previous}` : undefined;
+      const again = combined ? whole(normalize(combined), seed, true) : undefined;
+      const answer = combined && again && CONFIDENT.has(again.intent) ? { ...again, asked: combined } : direct;
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       const picks = options.previous ? answer : lighter(answer, text, seed);
       const out = long

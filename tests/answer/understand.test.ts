@@ -652,6 +652,17 @@ describe('messages, threads and small talk', () => {
     expect(ids(a).sort()).toEqual(both);
   });
 
+  it("a remark in a thread that asks nothing is read as context for the thread's question", () => {
+    const a = ask('the files are old .xls from the 2003-era instrument PC', "what's a good library for excel files");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).slice(0, 3)).toContain('xlrd');
+    expect(a.asked).toContain('excel');
+    // An aside marked as unrelated stays its own message.
+    expect(ask("unrelated but is anyone else's badge not working on the 2nd floor", 'celery or rq?').intent).toBe(
+      'unknown',
+    );
+  });
+
   it('"…, and when would I use it over Y" is a second question', () => {
     const a = ask("what's jax and when would i use it over numpy");
     expect([a.intent, ids(a)[0]]).toEqual(['library', 'jax']);
