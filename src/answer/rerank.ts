@@ -31,6 +31,8 @@ const SURE_WANTED = 0.7;
 const KEEP_KIND = 0.5;
 /** Distinct words of the message the entry must hold, each rarer than MIN_IDF, to answer instead of "I don't know". */
 const MIN_EVIDENCE = 2;
+/** How sure the classifier must be of a kind of answer for one such word to do. */
+const CERTAIN_WANTED = 0.98;
 /** Packages within this gap of the best one are near equals: the articles' standard one leads. */
 const NEAR = 2;
 const MAX_PICKS = 5;
@@ -84,7 +86,10 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   const wanted = input.wanted?.();
   if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
   if (q.kind === 'unknown' && q.unrecognised.length) return a;
-  return rankedAnswer(kb, ranker, input.text, wanted.label, new Set()) ?? a;
+  // The classifier all but certain of the kind ("what does a backend python dev use day to day": a stack) asks
+  // less of the words: one rarer word the entry holds will do.
+  const evidence = wanted.p >= CERTAIN_WANTED ? 1 : MIN_EVIDENCE;
+  return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), evidence) ?? a;
 }
 
 /**
@@ -115,11 +120,12 @@ export function rankedAnswer(
   text: string,
   intent: string,
   leave: ReadonlySet<string>,
+  evidence = MIN_EVIDENCE,
 ): Answer | undefined {
   if (!RETRIEVED.has(intent)) return undefined;
   const ranked = ranker.rank(text, typeOf(intent));
   const top = ranked.top((r) => !leave.has(r.entry.id));
-  if (!top || ranker.evidence(text, top.entry) < MIN_EVIDENCE) return undefined;
+  if (!top || ranker.evidence(text, top.entry) < evidence) return undefined;
   return answerWith(kb, ranked, top, leave);
 }
 

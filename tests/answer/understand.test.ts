@@ -175,6 +175,16 @@ describe('comparisons', () => {
   });
 });
 
+describe('the kind of answer all but certain', () => {
+  it.each([
+    ['what does a backend python dev use day to day, roughly?', 'stack', 'backend-developer-stack'],
+    ['how do i see which lines my tests *never* hit', 'recommend', 'coverage'],
+  ])('%j gets %s %s though few of its words are rare', (q, intent, id) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)[0]]).toEqual([intent, id]);
+  });
+});
+
 describe('units and code are no names', () => {
   it('a unit after a number and a dotted path in code are not reported as unknown names', () => {
     expect(ask('pip install takes 4 min in CI, anything faster?').unrecognised ?? []).not.toContain('min');
