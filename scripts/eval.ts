@@ -92,6 +92,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-genomics.jsonl',
       'tests/eval/heldout-brewery.jsonl',
       'tests/eval/heldout-utility.jsonl',
+      'tests/eval/heldout-windfarm.jsonl',
+      'tests/eval/heldout-delivery.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
