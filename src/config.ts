@@ -6,14 +6,17 @@
  * const config = loadConfig(process.env); // throws ConfigError('SLACK_BOT_TOKEN must ...')
  */
 import { Cron } from 'croner';
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import { ConfigError } from './errors.js';
+import { zod } from './knowledge/zod.js';
+
+const z = zod();
 
 /** Weekdays at 09:00. */
 export const DEFAULT_TIPS_SCHEDULE = '0 9 * * 1-5';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const optional = <T extends Z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with "xoxb-"')),
@@ -145,7 +148,7 @@ export interface Config {
   mode: Mode;
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; timeoutMs: number };
   port: number;
-  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logLevel: Z.infer<typeof EnvSchema>['LOG_LEVEL'];
   production: boolean;
   stateDir: string;
   /** Shared state for several replicas; undefined: the embedded stores in STATE_DIR. */

@@ -1,4 +1,6 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { envWithoutSlack, runCli, runNode } from './helpers/cli.js';
@@ -12,6 +14,36 @@ const parseLines = (stdout: string) =>
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as { intent: string; subjects: { id: string }[]; text: string; blocks: unknown[] });
+
+describe('start-up', () => {
+  it("answers from the build's validated knowledge without loading zod or the YAML parser", async () => {
+    // Probes that print what the process loads: imports through a loader hook, requires (as zod and yaml
+    // are loaded on demand) from the require cache at exit.
+    const dir = mkdtempSync(join(tmpdir(), 'probe-'));
+    const hook = join(dir, 'hook.mjs');
+    writeFileSync(
+      hook,
+      'export async function resolve(s, c, next) { const r = await next(s, c); ' +
+        "const m = /node_modules\\/(zod|yaml)\\//.exec(r.url); if (m) process.stderr.write('IMPORTED ' + m[1] + ';'); return r; }",
+    );
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => { const seen = Object.keys(require.cache).join(' '); " +
+        "process.stderr.write('REQUIRED ' + ['zod', 'yaml'].filter((p) => seen.includes('node_modules/' + p + '/')).join(',') + ';'); });",
+    );
+    const node = (args: string[]) =>
+      runNode('--no-warnings', ['--experimental-loader', pathToFileURL(hook).href, '--require', probe, CLI, ...args]);
+    const run = await node(['ask', 'django vs flask']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Django');
+    expect(run.stderr).not.toContain('IMPORTED');
+    expect(run.stderr).toContain('REQUIRED ;');
+    // The probes see them when they are loaded: checking a knowledge folder validates it with zod.
+    const check = await node(['check']);
+    expect(check.stderr).toContain('REQUIRED zod,yaml;');
+  });
+});
 
 describe('pystack ask --json', () => {
   it('about lists the sources, the counts, the version and the team overlay', async () => {

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type * as YAMLTypes from 'yaml';
 import { KnowledgeError, type Problem } from '../errors.js';
 import { type Entry, entryKeys, type Knowledge } from './model.js';
-import { type KnowledgeFile, KnowledgeFileSchema } from './schema.js';
+import { type KnowledgeFile, schemas } from './schema.js';
 import { textKey, type YamlCache } from './yaml-cache.js';
 
 const LISTS = ['packages', 'checklists', 'stacks', 'concepts', 'tips'] as const;
@@ -57,7 +57,7 @@ function parseFile(file: string, text: string, problems: Problem[], cache?: Yaml
   const yaml = parseYaml(file, text, problems);
   if (!yaml) return undefined;
   const raw = yaml.value;
-  const parsed = KnowledgeFileSchema.safeParse(raw ?? {});
+  const parsed = schemas().KnowledgeFileSchema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
   problems.push(...schemaProblems(file, raw, parsed.error.issues));
   return undefined;
@@ -137,7 +137,7 @@ export function parseKnowledgeYaml(dir: string): Map<string, unknown> {
     const text = readFileSync(join(dir, name), 'utf8');
     const doc = YAML().parseDocument(text);
     if (doc.errors.length) continue;
-    const parsed = KnowledgeFileSchema.safeParse(doc.toJS() ?? {});
+    const parsed = schemas().KnowledgeFileSchema.safeParse(doc.toJS() ?? {});
     if (parsed.success) out.set(textKey(text), parsed.data);
   }
   return out;

@@ -12,51 +12,60 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import type { Problem } from '../errors.js';
 import { normKey, schemaProblems, YAML } from './load.js';
 import { type Entry, entryKeys, type Knowledge, type PackageEntry } from './model.js';
-import { IdSchema, PACKAGE_KINDS } from './schema.js';
+import { PACKAGE_KINDS, schemas } from './schema.js';
+import { lazily, zod } from './zod.js';
 
 export const TEAM_STATUSES = ['preferred', 'approved', 'discouraged', 'banned'] as const;
 export type TeamStatus = (typeof TEAM_STATUSES)[number];
 /** The source every team fact cites. */
 export const TEAM_SOURCE = 'team-standards';
 
-const Line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** The team file's schemas, built with zod on first use (see zod.ts). */
+function build(z: typeof Z, IdSchema: ReturnType<typeof schemas>['IdSchema']) {
+  const Line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const StandardSchema = z.strictObject({
-  id: IdSchema,
-  status: z.enum(TEAM_STATUSES, { error: `must be one of ${TEAM_STATUSES.join(', ')}` }),
-  reason: Line(300),
-  instead: IdSchema.optional(),
-});
+  const StandardSchema = z.strictObject({
+    id: IdSchema,
+    status: z.enum(TEAM_STATUSES, { error: `must be one of ${TEAM_STATUSES.join(', ')}` }),
+    reason: Line(300),
+    instead: IdSchema.optional(),
+  });
 
-export const TeamPackageSchema = z.strictObject({
-  id: IdSchema,
-  name: Line(60),
-  aliases: z.array(Line(60)).default([]),
-  kind: z.enum(PACKAGE_KINDS).default('library'),
-  /** A curated category puts it among that category's picks; default "Team packages". */
-  category: Line(60).default('Team packages'),
-  summary: Line(220),
-  use_cases: z.array(Line(80)).min(1, 'list at least one use case'),
-  why: z.array(Line(200)).default([]),
-  install: Line(120).optional(),
-  /** Completes "Pick it when …" (default: "you want the team's own choice for <first use case>"). */
-  pick_when: Line(160).optional(),
-  /** Where to ask: a channel ("#platform-team") or a person. */
-  owner: Line(80).optional(),
-  related: z.array(IdSchema).default([]),
-});
+  const TeamPackageSchema = z.strictObject({
+    id: IdSchema,
+    name: Line(60),
+    aliases: z.array(Line(60)).default([]),
+    kind: z.enum(PACKAGE_KINDS).default('library'),
+    /** A curated category puts it among that category's picks; default "Team packages". */
+    category: Line(60).default('Team packages'),
+    summary: Line(220),
+    use_cases: z.array(Line(80)).min(1, 'list at least one use case'),
+    why: z.array(Line(200)).default([]),
+    install: Line(120).optional(),
+    /** Completes "Pick it when …" (default: "you want the team's own choice for <first use case>"). */
+    pick_when: Line(160).optional(),
+    /** Where to ask: a channel ("#platform-team") or a person. */
+    owner: Line(80).optional(),
+    related: z.array(IdSchema).default([]),
+  });
 
-export const TeamFileSchema = z.strictObject({
-  standards: z.array(StandardSchema).default([]),
-  packages: z.array(TeamPackageSchema).default([]),
-});
+  const TeamFileSchema = z.strictObject({
+    standards: z.array(StandardSchema).default([]),
+    packages: z.array(TeamPackageSchema).default([]),
+  });
 
-export type Standard = z.infer<typeof StandardSchema>;
-export type TeamPackage = z.infer<typeof TeamPackageSchema>;
+  return { StandardSchema, TeamPackageSchema, TeamFileSchema };
+}
+
+const teamSchemas = lazily(() => build(zod(), schemas().IdSchema));
+type TeamSchemas = ReturnType<typeof build>;
+
+export type Standard = Z.infer<TeamSchemas['StandardSchema']>;
+export type TeamPackage = Z.infer<TeamSchemas['TeamPackageSchema']>;
 
 export interface TeamOverlay {
   /** What TEAM_KNOWLEDGE names (a file or a folder). */
@@ -111,7 +120,7 @@ export function readTeam(path: string, kb: Knowledge): { overlay?: TeamOverlay; 
       continue;
     }
     const raw = doc.toJS() as unknown;
-    const parsed = TeamFileSchema.safeParse(raw ?? {});
+    const parsed = teamSchemas().TeamFileSchema.safeParse(raw ?? {});
     if (!parsed.success) {
       problems.push(...schemaProblems(name, raw, parsed.error.issues));
       continue;

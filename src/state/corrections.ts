@@ -8,8 +8,11 @@
  * @example
  * await corrections.add({ intent: 'library', subjects: ['httpx'], text: 'HTTP/3 is supported now', user: 'U1', at: Date.now() });
  */
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
+import { zod } from '../knowledge/zod.js';
+
+const z = zod();
 
 export const CorrectionSchema = z.object({
   intent: z.string(),
@@ -21,7 +24,7 @@ export const CorrectionSchema = z.object({
   user: z.string(),
   at: z.number(),
 });
-export type Correction = z.infer<typeof CorrectionSchema>;
+export type Correction = Z.infer<typeof CorrectionSchema>;
 
 export interface CorrectionStore {
   add(c: Correction): Promise<void>;
@@ -54,7 +57,7 @@ export class MemoryCorrections implements CorrectionStore {
 const FileSchema = z.object({ version: z.literal(1), corrections: z.array(CorrectionSchema) });
 
 export class FileCorrections implements CorrectionStore {
-  private readonly json: JsonFile<z.infer<typeof FileSchema>>;
+  private readonly json: JsonFile<Z.infer<typeof FileSchema>>;
   constructor(
     file: string,
     report?: (message: string) => void,

@@ -9,8 +9,11 @@
  * @example
  * const before = await feedback.vote({ answer: 'T1:C1:1700000000.0001', user: 'U1', vote: 'up', intent: 'library', subjects: ['httpx'], at: Date.now() });
  */
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
+import { zod } from '../knowledge/zod.js';
+
+const z = zod();
 
 export const VoteSchema = z.object({
   /** The answer voted on: team, channel and message ts. */
@@ -22,7 +25,7 @@ export const VoteSchema = z.object({
   /** When the vote was cast (ms since epoch). */
   at: z.number(),
 });
-export type Vote = z.infer<typeof VoteSchema>;
+export type Vote = Z.infer<typeof VoteSchema>;
 
 export interface FeedbackStore {
   /** Records a user's vote on an answer, replacing their earlier one; returns the earlier vote, if any. */
@@ -36,7 +39,7 @@ export const FEEDBACK_TTL_DAYS = 90;
 const TTL_MS = FEEDBACK_TTL_DAYS * 24 * 60 * 60 * 1000;
 
 const FeedbackFileSchema = z.object({ version: z.literal(1), votes: z.array(VoteSchema) });
-type FeedbackFile = z.infer<typeof FeedbackFileSchema>;
+type FeedbackFile = Z.infer<typeof FeedbackFileSchema>;
 
 function record(votes: Vote[], v: Vote, now: number): Vote['vote'] | undefined {
   const i = votes.findIndex((o) => o.answer === v.answer && o.user === v.user);

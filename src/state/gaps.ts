@@ -9,11 +9,14 @@
  * await gaps.record({ question: 'what is gunicorn', intent: 'unknown', at: Date.now() });
  * (await gaps.top(Date.now() - 30 * DAY, 10))[0] // { question: 'what is gunicorn', intent: 'unknown', count: 3, last: … }
  */
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
+import { zod } from '../knowledge/zod.js';
+
+const z = zod();
 
 export const GapSchema = z.object({ question: z.string(), intent: z.string(), at: z.number() });
-export type Gap = z.infer<typeof GapSchema>;
+export type Gap = Z.infer<typeof GapSchema>;
 export interface GapCount {
   question: string;
   intent: string;
@@ -76,7 +79,7 @@ export class MemoryGaps implements GapStore {
 const FileSchema = z.object({ version: z.literal(1), gaps: z.array(GapSchema) });
 
 export class FileGaps implements GapStore {
-  private readonly json: JsonFile<z.infer<typeof FileSchema>>;
+  private readonly json: JsonFile<Z.infer<typeof FileSchema>>;
   constructor(
     file: string,
     report?: (message: string) => void,

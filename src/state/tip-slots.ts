@@ -13,8 +13,11 @@
  * const n = await slots.claim('T1:C1', '2026-01-05T09:00:00.000Z'); // undefined: taken already
  * if (n !== undefined) { await post(tipAt('C1', n, tipIds)); await slots.posted('T1:C1', slot); }
  */
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
+import { zod } from '../knowledge/zod.js';
+
+const z = zod();
 
 export type SlotStatus = 'taken' | 'posted';
 
@@ -35,7 +38,7 @@ const ChannelSlotsSchema = z.object({
   slots: z.record(z.string(), z.enum(['taken', 'posted'])),
 });
 const TipSlotsSchema = z.object({ version: z.literal(2), channels: z.record(z.string(), ChannelSlotsSchema) });
-type TipSlots = z.infer<typeof TipSlotsSchema>;
+type TipSlots = Z.infer<typeof TipSlotsSchema>;
 
 const emptySlots = (): TipSlots => ({ version: 2, channels: {} });
 
