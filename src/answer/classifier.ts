@@ -14,7 +14,7 @@ import { tokens } from './tokens.js';
 export interface IntentModel {
   classes: string[];
   /** Feature to column. */
-  vocab: Map<string, number>;
+  vocab: Vocabulary;
   /** One row per class, vocab + 1 columns: the last column is the bias. */
   weights: Float64Array[];
 }
@@ -45,44 +45,102 @@ export function classify(model: IntentModel, feats: string[]): { label: string; 
   return model.classes.map((label, k) => ({ label, p: (exp[k] ?? 0) / sum })).sort((a, b) => b.p - a.p);
 }
 
-const MAGIC = 'pystack-intents-2';
+const MAGIC = 'pystack-intents-3';
+
+/** Features to columns: a Map while training; over the packed file, a binary search of its sorted features. */
+export interface Vocabulary {
+  get(feature: string): number | undefined;
+  readonly size: number;
+}
 
 /**
- * The model as the build writes it: a JSON header (classes, features in column order), then the
- * weights as raw doubles, so start-up reads them without parsing half a million numbers.
+ * The packed file's features, sorted, in one string with their offsets: looked up by binary search,
+ * so start-up neither parses 50,000 strings nor builds a map of them.
+ */
+class SortedVocabulary implements Vocabulary {
+  constructor(
+    private readonly text: string,
+    private readonly offsets: Uint32Array,
+  ) {}
+
+  get size(): number {
+    return this.offsets.length - 1;
+  }
+
+  get(feature: string): number | undefined {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const key = this.text.slice(this.offsets[mid] as number, (this.offsets[mid + 1] as number) - 1);
+      if (key === feature) return mid;
+      if (key < feature) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+/** Padding that brings a length up to a multiple of `to`. */
+const pad = (length: number, to: number) => Buffer.alloc((to - (length % to)) % to);
+
+/**
+ * The model as the build writes it: a JSON header (classes, feature count), the features sorted and
+ * joined by newlines with their offsets, then the weights as raw doubles in the same column order,
+ * so start-up reads them without parsing half a million numbers or building a map.
  */
 export function packIntentModel(model: IntentModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, classes: model.classes, vocab: [...model.vocab.keys()] }));
-  const size = Buffer.alloc(4);
-  size.writeUInt32LE(header.length);
-  const pad = Buffer.alloc((8 - ((4 + header.length) % 8)) % 8);
-  return Buffer.concat([
-    size,
-    header,
-    pad,
-    ...model.weights.map((w) => Buffer.from(w.buffer, w.byteOffset, w.byteLength)),
-  ]);
+  const features = [...(model.vocab as Map<string, number>).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const columns = features.length + 1;
+  const text = features.map(([f]) => `${f}\n`).join('');
+  const offsets = new Uint32Array(columns);
+  features.forEach(([f], i) => (offsets[i + 1] = (offsets[i] as number) + f.length + 1));
+  const weights = model.weights.map((w) => {
+    const sorted = new Float64Array(columns);
+    features.forEach(([, column], i) => (sorted[i] = w[column] as number));
+    sorted[columns - 1] = w[w.length - 1] as number;
+    return sorted;
+  });
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, classes: model.classes, features: features.length }));
+  const vocab = Buffer.from(text, 'utf8');
+  const size = Buffer.alloc(8);
+  size.writeUInt32LE(header.length, 0);
+  size.writeUInt32LE(vocab.length, 4);
+  const parts: Buffer[] = [size, header, vocab];
+  const at = () => parts.reduce((n, b) => n + b.length, 0);
+  parts.push(pad(at(), 4));
+  parts.push(Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
+  parts.push(pad(at(), 8));
+  for (const w of weights) parts.push(Buffer.from(w.buffer, w.byteOffset, w.byteLength));
+  return Buffer.concat(parts);
 }
 
 /** The model at `path`, or undefined when it is missing or not one (answers then go by cue words alone). */
 export function loadIntentModel(path: string): IntentModel | undefined {
   try {
-    const buf = readFileSync(path);
-    const length = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.subarray(4, 4 + length).toString('utf8')) as {
+    const read = readFileSync(path);
+    const buf = read.byteOffset % 8 === 0 ? read : Buffer.from(Uint8Array.from(read).buffer);
+    const headerLength = buf.readUInt32LE(0);
+    const vocabLength = buf.readUInt32LE(4);
+    const header = JSON.parse(buf.subarray(8, 8 + headerLength).toString('utf8')) as {
       magic?: string;
       classes: string[];
-      vocab: string[];
+      features: number;
     };
     if (header.magic !== MAGIC) return undefined;
-    const at = 4 + length + ((8 - ((4 + length) % 8)) % 8);
-    const bytes = buf.byteOffset % 8 === 0 ? buf : Uint8Array.from(buf);
-    const columns = header.vocab.length + 1;
-    if (at + header.classes.length * columns * 8 > bytes.length) return undefined;
-    const all = new Float64Array(bytes.buffer, bytes.byteOffset + at, header.classes.length * columns);
+    const textAt = 8 + headerLength;
+    const text = buf.toString('utf8', textAt, textAt + vocabLength);
+    let at = textAt + vocabLength;
+    at += pad(at, 4).length;
+    const columns = header.features + 1;
+    const offsets = new Uint32Array(buf.buffer, buf.byteOffset + at, columns);
+    at += columns * 4;
+    at += pad(at, 8).length;
+    if (at + header.classes.length * columns * 8 > buf.length) return undefined;
+    const all = new Float64Array(buf.buffer, buf.byteOffset + at, header.classes.length * columns);
     return {
       classes: header.classes,
-      vocab: new Map(header.vocab.map((f, i) => [f, i])),
+      vocab: new SortedVocabulary(text, offsets),
       weights: header.classes.map((_, k) => all.subarray(k * columns, (k + 1) * columns)),
     };
   } catch {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify, features } from '../../src/answer/classifier.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { classify, features, loadIntentModel, packIntentModel } from '../../src/answer/classifier.js';
 import { normalize } from '../../src/answer/text.js';
 import { classOf, trainIntents } from '../../scripts/train/intents.js';
 import { readRows } from '../../scripts/eval/labels.js';
@@ -29,6 +32,21 @@ describe('intent classifier', () => {
       (r) => classify(model, features(normalize(r.q), isName))[0]?.label === classOf(r),
     ).length;
     expect(right / trained.length).toBeGreaterThan(0.9);
+  });
+
+  it('packs and loads to the same classifications, every feature found by its sorted lookup', () => {
+    const model = trainIntents(knowledge, rows);
+    const file = join(mkdtempSync(join(tmpdir(), 'intents-')), 'model.bin');
+    writeFileSync(file, packIntentModel(model));
+    const loaded = loadIntentModel(file);
+    expect(loaded?.vocab.size).toBe(model.vocab.size);
+    for (const [f, column] of model.vocab as Map<string, number>)
+      expect(loaded?.weights[0]?.[loaded.vocab.get(f) as number]).toBe(model.weights[0]?.[column]);
+    expect(loaded?.vocab.get('w:no-such-feature')).toBeUndefined();
+    for (const r of rows.slice(0, 50)) {
+      const f = features(normalize(r.q), isName);
+      expect(classify(loaded as NonNullable<typeof loaded>, f)).toEqual(classify(model, f));
+    }
   });
 
   it('labels a library row with its angle', () => {
