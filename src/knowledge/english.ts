@@ -3,8 +3,8 @@
  * everyday word ("marathon") from a name the knowledge does not have ("gunicorn", "mlflow"), so
  * a question about an unknown tool is answered honestly.
  *
- * `npm run build` writes the list sorted next to the index; a lookup is a binary search over that
- * one string, so loading costs a file read and no per-word objects. Without the built file the
+ * `npm run build` writes the list sorted next to the index, with where each word starts; a lookup
+ * is a binary search over that one string, so loading costs a file read, no scan and no per-word objects. Without the built file the
  * package's own list is read and sorted once.
  *
  * @example
@@ -24,22 +24,50 @@ function sortedWords(): string {
   return readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean).sort().join('\n');
 }
 
-/** Writes the sorted list for start-up to read (called by `npm run build`). */
+/** Where each word of a newline-joined list starts. */
+function startsOf(text: string): Uint32Array {
+  let n = text ? 1 : 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const out = new Uint32Array(n);
+  for (let k = 1, i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out[k++] = i + 1;
+  return out;
+}
+
+/**
+ * Writes the sorted list for start-up to read (called by `npm run build`): the word count, where
+ * each word starts, then the words (ASCII) joined by newlines, so loading scans nothing.
+ */
 export function writeEnglish(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, sortedWords());
+  const text = sortedWords();
+  const at = startsOf(text);
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(at.length);
+  const index = Buffer.from(at.buffer, at.byteOffset, at.byteLength);
+  writeFileSync(file, Buffer.concat([count, index, Buffer.from(text, 'latin1')]));
+}
+
+/** The list the build wrote, or undefined when it is missing or not one. */
+function readBuilt(file: string): { text: string; at: Uint32Array } | undefined {
+  if (!existsSync(file)) return undefined;
+  const buf = readFileSync(file);
+  if (buf.length < 4) return undefined;
+  const n = buf.readUInt32LE(0);
+  const textAt = 4 + 4 * n;
+  if (textAt > buf.length) return undefined;
+  const bytes = (buf.byteOffset + 4) % 4 === 0 ? buf : Buffer.from(Uint8Array.from(buf).buffer);
+  return { text: bytes.toString('latin1', textAt), at: new Uint32Array(bytes.buffer, bytes.byteOffset + 4, n) };
 }
 
 function load(file: string | undefined): void {
   try {
-    words = file && existsSync(file) ? readFileSync(file, 'utf8') : sortedWords();
+    const built = file ? readBuilt(file) : undefined;
+    words = built?.text ?? sortedWords();
+    starts = built?.at ?? startsOf(words);
   } catch {
     words = '';
+    starts = new Uint32Array(0);
   }
-  let n = words ? 1 : 0;
-  for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) n++;
-  starts = new Uint32Array(n);
-  for (let k = 1, i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts[k++] = i + 1;
 }
 
 function has(word: string): boolean {

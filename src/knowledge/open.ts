@@ -30,7 +30,7 @@ export const DEFAULT_PATHS = {
   knowledgeDir: resolve(ROOT, 'knowledge'),
   indexFile: resolve(ROOT, 'dist', 'search-index.bin'),
   yamlCacheFile: resolve(ROOT, 'dist', 'knowledge-cache.json'),
-  englishFile: resolve(ROOT, 'dist', 'english-words.txt'),
+  englishFile: resolve(ROOT, 'dist', 'english-words.bin'),
   intentModelFile: resolve(ROOT, 'dist', 'intent-model.bin'),
   entryModelFile: resolve(ROOT, 'dist', 'entry-model.json'),
   rankerFile: resolve(ROOT, 'dist', 'entry-ranker.bin'),
