@@ -164,6 +164,8 @@ const STRANGER_TOPIC = 3;
 const SHORT_QUESTION = 2;
 /** Words around a name that is also an everyday word, enough to tell what the message is about. */
 const HOMONYM_WORDS = 3;
+/** Words of filler ("a", "the") a side of "the difference between A and B" may start after. */
+const SIDE_GAP = 2;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
 /** Everyday-word names read as the words: at most this many in one message, and two only when the classifier is sure. */
@@ -475,6 +477,10 @@ export class Parser {
         )
       : undefined;
     if (weighs) return { kind: 'entry', entry: weighs, focus: 'overview', purpose: purposeWords, unknown: [] };
+    // "…what the difference between WSGI and ASGI is, because her flask app and his fastapi app…": what is
+    // weighed is what stands in "the difference between A and B", not every name the message holds.
+    const between = this.between(toks, live);
+    if (between) return between;
     // "should i learn django, flask or fastapi first?": the concept whose title weighs those names in these words.
     // With no name of its own, a question takes the names of the sentences around it ("…another says flask. which one first?").
     const ownNames = distinct(live.filter((m) => m.entry.type === 'package')).map((m) => m.entry.id);
@@ -876,6 +882,29 @@ export class Parser {
         : ' ',
     );
     return stripped !== t && !FOCUS_CUES.some(([focus, re]) => focus === 'alternatives' && re.test(stripped));
+  }
+
+  /**
+   * The things "the difference between A and B" weighs, when other names stand elsewhere in the
+   * message: one concept both sides name, or two packages compared; undefined otherwise.
+   */
+  private between(toks: readonly Token[], live: Mention[]): Query | undefined {
+    const at = toks.findIndex((tk, i) => /^diff(?:erence)?s?$/.test(tk.text) && toks[i + 1]?.text === 'between');
+    if (at < 0) return undefined;
+    const and = toks.findIndex((tk, i) => i > at + 2 && (tk.text === 'and' || tk.sep));
+    if (and < 0 || toks[and]?.sep) return undefined;
+    // Each side is the mention that starts it (within a word or two of filler: "a", "the").
+    const sideAt = (from: number) => live.find((m) => m.start >= from && m.start <= from + SIDE_GAP);
+    const a = sideAt(at + 2);
+    const b = sideAt(and + 1);
+    if (!a || !b || (a.end > and && a !== b)) return undefined;
+    if (live.every((m) => m === a || m === b || m.entry.id === a.entry.id || m.entry.id === b.entry.id))
+      return undefined;
+    if (a.entry.id === b.entry.id)
+      return { kind: 'entry', entry: a.entry, focus: 'overview', purpose: [], unknown: [] };
+    if (a.entry.type === 'package' && b.entry.type === 'package')
+      return { kind: 'compare', items: [a.entry, b.entry], unknown: [], purpose: [] };
+    return undefined;
   }
 
   /** `common`: an everyday word may be a name (it stands where a name must). */

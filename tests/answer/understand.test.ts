@@ -175,6 +175,18 @@ describe('comparisons', () => {
   });
 });
 
+describe('"the difference between A and B" among other names', () => {
+  it('weighs what stands in the slot, not every name of the message', () => {
+    const a = ask(
+      "a user asks what the difference between WSGI and ASGI is, because her Flask app and her colleague's FastAPI app get deployed differently",
+    );
+    expect([a.intent, ids(a)[0]]).toEqual(['concept', 'wsgi-asgi']);
+    const b = ask("what's the difference between celery and rq? our django app already runs redis");
+    expect(b.intent).toBe('compare');
+    expect(ids(b).sort()).toEqual(['celery', 'rq']);
+  });
+});
+
 describe('the kind of answer all but certain', () => {
   it.each([
     ['what does a backend python dev use day to day, roughly?', 'stack', 'backend-developer-stack'],
