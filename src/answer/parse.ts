@@ -33,6 +33,7 @@ import { EntityLinker, type Mention } from './entities.js';
 import { commandIntent } from './intents.js';
 import { linkNames } from './links.js';
 import { clientsOf } from './clients.js';
+import { foundationOf } from './foundation.js';
 import { byFit } from './purpose.js';
 import { type NameIndex, slipRank } from './names.js';
 import { cleanText, normalize } from './text.js';
@@ -201,6 +202,9 @@ const SWITCH =
 const REACH =
   /\b(?:drivers?|clients?|sdks?|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
 /** A question that asks how one thing works, and nothing more. */
+/** Words that ask what a package is built on ("built on top of", "under the hood", "base lib under it"). */
+const BUILT_ON =
+  /\b(?:(?:built|builds|build|sits|based) (?:on|upon)(?: top of)?|under the hood|underneath|(?:base|underlying) (?:lib|library|layer|framework)|foundation)\b/;
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
 /** Words that point back at a name said before. */
@@ -469,6 +473,17 @@ export class Parser {
     // "how do webhooks work", "how does celery work": what the one thing named is.
     const [one1] = live;
     if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);
+    // "what's that thing fastapi is built on top of", "base lib under it?" (after "what's pandas"): the package
+    // the knowledge says the named one is built on.
+    const built = !BUILT_ON.test(t)
+      ? undefined
+      : packages.length === 1
+        ? packages[0]?.entry
+        : !packages.length && PRONOUN.test(t)
+          ? ctx.packages[ctx.packages.length - 1]?.entry
+          : undefined;
+    const base = built?.type === 'package' ? foundationOf(this.kb, built) : undefined;
+    if (base) return { kind: 'entry', entry: base, focus: 'overview', purpose: [], unknown: [] };
     // "what's the difference between a python developer and a data engineer": the concept weighing both.
     const weighs = COMPARE_CUE.test(t)
       ? weighedConcept(

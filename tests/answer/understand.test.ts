@@ -187,6 +187,17 @@ describe('"the difference between A and B" among other names', () => {
   });
 });
 
+describe('what a package is built on', () => {
+  it.each([
+    ["what's that thing fastapi is built on top of", undefined, 'starlette'],
+    ['what is requests built on', undefined, 'urllib3'],
+    ['base lib under it?', "what's pandas", 'numpy'],
+  ])('%j (after %j) is the package the knowledge says it is built on: %s', (q, previous, id) => {
+    const a = ask(q, previous);
+    expect([a.intent, ids(a)[0]]).toEqual(['library', id]);
+  });
+});
+
 describe('the kind of answer all but certain', () => {
   it.each([
     ['what does a backend python dev use day to day, roughly?', 'stack', 'backend-developer-stack'],
