@@ -88,6 +88,12 @@ const DETERMINERS = new Set([
   'their',
   'its',
 ]);
+/** Words after another stack's everyday-word name that say it is that stack ("the go service", "express middleware"). */
+const STACK_NOUNS = new Set(
+  'middleware service services app apps backend backends server servers codebase monolith microservice microservices handler handlers route routes router developer developers devs code'.split(
+    ' ',
+  ),
+);
 /** Words after a tool's name that say it is the tool ("a helm chart", "the jest config"). */
 const TOOL_NOUNS = new Set([
   'chart',
@@ -786,7 +792,17 @@ export class Parser {
         if (span.length < n || span.some((tk, k) => tk.sep || busy(i + k))) continue;
         const text = span.map((tk) => tk.text).join(' ');
         if (!this.kb.outside.has(text)) continue;
-        if (n === 1 && (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) && !nearConnector(toks, i)) continue;
+        // An everyday word ("go", "express") is the other stack's name beside a connector or before a word of a
+        // codebase ("the go service", "express middleware").
+        if (
+          n === 1 &&
+          (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) &&
+          !nearConnector(toks, i) &&
+          !(this.kb.outside.get(text) === 'languages' || this.kb.outside.get(text) === 'frameworks'
+            ? STACK_NOUNS.has(toks[i + 1]?.text ?? '')
+            : false)
+        )
+          continue;
         // An outside name that is also an English word, used as the word: a verb ("react when files land")
         // or a comparative before a noun ("prettier tracebacks").
         const after = toks[i + 1];

@@ -585,6 +585,13 @@ describe('needs, categories and negation', () => {
     expect(ask('torn between playwright and selenium for scraping a react SPA').intent).toBe('compare');
   });
 
+  it("another stack's everyday-word name before a word of a codebase is that stack", () => {
+    expect(ask('express middleware for rate limiting?').unrecognised).toEqual(['express']);
+    expect(ask('the go service needs a task queue, asynq or machinery?').intent).toBe('unknown');
+    // As a word, it stays one.
+    expect(ask('celery or rq? which way should we go').intent).toBe('compare');
+  });
+
   it('a part that only rules names out qualifies the other part of the message', () => {
     const a = ask("orm suggestions? anything except django's");
     expect(a.intent).toBe('recommend');
