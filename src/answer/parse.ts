@@ -208,6 +208,12 @@ const SWITCH =
 const REACH =
   /\b(?:drivers?|clients?|sdks?|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
 /** A question that asks how one thing works, and nothing more. */
+/** Where a question puts the name it asks about ("is X any good", "X worth learning", "hook up X for …"). */
+const NAME_SLOTS = [
+  /^(?:is|are|does|do|how good is|thoughts on|opinions on|anyone (?:using|use|used|tried)|has anyone (?:used|tried))\s+(\S+)\s+(?:any good|worth|good|ok|okay|still|dead|better|mature|ready|reliable|a good|for)\b/,
+  /^(\S+)\s+(?:any good|worth)\b/,
+  /\b(?:hook up|set up|setup|integrate|install|configure|use|using|try|trying|adopt|adopting)\s+(\S+)\s+(?:for|with|in|into|to|on)\b/,
+];
 /** Words that ask what a package is built on ("built on top of", "under the hood", "base lib under it"). */
 const BUILT_ON =
   /\b(?:(?:built|builds|build|sits|based) (?:on|upon)(?: top of)?|under the hood|underneath|(?:base|underlying) (?:lib|library|layer|framework)|foundation)\b/;
@@ -296,7 +302,30 @@ export class Parser {
       const pointed = this.linker.link(toks, { pointed: true }).filter((m) => m.entry.type === 'package' && !m.typo);
       if (pointed.length === 1) mentions = pointed;
     }
-    return this.decide(t, toks, mentions, { ...ctx, linked, python, viaLink }, explain, text, guess);
+    const q = this.decide(t, toks, mentions, { ...ctx, linked, python, viaLink }, explain, text, guess);
+    // "is polars any good?", "how do i hook up sentry for error tracking": out of scope with nothing named, the
+    // word standing where the question puts a name is the one it does not know, though it is an English word.
+    if (q.kind === 'unknown' && !q.unrecognised.length && !q.orphan) {
+      const slot = NAME_SLOTS.map((re) => re.exec(t)?.[1]).find(
+        (w): w is string => w !== undefined && this.slotName(w),
+      );
+      if (slot) return { ...q, unrecognised: [slot] };
+    }
+    return q;
+  }
+
+  /** Whether a word in a name's slot may be a name: no everyday, question or knowledge word. */
+  private slotName(w: string): boolean {
+    return (
+      w.length >= 3 &&
+      /^[a-z][a-z0-9.-]*$/.test(w) &&
+      !COMMON_WORDS.has(w) &&
+      !FILLER.has(w) &&
+      !CUE_WORDS.has(w) &&
+      !QUESTION_ONLY.has(w) &&
+      !this.isVocabulary(w) &&
+      !PYTHON.test(w)
+    );
   }
 
   /** The ids of the packages a text names. */

@@ -585,6 +585,19 @@ describe('needs, categories and negation', () => {
     expect(ask('torn between playwright and selenium for scraping a react SPA').intent).toBe('compare');
   });
 
+  it.each([
+    ['is polars any good?', 'polars'],
+    ['how do i hook up sentry for error tracking', 'sentry'],
+  ])('%j names %s, the word where the question puts a name, as not known', (q, name) => {
+    const a = ask(q);
+    expect(a.intent).toBe('unknown');
+    expect(a.unrecognised).toEqual([name]);
+  });
+
+  it('an everyday word in no name slot is not reported as an unknown name', () => {
+    expect(ask('recipe for banana bread pls').unrecognised ?? []).toEqual([]);
+  });
+
   it("another stack's everyday-word name before a word of a codebase is that stack", () => {
     expect(ask('express middleware for rate limiting?').unrecognised).toEqual(['express']);
     expect(ask('the go service needs a task queue, asynq or machinery?').intent).toBe('unknown');
