@@ -67,7 +67,7 @@ export const COMPARE_CUE =
 
 /** A message that asks what the bot is. */
 export const HELP_CUE =
-  /^(?:help|usage|commands|menu|start|\?+)$|\b(?:what (?:can|do|should) (?:you|u|i) (?:do|answer|know|help with|ask)|what are you(?: for)?|who are you|how (?:do|can|should) (?:i|we) (?:use|talk to) (?:this|you|pystack|the bot|this bot|it)|what kind of (?:questions|things)|list (?:of )?(?:your )?commands|show (?:me )?(?:the |your )?commands|how does this (?:bot )?work|what is pystack|what'?s pystack|(?:what|who) (?:is|are|r) (?:this bot|you|u|pystack)(?: even| for| about)?|how does (?:pystack|this bot|the bot) work|what (?:stuff|things|topics) (?:do|can) (?:you|u) (?:know|answer|cover)(?: about)?|what (?:are|r) (?:you|u) for)\b/;
+  /^(?:help|usage|commands|menu|start|\?+)$|\b(?:what (?:can|do) (?:you|u|i) (?:do|answer|know|help with|ask)|what should (?:i|we) ask(?: you| u| pystack| the bot| it)?$|what should (?:i|we) do (?:here|with (?:this|you|u|it|pystack|the bot))\b|what should (?:you|u) (?:do|answer|know|help with)|what are you(?: for)?|who are you|how (?:do|can|should) (?:i|we) (?:use|talk to) (?:this|you|pystack|the bot|this bot|it)|what kind of (?:questions|things)|list (?:of )?(?:your )?commands|show (?:me )?(?:the |your )?commands|how does this (?:bot )?work|what is pystack|what'?s pystack|(?:what|who) (?:is|are|r) (?:this bot|you|u|pystack)(?: even| for| about)?|how does (?:pystack|this bot|the bot) work|what (?:stuff|things|topics) (?:do|can) (?:you|u) (?:know|answer|cover)(?: about)?|what (?:are|r) (?:you|u) for)\b/;
 
 /** A message that is only thanks or a greeting (read before courtesies are stripped). */
 export const THANKS_ONLY =

@@ -831,6 +831,10 @@ describe('messages, threads and small talk', () => {
       expect(ask(q).intent, q).toBe('thanks');
     expect(ask('ta?').intent).toBe('library');
     expect(ask('yo what can you do').intent).toBe('help');
+    expect(ask('what should I ask?').intent).toBe('help');
+    // "What should I …" about the asker's own life or work is no question about the bot.
+    expect(ask('what should I ask for in my salary review').intent).toBe('unknown');
+    expect(ask('what should I know about databases as a python dev').intent).toBe('checklist');
   });
 
   it('hints are door-neutral commands, never "/pystack"', () => {
