@@ -917,7 +917,9 @@ export class Parser {
         [right, left],
       ] as const) {
         if (i < 0 || busy(i)) continue;
-        const partner = other >= 0 ? mentionAt(other) : undefined;
+        // Only a package is set against a name ("…production ready or will it bite us" sets no checklist against "bite").
+        const at = other >= 0 ? mentionAt(other) : undefined;
+        const partner = at?.entry.type === 'package' ? at : undefined;
         const outsider = other >= 0 && outside.some((o) => other >= o.start && other < o.end);
         if (!strong && !partner && !outsider) continue;
         const w = toks[i]?.text ?? '';

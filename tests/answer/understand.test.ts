@@ -39,6 +39,7 @@ describe('names and angles', () => {
     ['is django still worth learning in 2025 or is everyone on fastapi now', 'django', 'worth'],
     ['when would i reach for starlette directly instead of fastapi', 'starlette', 'uses'],
     ['replacement for black?', 'black', 'alternatives'],
+    ['is celery actually production ready or will it bite us', 'celery', 'production'],
     ['do i need jax at all?', 'jax', 'worth'],
     ['do we even need celery for this', 'celery', 'worth'],
     ['when do you actually need a vector db like chroma', 'chromadb', 'uses'],
