@@ -400,7 +400,13 @@ export class Parser {
       mentions = mentions.filter((m) => !(m.entry.id === 'pip' && /^install/.test(toks[m.end]?.text ?? '')));
     // Names ruled out here or in the sentences around ("we don't want airflow. what else orchestrates pipelines?").
     const negated = [...mentions.filter((m) => isNegated(toks, m)), ...(ctx.negated ?? [])];
-    const live = mentions.filter((m) => !negated.includes(m));
+    // "raspberry pi gpio library that isn't RPi.GPIO": a name ruled out is out wherever it stands; its other
+    // mention describes the need in words.
+    // (The same name said again, "…without docker… is docker the right tool", is asked about, not described.)
+    const described = mentions.filter(
+      (m) => !negated.includes(m) && negated.some((n) => n.entry.id === m.entry.id && n.text !== m.text),
+    );
+    const live = mentions.filter((m) => !negated.includes(m) && !described.includes(m));
     // Another stack's people ("java dev", "php guy") are left out of the words and of the names not known.
     const others = this.outside(toks, mentions);
     const outside = others.filter((o) => !o.background);
@@ -428,7 +434,8 @@ export class Parser {
     ];
     const strangers = mentions.length ? [] : nameLike;
     const taken = new Set<number>();
-    for (const m of [...mentions, ...others]) for (let i = m.start; i < m.end; i++) taken.add(i);
+    for (const m of [...mentions, ...others])
+      if (!described.includes(m as Mention)) for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
     // recipe?"), alone, with no word of Python and hardly a word the knowledge uses around it: the word, not the package.

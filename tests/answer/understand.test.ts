@@ -321,6 +321,13 @@ describe('exclusions', () => {
     expect(ids(a).slice(0, 3)).toContain(id);
   });
 
+  it('a name ruled out under one of its names is out under its others, which then describe the need', () => {
+    const a = ask("raspberry pi gpio library that isn't RPi.GPIO");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('rpi-gpio');
+    expect(ids(a)[0]).toBe('gpiozero');
+  });
+
   it('leaving out a framework leaves out what is made for it', () => {
     const a = ask('web framework for an api, anything except django');
     expect(ids(a)).not.toContain('django');
