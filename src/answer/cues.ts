@@ -34,7 +34,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'uses',
-    /\b(?:used for|use cases?|(?<!any )good for|(?:is|are) \S+ (?:fine|ok|okay|suitable|decent|solid|a good fit|the right (?:tool|choice|pick)) (?:for|as)|what (?:is|are|does|do) (?:\S+ ){1,3}(?:for|do)$|what (?:can|could) (?:i|you|we|one) (?:do|build|make) with|when (?:does|do|is|would) \S+ (?:make sense|help|fit|shine)|when would (?:i|we|you) need|when (?:would|should|do|to) (?:i |you |we |one )?(?:use|reach for|pick|choose)|purpose of|point of|what.{0,40}\bfor\b$|why would (?:i|you|we|anyone) use|what problems? does|what does \S+ solve|can (?:we|i|you) use (?:it|this|that) (?:for|on|in|to))\b/,
+    /\b(?:used for|use cases?|what (?:would|could|can|do|does|should|did) (?:i|we|you|people|folks|one|they|teams) (?:\S+ )?use (?:it|them|this|that|\S+) for\b|(?<!any )good for|(?:is|are) \S+ (?:fine|ok|okay|suitable|decent|solid|a good fit|the right (?:tool|choice|pick)) (?:for|as)|what (?:is|are|does|do) (?:\S+ ){1,3}(?:for|do)$|what (?:can|could) (?:i|you|we|one) (?:do|build|make) with|when (?:does|do|is|would) \S+ (?:make sense|help|fit|shine)|when would (?:i|we|you) need|when (?:would|should|do|to) (?:i |you |we |one )?(?:use|reach for|pick|choose)|purpose of|point of|what.{0,40}\bfor\b$|why would (?:i|you|we|anyone) use|what problems? does|what does \S+ solve|can (?:we|i|you) use (?:it|this|that) (?:for|on|in|to))\b/,
   ],
   [
     'worth',

@@ -327,8 +327,12 @@ export function createEngine({
       // "something nicer?", "cheaper option?", "what would u pick instead": its alternatives.
       const focus =
         FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? (OTHER_ONE.test(rest) ? 'alternatives' : undefined);
+      // The thread remembers what "it" was ("what do people use it for" after "is it prod ready?" after "what's httpx").
       if (!named.length && own.kind !== 'compare' && focus)
-        return respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed);
+        return {
+          ...respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed),
+          asked: `${previous} ${rest}`,
+        };
     }
     // "does it format too" after "best linter?", "is that one ok in production?" after "what cache should
     // we use": a pronoun that names nothing points at what the thread's answer led with.

@@ -724,6 +724,14 @@ describe('messages, threads and small talk', () => {
     );
   });
 
+  it('a thread remembers what "it" was across angled follow-ups', () => {
+    const first = ask('is it prod ready?', "what's httpx");
+    expect([first.intent, first.focus, ids(first)[0]]).toEqual(['library', 'production', 'httpx']);
+    const a = ask('what do people use it for', first.asked ?? 'is it prod ready?');
+    expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'uses', 'httpx']);
+    expect(ask('what would we use it for on the rover', 'whats pyserial').focus).toBe('uses');
+  });
+
   it('"…, and when would I use it over Y" is a second question', () => {
     const a = ask("what's jax and when would i use it over numpy");
     expect([a.intent, ids(a)[0]]).toEqual(['library', 'jax']);
