@@ -20,7 +20,7 @@ import { proseWords } from '../knowledge/prose.js';
 import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
+import { COMPARE_CUE, EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
@@ -111,6 +111,9 @@ const ONE_THING = /\b(?:one|version|option)\b(?!s)/;
  * ending like a web or package suffix ("socket.io", "chart.js") may be.
  */
 const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai|net|org|com|dev|py|ts|sh|app))/;
+/** A question of what things are, each ("what's X and Y", "what are they", "in one line each"). */
+const LOOK_UP_EACH =
+  /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
 const ASKS_KIND = /\b(?:what|what's|whats|which|good|best|recommend|recommendations?|suggestions?|options)\b/;
 /** A first sentence this short, before a marked second question, is a question itself. */
@@ -658,7 +661,29 @@ export function createEngine({
     const one =
       marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text) ? marked[0].text : text;
     const single = respond(parser.read(one), seed, one);
-    return joined(one, single, seed) ?? single;
+    return joined(one, single, seed) ?? eachOne(one, single, seed) ?? single;
+  }
+
+  /**
+   * "what's the kubernetes python client and the docker sdk", "networkx and sympy — what are they, in one
+   * line each?": two names joined by "and" under a question of what they are, with nothing that weighs
+   * them, are two look-ups, each answered with its card.
+   */
+  function eachOne(text: string, single: Answer, seed: number): Answer | undefined {
+    if (single.intent !== 'compare' || single.subjects.length !== 2) return undefined;
+    if (!LOOK_UP_EACH.test(text) || COMPARE_CUE.test(text.replace(/,/g, ' ')) || WEIGH.test(text)) return undefined;
+    // ("whats the diffrence betwen flask and fastapi" weighs them, typed fast.)
+    if (!/\band\b/.test(text) || /\b(?:diff\w*|betw\w*)\b/.test(text)) return undefined;
+    const [a, b] = single.subjects.map((x) => kb.entries.get(x.id));
+    if (!a || !b) return undefined;
+    // Each from the angle the question asks ("what's factory_boy for, and faker?": the uses of both).
+    const focus = FOCUS_CUES.find(([, re]) => re.test(text))?.[0] ?? 'overview';
+    const card = (entry: Entry) =>
+      respond(
+        { kind: 'entry', entry, focus: entry.type === 'package' ? focus : 'overview', purpose: [], unknown: [] },
+        seed,
+      );
+    return { ...card(a), also: card(b) };
   }
 
   /**

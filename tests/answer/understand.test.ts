@@ -732,6 +732,19 @@ describe('messages, threads and small talk', () => {
     expect(ask('what would we use it for on the rover', 'whats pyserial').focus).toBe('uses');
   });
 
+  it('"what\'s A and B" with nothing that weighs them is two look-ups', () => {
+    const a = ask("what's the kubernetes python client and the docker sdk");
+    expect([a.intent, ids(a)[0], a.also?.intent, a.also && ids(a.also)[0]]).toEqual([
+      'library',
+      'kubernetes',
+      'library',
+      'docker-sdk',
+    ]);
+    // Weighed, even typed fast, they are compared.
+    expect(ask('whats the diffrence between flask and fastapi').intent).toBe('compare');
+    expect(ask('django and flask, which is better for an admin tool').intent).toBe('compare');
+  });
+
   it('"…, and when would I use it over Y" is a second question', () => {
     const a = ask("what's jax and when would i use it over numpy");
     expect([a.intent, ids(a)[0]]).toEqual(['library', 'jax']);
