@@ -23,13 +23,15 @@ const hays = new WeakMap<Knowledge, Map<TipEntry, string>>();
 function about(tip: TipEntry, words: string[], kb: Knowledge): number {
   let of = hays.get(kb);
   if (!of) hays.set(kb, (of = new Map()));
-  let hay = of.get(tip);
-  if (hay === undefined) {
-    hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
-    of.set(tip, hay);
+  // Each tip's words are worked out once per knowledge, not per question (thousands of tips at 100x).
+  let text = of.get(tip);
+  if (text === undefined) {
+    const hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
+    text = ` ${hay.replace(/[^a-z0-9]+/g, ' ')}`;
+    of.set(tip, text);
   }
-  const text = ` ${hay.replace(/[^a-z0-9]+/g, ' ')}`;
-  return words.filter((w) => text.includes(` ${w}`)).length;
+  const said = text;
+  return words.filter((w) => said.includes(` ${w}`)).length;
 }
 
 /** The tip at `seed` in the rotation, among tips about the topic when one is given and matches. */

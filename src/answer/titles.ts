@@ -52,16 +52,20 @@ const titleWords = derived((kb) => {
   }));
   const df = new Map<string, number>();
   for (const { words } of lists) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
-  return lists.map(({ entry, words }) => ({
-    entry,
-    words: words.filter((w) => (df.get(w) ?? 0) < COMMON_IN_TITLES),
-  }));
+  // Each title word with its stem, worked out once per knowledge (thousands of titles at 100x); a title with
+  // fewer telling words than a match needs is left out.
+  return lists
+    .map(({ entry, words }) => ({
+      entry,
+      words: words.filter((w) => (df.get(w) ?? 0) < COMMON_IN_TITLES).map((w) => ({ w, s: stem(w) })),
+    }))
+    .filter(({ words }) => words.length >= MIN_WORDS);
 });
 
 export function titledList(kb: Knowledge, said: readonly string[]): Entry | undefined {
   const stems = new Set(said.map(stem));
-  const held = (w: string) =>
-    stems.has(stem(w)) ||
+  const held = ({ w, s: st }: { w: string; s: string }) =>
+    stems.has(st) ||
     said.some((s) => s.length >= MIN_PREFIX && w.startsWith(s) && !QUESTION_ONLY.has(s) && !STOP.has(s));
   const scored = titleWords(kb)
     .map(({ entry, words }) => {
