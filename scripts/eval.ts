@@ -23,12 +23,12 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  tune: 0.95,
-  heldout: 0.92,
+  tune: 0.955,
+  heldout: 0.93,
   original: 0.98,
-  // The tuning part's out-of-scope questions: 1,398 of 1,407 caught and 4 answered confidently today.
+  // The tuning part's out-of-scope questions: 1,516 of 1,520 caught and 2 answered confidently today.
   oosCaught: 0.99,
-  oosConfident: 4,
+  oosConfident: 2,
   dev: 1,
 } as const;
 
