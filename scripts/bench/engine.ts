@@ -39,7 +39,7 @@ function processMs(args: string[], input: string, runs = 3): number {
 /** Issue 13's aim: a one-question `pystack ask` within this many times a bare `node -e ""`. */
 const ASK_AIM = 3;
 const PHASES: [string, string][] = [
-  ['modules', 'loading the modules (ours, zod, lunr for its stemmer)'],
+  ['modules', 'loading the modules (ours, and lunr for its stemmer)'],
   ['knowledge', 'knowledge: parse cache read, cross-checks'],
   ['index', 'index: the evaluator arrays from dist/search-index.bin'],
   ['models', 'intent model and packed entry ranker'],
