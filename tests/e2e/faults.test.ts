@@ -96,6 +96,15 @@ describe('Slack Web API faults', () => {
     expect(apology?.body.user).toBe('U0ASKER');
     expect(apology?.body.text).toMatch(/sorry/i);
     expect(since('chat.postMessage', from)).toHaveLength(0);
+    // The log line is written by the app's process, which may flush it after the apology reaches Slack.
+    await waitUntil(
+      () =>
+        app
+          .logs()
+          .split('\n')
+          .some((l) => l.includes('answer not delivered') && l.includes('EvUndeliverable1')),
+      5000,
+    );
     const line = app
       .logs()
       .split('\n')
@@ -116,6 +125,14 @@ describe('Slack Web API faults', () => {
     expect(since('chat.postEphemeral', from)[0]?.body.text).toMatch(/didn't confirm/);
     await sleep(1500); // a retry would arrive here
     expect(attempts('chat.postMessage', from).map((c) => c.status)).toEqual([0]);
+    await waitUntil(
+      () =>
+        app
+          .logs()
+          .split('\n')
+          .some((l) => l.includes('answer not confirmed by Slack') && l.includes('EvHung1')),
+      5000,
+    );
     expect(logLine('answer not confirmed by Slack')).toMatchObject({ event_id: 'EvHung1', door: 'mention' });
     expect(await healthy()).toBe(true);
     await mention('lib rich', '1700000471.000500');
