@@ -490,7 +490,7 @@ export function createEngine({
   function distinct(first: Answer, second: Answer, q2: string, q1: string, seed: number): Answer | undefined {
     // "is fastapi production ready, and what are its alternatives": one card from two angles is two answers
     // (the plain card beside an angle of it says nothing more).
-    const angles = [a0(first), a0(second)];
+    const angles = [angleOf(first), angleOf(second)];
     const twoAngles =
       !angles.includes('overview') &&
       angles[0] !== angles[1] &&
@@ -508,7 +508,7 @@ export function createEngine({
   }
 
   /** An answer's angle: a card's focus, overview for any other answer. */
-  function a0(a: Answer): string {
+  function angleOf(a: Answer): string {
     return a.intent === 'library' ? (a.focus ?? 'overview') : 'overview';
   }
 

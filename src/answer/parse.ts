@@ -434,8 +434,8 @@ export class Parser {
     ];
     const strangers = mentions.length ? [] : nameLike;
     const taken = new Set<number>();
-    for (const m of [...mentions, ...others])
-      if (!described.includes(m as Mention)) for (let i = m.start; i < m.end; i++) taken.add(i);
+    for (const m of [...mentions.filter((x) => !described.includes(x)), ...others])
+      for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
     // recipe?"), alone, with no word of Python and hardly a word the knowledge uses around it: the word, not the package.
@@ -834,9 +834,10 @@ export class Parser {
           n === 1 &&
           (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) &&
           !nearConnector(toks, i) &&
-          !(this.kb.outside.get(text) === 'languages' || this.kb.outside.get(text) === 'frameworks'
-            ? STACK_NOUNS.has(toks[i + 1]?.text ?? '')
-            : false)
+          !(
+            ['languages', 'frameworks'].includes(this.kb.outside.get(text) ?? '') &&
+            STACK_NOUNS.has(toks[i + 1]?.text ?? '')
+          )
         )
           continue;
         // An outside name that is also an English word, used as the word: a verb ("react when files land")
