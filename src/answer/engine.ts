@@ -787,7 +787,13 @@ export function createEngine({
       // where read with the thread it finds no answer.
       const combined = remark && !CONFIDENT.has(direct.intent) ? `${text}. ${options.previous}` : undefined;
       const again = combined ? whole(normalize(combined), seed, true) : undefined;
-      const answer = combined && again && CONFIDENT.has(again.intent) ? { ...again, asked: combined } : direct;
+      // A remark answered on its own still adds to the thread's question, which the thread keeps asking.
+      const answer =
+        combined && again && CONFIDENT.has(again.intent)
+          ? { ...again, asked: combined }
+          : remark && !direct.asked
+            ? { ...direct, asked: `${text}. ${options.previous}` }
+            : direct;
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       const picks = options.previous ? answer : lighter(answer, text, seed);
       const out = long

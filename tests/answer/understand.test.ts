@@ -745,6 +745,15 @@ describe('messages, threads and small talk', () => {
     expect(ask('django and flask, which is better for an admin tool').intent).toBe('compare');
   });
 
+  it("a remark answered on its own still adds to the thread's question", () => {
+    const remark = ask('we already run redis fwiw', 'what should we use for a task queue?');
+    expect(remark.asked).toContain('task queue');
+    expect(remark.asked).toContain('redis');
+    const a = ask('so which one is the lightest?', remark.asked);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).slice(0, 3)).toContain('rq');
+  });
+
   it('"…, and when would I use it over Y" is a second question', () => {
     const a = ask("what's jax and when would i use it over numpy");
     expect([a.intent, ids(a)[0]]).toEqual(['library', 'jax']);
