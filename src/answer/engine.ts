@@ -792,7 +792,7 @@ export function createEngine({
         combined && again && CONFIDENT.has(again.intent)
           ? { ...again, asked: combined }
           : remark && !direct.asked
-            ? { ...direct, asked: `${text}. ${options.previous}` }
+            ? { ...direct, asked: `${options.previous}. ${text}` }
             : direct;
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       const picks = options.previous ? answer : lighter(answer, text, seed);
