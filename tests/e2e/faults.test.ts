@@ -25,6 +25,16 @@ const logLine = (msg: string) =>
       .filter((l) => l.includes(msg))
       .pop() ?? '{}',
   ) as Record<string, unknown>;
+/** The app's log line with this message about this event, once its process has written it. */
+const loggedFor = async (msg: string, eventId: string) => {
+  const lineOf = () =>
+    app
+      .logs()
+      .split('\n')
+      .find((l) => l.includes(msg) && l.includes(eventId));
+  await waitUntil(() => lineOf() !== undefined, 5000);
+  return JSON.parse(lineOf() ?? '{}') as Record<string, unknown>;
+};
 const mention = (text: string, ts: string, id = nextId()) =>
   app.event({ type: 'app_mention', user: 'U0ASKER', text: `<@UBOT> ${text}`, ts, channel: 'C0GENERAL' }, id);
 const healthy = async () => (await fetch(`${app.url}/healthz`)).status === 200;
@@ -97,19 +107,7 @@ describe('Slack Web API faults', () => {
     expect(apology?.body.text).toMatch(/sorry/i);
     expect(since('chat.postMessage', from)).toHaveLength(0);
     // The log line is written by the app's process, which may flush it after the apology reaches Slack.
-    await waitUntil(
-      () =>
-        app
-          .logs()
-          .split('\n')
-          .some((l) => l.includes('answer not delivered') && l.includes('EvUndeliverable1')),
-      5000,
-    );
-    const line = app
-      .logs()
-      .split('\n')
-      .find((l) => l.includes('answer not delivered'));
-    expect(JSON.parse(line ?? '{}')).toMatchObject({
+    expect(await loggedFor('answer not delivered', 'EvUndeliverable1')).toMatchObject({
       event_id: 'EvUndeliverable1',
       channel: 'C0GENERAL',
       door: 'mention',
@@ -125,15 +123,10 @@ describe('Slack Web API faults', () => {
     expect(since('chat.postEphemeral', from)[0]?.body.text).toMatch(/didn't confirm/);
     await sleep(1500); // a retry would arrive here
     expect(attempts('chat.postMessage', from).map((c) => c.status)).toEqual([0]);
-    await waitUntil(
-      () =>
-        app
-          .logs()
-          .split('\n')
-          .some((l) => l.includes('answer not confirmed by Slack') && l.includes('EvHung1')),
-      5000,
-    );
-    expect(logLine('answer not confirmed by Slack')).toMatchObject({ event_id: 'EvHung1', door: 'mention' });
+    expect(await loggedFor('answer not confirmed by Slack', 'EvHung1')).toMatchObject({
+      event_id: 'EvHung1',
+      door: 'mention',
+    });
     expect(await healthy()).toBe(true);
     await mention('lib rich', '1700000471.000500');
     await waitUntil(() => since('chat.postMessage', from).length === 1, 8000);
