@@ -257,9 +257,10 @@ export function createEngine({
       !reader.named(rest, true).length
     )
       return respond(own, seed);
-    // What the thread's answer led with, worked out once and only when a rule below asks for it.
-    let lead: { entry?: Entry } | undefined;
-    const previousLead = () => (lead ??= { entry: ledWith(whole(normalize(previous), seed)) }).entry;
+    // The thread's own answer (what it led with, whether it was a card), worked out once and only when a rule asks.
+    let prior: Answer | undefined;
+    const priorAnswer = () => (prior ??= whole(normalize(previous), seed));
+    const previousLead = () => ledWith(priorAnswer());
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
     // "and for mongo?" after "whats the async postgres driver", "ok and if it's mysql instead?" after "psycopg or
     // asyncpg?": the same question about another service's clients, in the thread's purpose.
@@ -400,7 +401,7 @@ export function createEngine({
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
-    const card = () => whole(normalize(previous), seed).intent === 'library';
+    const card = () => priorAnswer().intent === 'library';
     if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed, card) : read), asked: combined };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
   }

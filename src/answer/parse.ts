@@ -314,17 +314,10 @@ export class Parser {
     return q;
   }
 
-  /** Whether a word in a name's slot may be a name: no everyday, question or knowledge word. */
+  /** Whether a word in a name's slot may be a name: an unknown word, and no question word or "python". */
   private slotName(w: string): boolean {
     return (
-      w.length >= 3 &&
-      /^[a-z][a-z0-9.-]*$/.test(w) &&
-      !COMMON_WORDS.has(w) &&
-      !FILLER.has(w) &&
-      !CUE_WORDS.has(w) &&
-      !QUESTION_ONLY.has(w) &&
-      !this.isVocabulary(w) &&
-      !PYTHON.test(w)
+      w.length >= 3 && /^[a-z][a-z0-9.-]*$/.test(w) && !QUESTION_ONLY.has(w) && !PYTHON.test(w) && this.unknownWord(w)
     );
   }
 

@@ -19,19 +19,22 @@ export function dayNumber(now: number = Date.now()): number {
 /** Each tip's searchable text (its words and its related entries' names), made once per knowledge. */
 const hays = new WeakMap<Knowledge, Map<TipEntry, string>>();
 
-/** How many of the topic's words a tip's text or related names hold (as the start of a word). */
-function about(tip: TipEntry, words: string[], kb: Knowledge): number {
+/** A tip's text and related names as words, worked out once per knowledge (thousands of tips at 100x). */
+function wordsOfTip(tip: TipEntry, kb: Knowledge): string {
   let of = hays.get(kb);
   if (!of) hays.set(kb, (of = new Map()));
-  // Each tip's words are worked out once per knowledge, not per question (thousands of tips at 100x).
   let text = of.get(tip);
   if (text === undefined) {
     const hay = [tip.text, ...tip.related, ...namesOf(kb, tip.related)].join(' ').toLowerCase();
-    text = ` ${hay.replace(/[^a-z0-9]+/g, ' ')}`;
-    of.set(tip, text);
+    of.set(tip, (text = ` ${hay.replace(/[^a-z0-9]+/g, ' ')}`));
   }
-  const said = text;
-  return words.filter((w) => said.includes(` ${w}`)).length;
+  return text;
+}
+
+/** How many of the topic's words a tip's text or related names hold (as the start of a word). */
+function about(tip: TipEntry, words: string[], kb: Knowledge): number {
+  const text = wordsOfTip(tip, kb);
+  return words.filter((w) => text.includes(` ${w}`)).length;
 }
 
 /** The tip at `seed` in the rotation, among tips about the topic when one is given and matches. */

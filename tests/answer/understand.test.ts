@@ -740,6 +740,9 @@ describe('messages, threads and small talk', () => {
       'library',
       'docker-sdk',
     ]);
+    // Each from the angle the question asks.
+    const b = ask('what are faker and factory_boy used for');
+    expect([b.focus, b.also?.focus]).toEqual(['uses', 'uses']);
     // Weighed, even typed fast, they are compared.
     expect(ask('whats the diffrence between flask and fastapi').intent).toBe('compare');
     expect(ask('django and flask, which is better for an admin tool').intent).toBe('compare');
