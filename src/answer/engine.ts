@@ -227,7 +227,7 @@ export function createEngine({
   /** Reads a message (normalised) in a thread with the thread's previous question. */
   function inThread(text: string, previous: string, seed: number, thread = false): Answer {
     const rest = text.replace(FOLLOW_UP, '').trim();
-    const own = parser.read(rest);
+    const own = parser.read(rest, undefined, { threaded: true });
     const before = parser.read(previous);
     // "vs unittest?", "compared to pytorch?": the message sets its name against the thread's.
     const versus = /^(?:vs|or|versus|compared? (?:to|with)|against)\b/.test(text);

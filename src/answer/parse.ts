@@ -217,6 +217,20 @@ const NAME_SLOTS = [
 /** Words that ask what a package is built on ("built on top of", "under the hood", "base lib under it"). */
 const BUILT_ON =
   /\b(?:(?:built|builds|build|sits|based) (?:on|upon)(?: top of)?|under the hood|underneath|(?:base|underlying) (?:lib|library|layer|framework)|foundation)\b/;
+/** Words that ask what a thing is or does with the thing as their subject ("is redis just a cache", "what docker actually does"). */
+function asksAboutName(toks: readonly Token[], m: Mention): boolean {
+  const before = toks[m.start - 1]?.text;
+  if (m.start === 1 && (before === 'is' || before === 'are')) return true;
+  const after = toks.slice(m.end, m.end + 2).map((tk) => tk.text);
+  return (
+    (before === 'what' || (before === 'does' && toks[m.start - 2]?.text === 'what')) &&
+    (after[0] === 'does' ||
+      after[0] === 'do' ||
+      (ADVERBS.has(after[0] ?? '') && (after[1] === 'does' || after[1] === 'do')))
+  );
+}
+/** Words that soften a verb ("what docker actually does"). */
+const ADVERBS = new Set(['actually', 'really', 'even', 'exactly']);
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
 /** Words that point back at a name said before. */
@@ -286,7 +300,11 @@ export class Parser {
       .replace(/\s+/g, ' ')
       .trim();
     const toks = tokens(t);
-    const ctx = context ? { ...this.context(context), ...options } : NO_CONTEXT;
+    const ctx = context
+      ? { ...this.context(context), ...options }
+      : options.threaded
+        ? { ...NO_CONTEXT, threaded: true }
+        : NO_CONTEXT;
     const python = PYTHON.test(clean) || Boolean(ctx.python) || Boolean(options.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
@@ -682,6 +700,15 @@ export class Parser {
       if (
         focus === 'overview' &&
         (words.length || (topics.length && prefer === 'recommend')) &&
+        // A question about the name itself ("is redis just a cache or what", "no clue what docker actually
+        // does"), by its words or the classifier's sure read, with no thread or context to make it a setting: its card.
+        !(
+          prefer !== 'recommend' &&
+          !ctx.packages.length &&
+          !ctx.words.length &&
+          !ctx.threaded &&
+          (sure?.startsWith('library/') || asksAboutName(toks, one))
+        ) &&
         subjects.length === 1 &&
         !one.typo &&
         one.entry.type === 'package' &&

@@ -72,6 +72,8 @@ export interface ReadOptions {
   python?: boolean;
   /** The whole message, for the classifier, when the read is of one sentence of it (it learnt whole messages). */
   message?: string;
+  /** A message in a thread, read alone first: the thread may make a name its setting ("ok and if everything is asyncio?"). */
+  threaded?: boolean;
 }
 
 export interface Context extends ReadOptions {

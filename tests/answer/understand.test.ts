@@ -878,6 +878,19 @@ describe('messages, threads and small talk', () => {
     expect(ask('what should I know about databases as a python dev').intent).toBe('checklist');
   });
 
+  it('a question about what one name is or does gets its card, not picks for its other words', () => {
+    // "just a cache", "actually does": words about the name, not a need to pick for.
+    for (const [q, id] of [
+      ['is redis basically just a cache?', 'redis'],
+      ['honestly no clue what docker actually does', 'docker'],
+      ['pydantic = magic? what does it really do', 'pydantic'],
+    ] as const) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('library');
+      expect(ids(a)[0], q).toBe(id);
+    }
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
