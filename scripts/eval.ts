@@ -23,12 +23,14 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  tune: 0.955,
+  // Lowered from 95.5% when four harder sets joined the tuning part (95.3% with them).
+  tune: 0.95,
   heldout: 0.93,
   original: 0.98,
-  // The tuning part's out-of-scope questions: 1,516 of 1,520 caught and 2 answered confidently today.
+  // The tuning part's out-of-scope questions: 1,711 of 1,721 caught and 7 answered confidently when tune-34..37
+  // joined (tune-36 is a third out of scope); the ratchet comes down as they are answered.
   oosCaught: 0.99,
-  oosConfident: 2,
+  oosConfident: 7,
   dev: 1,
 } as const;
 
@@ -69,6 +71,10 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-31.jsonl',
       'tests/eval/tune-32.jsonl',
       'tests/eval/tune-33.jsonl',
+      'tests/eval/tune-34.jsonl',
+      'tests/eval/tune-35.jsonl',
+      'tests/eval/tune-36.jsonl',
+      'tests/eval/tune-37.jsonl',
     ],
   },
   {
@@ -94,6 +100,10 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-utility.jsonl',
       'tests/eval/heldout-windfarm.jsonl',
       'tests/eval/heldout-delivery.jsonl',
+      'tests/eval/heldout-satellite.jsonl',
+      'tests/eval/heldout-gamestudio.jsonl',
+      'tests/eval/heldout-pharmacy.jsonl',
+      'tests/eval/heldout-insurtech.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
