@@ -403,6 +403,12 @@ export function createEngine({
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
     const card = () => priorAnswer().intent === 'library';
     if (CONFIDENT.has(read.intent)) return { ...(about ? one(read, rest, seed, card) : read), asked: combined };
+    // A thread of remarks that asked nothing read as one long message, the remarks the situation and this
+    // the question ("…each exhibit is already a pdf from the DMS" then "which library merges them").
+    const told = `${previous}. ${rest}`;
+    const remarks = sentences(previous).every((p) => !ASKS.test(p) && !ASKS_ANYWHERE.test(p));
+    const asLong = thread && remarks ? whole(told, seed, true) : undefined;
+    if (asLong && CONFIDENT.has(asLong.intent)) return { ...asLong, asked: told };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
   }
 

@@ -891,6 +891,16 @@ describe('messages, threads and small talk', () => {
     }
   });
 
+  it('a thread of remarks, then a short question, is read as one long message', () => {
+    // The remarks hold a name it does not know ("Kofax"): the situation, not the question.
+    let previous: string | undefined;
+    for (const t of ['the claims scans arrive from the Kofax box as one pdf per page', 'ops wants one file per claim'])
+      previous = engine.answer(t, { tipSeed: 0, previous }).asked ?? t;
+    const a = ask('which library stitches them', previous);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe('pypdf');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
