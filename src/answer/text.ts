@@ -123,8 +123,30 @@ function cleanFresh(raw: string): string {
 /** Slack emoji codes (":thinking_face:") and pictographs. */
 const EMOJI = /:[a-z0-9_+'-]+:|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\u{fe0f}|\u{200d}/gu;
 
+/** Chat spellings of the words a question is asked with ("wut is", "whts the", "btwn"): read as those words. */
+const CHAT_SPELLINGS: Record<string, string> = {
+  wut: 'what',
+  wat: 'what',
+  wot: 'what',
+  wht: 'what',
+  whta: 'what',
+  waht: 'what',
+  whts: 'whats',
+  wats: 'whats',
+  wuts: 'whats',
+  whch: 'which',
+  wich: 'which',
+  shud: 'should',
+  shld: 'should',
+  btwn: 'between',
+  betwen: 'between',
+  diffrence: 'difference',
+  differnce: 'difference',
+};
+const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b`, 'g');
+
 function normalizeOnce(raw: string): string {
-  let t = cleanText(raw);
+  let t = cleanText(raw).replace(CHAT_WORD, (w) => CHAT_SPELLINGS[w] ?? w);
   for (;;) {
     const next = t
       .replace(/^\/?@?pystack\b[:,]?\s*/, '')

@@ -48,7 +48,7 @@ describe('stripSlackMarkup', () => {
 
 describe('import statements in code', () => {
   it('name the module they import', () => {
-    expect(normalize('```from celery import Celery``` ok but wat is it')).toBe('celery ok but wat is it');
+    expect(normalize('```from celery import Celery``` ok but wat is it')).toBe('celery ok but what is it');
     expect(normalize('`import numpy as np` vs `import pandas as pd`?')).toBe('numpy vs pandas');
     expect(normalize('`from sklearn.model_selection import train_test_split, KFold` what is this')).toBe(
       'sklearn what is this',
@@ -75,6 +75,13 @@ describe('normalize', () => {
   it('keeps a message that is only thanks or a greeting, so a button re-asks the same', () => {
     expect(normalize('Thanks!')).toBe('thanks');
     expect(normalize('hey  \u0000')).toBe('hey');
+  });
+
+  it('reads chat spellings of question words as the words', () => {
+    expect(normalize('wut is a feature store')).toBe('what is a feature store');
+    expect(normalize('whts the diffrence btwn black and ruff')).toBe('whats the difference between black and ruff');
+    // Only whole words: "watch" and "between" stay as typed.
+    expect(normalize('watch a folder, between runs')).toBe('watch a folder, between runs');
   });
 
   it('drops emoji codes and pictographs', () => {

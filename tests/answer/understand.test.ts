@@ -891,6 +891,13 @@ describe('messages, threads and small talk', () => {
     }
   });
 
+  it('a question typed in chat spelling is asked all the same', () => {
+    expect(ask('wut is a feature stor').subjects[0]?.id).toBe('feature-store');
+    const a = ask('whts the diffrence btwn black and ruff');
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['black', 'ruff']);
+  });
+
   it('a thread of remarks, then a short question, is read as one long message', () => {
     // The remarks hold a name it does not know ("Kofax"): the situation, not the question.
     let previous: string | undefined;
