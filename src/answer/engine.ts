@@ -115,6 +115,8 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
+/** Entries shown whole: asked for together, each is shown. */
+const SHOWN = new Set(['stack', 'checklist', 'concept']);
 const ASKS_KIND = /\b(?:what|what's|whats|which|good|best|recommend|recommendations?|suggestions?|options)\b/;
 /** A first sentence this short, before a marked second question, is a question itself. */
 const SHORT_FIRST = 8;
@@ -210,9 +212,11 @@ export function createEngine({
       if (!q) readings.set(key, (q = reader.read(raw, context, options)));
       return q;
     },
-    named(text: string): string[] {
-      let ids = namings.get(text);
-      if (!ids) namings.set(text, (ids = reader.named(text)));
+    /** `anyType`: entries of every type, not only packages. */
+    named(text: string, anyType = false): string[] {
+      const key = anyType ? `*${text}` : text;
+      let ids = namings.get(key);
+      if (!ids) namings.set(key, (ids = reader.named(text, anyType)));
       return ids;
     },
   };
@@ -668,7 +672,26 @@ export function createEngine({
     const one =
       marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text) ? marked[0].text : text;
     const single = respond(parser.read(one), seed, one);
-    return joined(one, single, seed) ?? eachOne(one, single, seed) ?? single;
+    return joined(one, single, seed) ?? eachOne(one, single, seed) ?? bothShown(one, single, seed) ?? single;
+  }
+
+  /**
+   * "what's the ML stack per the bot, and the LLM app stack?", "show me the data science stack and the
+   * machine learning stack": two stacks, checklists or concepts named under one ask, with nothing that
+   * weighs them, are both shown.
+   */
+  function bothShown(text: string, single: Answer, seed: number): Answer | undefined {
+    const shown = single.subjects[0]?.id;
+    if (single.also || !SHOWN.has(single.intent) || single.subjects.length !== 1 || !shown) return undefined;
+    if (!/\band\b|\+/.test(text) || COMPARE_CUE.test(text.replace(/,/g, ' ')) || WEIGH.test(text)) return undefined;
+    if (/\b(?:diff\w*|betw\w*|or)\b/.test(text)) return undefined;
+    const named = parser.named(text, true).filter((id) => SHOWN.has(kb.entries.get(id)?.type ?? 'package'));
+    const other = kb.entries.get(named.find((id) => id !== shown) ?? '');
+    if (named.length !== 2 || !named.includes(shown) || !other) return undefined;
+    return {
+      ...single,
+      also: respond({ kind: 'entry', entry: other, focus: 'overview', purpose: [], unknown: [] }, seed),
+    };
   }
 
   /**

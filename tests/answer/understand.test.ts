@@ -891,6 +891,16 @@ describe('messages, threads and small talk', () => {
     }
   });
 
+  it('two stacks, checklists or concepts asked for together are both shown', () => {
+    const a = ask('can you show the devops stack and the iot stack too');
+    expect(a.subjects[0]?.id).toBe('devops-stack');
+    expect(a.also?.subjects[0]?.id).toBe('embedded-iot-stack');
+    const b = ask("what's soap, and graphql?");
+    expect([b.subjects[0]?.id, b.also?.subjects[0]?.id]).toEqual(['soap', 'graphql']);
+    // Weighed against each other, they are no two look-ups.
+    expect(ask('graphql or rest for a public api').also).toBeUndefined();
+  });
+
   it('a question typed in chat spelling is asked all the same', () => {
     expect(ask('wut is a feature stor').subjects[0]?.id).toBe('feature-store');
     const a = ask('whts the diffrence btwn black and ruff');
