@@ -165,6 +165,9 @@ const KINDS: [string, RegExp][] = [
   ],
 ];
 
+/** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
+const NOT_STDLIB =
+  /\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?(?:stdlib|std ?lib|standard library|built-?in)\b/;
 /** Topic words a clear question needs beside names we do not know for it to be answered anyway. */
 const STRANGER_TOPIC = 3;
 /** A question with fewer topic words than this, in a long message, takes its topic from the context. */
@@ -405,12 +408,20 @@ export class Parser {
     full = t,
     guess?: { label: string; p: number },
   ): Query {
-    const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) ? [kind] : []));
+    // "a logging lib that isn't the stdlib one": what ships with Python ruled out, not asked for.
+    const stdlibOut = NOT_STDLIB.test(t);
+    const kinds = KINDS.flatMap(([kind, re]) => (re.test(t) && !(kind === 'stdlib' && stdlibOut) ? [kind] : []));
     // "we can't pip install anything": with nothing to install, "pip install" is the verb, not the tool.
     if (kinds.includes('stdlib'))
       mentions = mentions.filter((m) => !(m.entry.id === 'pip' && /^install/.test(toks[m.end]?.text ?? '')));
     // Names ruled out here or in the sentences around ("we don't want airflow. what else orchestrates pipelines?").
-    const negated = [...mentions.filter((m) => isNegated(toks, m)), ...(ctx.negated ?? [])];
+    // ("logging, but not the stdlib module": the package that ships with Python is ruled out too.)
+    const negated = [
+      ...mentions.filter(
+        (m) => isNegated(toks, m) || (stdlibOut && m.entry.type === 'package' && m.entry.kind === 'stdlib'),
+      ),
+      ...(ctx.negated ?? []),
+    ];
     // "raspberry pi gpio library that isn't RPi.GPIO": a name ruled out is out wherever it stands; its other
     // mention describes the need in words.
     // (The same name said again, "…without docker… is docker the right tool", is asked about, not described.)

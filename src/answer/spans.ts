@@ -131,6 +131,10 @@ const AGAINST_IT =
 
 /** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
 export function isNegated(toks: readonly Token[], m: Mention): boolean {
+  // Words that point at the name stand aside: "isn't the stdlib logging module" rules out logging.
+  let start = m.start;
+  while (start > 0 && POINTING.has(toks[start - 1]?.text ?? '')) start--;
+  if (start !== m.start) m = { ...m, start };
   const w = (k: number) => (toks[k] && !toks[k]?.sep ? (toks[k] as Token).text : '');
   // "not a fan of selenium", "sick of celery", "fed up with airflow": said against, so left out.
   const before = toks
@@ -156,6 +160,9 @@ export function isNegated(toks: readonly Token[], m: Mention): boolean {
     return true;
   return NEGATION.has(p3) && ['using', 'use', 'like', 'on', 'a', 'the', 'based'].includes(p1) && p2 !== 'sure';
 }
+
+/** Words before a name that point at it ("plain logging", "the stdlib logging module"). */
+const POINTING = new Set(['plain', 'vanilla', 'stock', 'builtin', 'built-in', 'stdlib', 'standard', 'default', 'old']);
 
 export function nearConnector(toks: readonly Token[], i: number): boolean {
   return [toks[i - 1], toks[i + 1]].some((tk) => tk && CONNECTORS.has(tk.text) && tk.text !== 'and');

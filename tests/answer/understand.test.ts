@@ -891,6 +891,16 @@ describe('messages, threads and small talk', () => {
     }
   });
 
+  it('a name ruled out behind words that point at it ("isn\'t the stdlib logging module") is left out', () => {
+    const a = ask("a logging library that isn't the stdlib logging module");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('logging');
+    expect(ids(a)[0]).toBe('loguru');
+    const b = ask('an arg parser other than the built-in argparse');
+    expect(b.intent).toBe('recommend');
+    expect(ids(b)).not.toContain('argparse');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
