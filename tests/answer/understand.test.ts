@@ -901,6 +901,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(b)).not.toContain('argparse');
   });
 
+  it('a long message that names several, then asks what one of them is, gets that one', () => {
+    const a = ask(
+      "our backend folks keep mentioning celery, rq and dramatiq in standup. i'm the designer. in plain words, what is celery?",
+    );
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual(['celery']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
