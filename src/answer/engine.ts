@@ -115,8 +115,8 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
-/** Words that ask what a thing is ("in plain terms, what is DRF"). */
-const ASKS_WHAT = /\b(?:what(?:'s| is| are|s)|tell me about|explain|describe|define)\b/;
+/** Words that set one name against another in a question ("would pynput fit better", "X or Y", "instead"). */
+const SETS_AGAINST = /\b(?:vs|versus|or|over|instead|rather|than|fit|beat|beats|replace)\b/;
 /** Entries shown whole: asked for together, each is shown. */
 const SHOWN = new Set(['stack', 'checklist', 'concept']);
 const ASKS_KIND = /\b(?:what|what's|whats|which|good|best|recommend|recommendations?|suggestions?|options)\b/;
@@ -657,17 +657,12 @@ export function createEngine({
       // …when the question itself names one of them ("leaning pyautogui, would pynput be a better fit?"), or found nothing else.
       if (whole.kind === 'compare' && read.intent !== 'compare') {
         const inQuestion = parser.named(question);
-        // ("In plain terms, what is DRF?" after DRF, Django and FastAPI were named: a look-up of the one it names.)
-        const looksUpOne =
-          inQuestion.length === 1 &&
-          read.intent === 'library' &&
-          ASKS_WHAT.test(question) &&
-          !COMPARE_CUE.test(question.replace(/,/g, ' '));
-        if (
-          !CONFIDENT.has(read.intent) ||
-          (whole.items.some((e) => inQuestion.includes(e.id)) && !looksUpOne) ||
-          (!inQuestion.length && WEIGH.test(question))
-        )
+        // (A question that names one and weighs it: "In plain terms, what is DRF?" after DRF, Django and FastAPI
+        // were named looks up the one it names; "which python driver for mysql" asks for a driver.)
+        const weighsNamed =
+          whole.items.some((e) => inQuestion.includes(e.id)) &&
+          (WEIGH.test(question) || SETS_AGAINST.test(question) || bare(question));
+        if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
           return respond(whole, seed);
       }
       if (CONFIDENT.has(read.intent)) return read;

@@ -909,6 +909,16 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['celery']);
   });
 
+  it('names spread over a long message are weighed only when the question weighs them', () => {
+    const a = ask(
+      'we looked at mysql for the bookings db since the host only offers mysql. the app uses sqlalchemy with plain blocking code. which python driver for mysql?',
+    );
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe('pymysql');
+    const b = ask('we need global hotkeys on the kiosk. leaning pyautogui. would pynput be a better fit?');
+    expect(b.intent).toBe('compare');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
