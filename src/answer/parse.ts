@@ -165,6 +165,8 @@ const KINDS: [string, RegExp][] = [
   ],
 ];
 
+/** Words that ask for an idea, not a thing ("what's the concept I'm missing", "what's the term for that"). */
+const KIND_OF_IDEA = /\b(?:concept|term|principle|pattern|practice|approach|idea|guidance|advice|fix)\b/;
 /** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
 const NOT_STDLIB =
   /\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?(?:stdlib|std ?lib|standard library|built-?in)\b/;
@@ -502,8 +504,15 @@ export class Parser {
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.
     // With a topic of its own ("which type checker should I use with it") the name is the setting instead.
+    // Asked for a list, a stack or a concept ("is there a checklist for that?"), the pronoun points at the situation.
     const pointed =
-      !packages.length && PRONOUN.test(t) && (focus !== 'overview' || !words.length)
+      !packages.length &&
+      PRONOUN.test(t) &&
+      (focus !== 'overview' || !words.length) &&
+      !(
+        focus === 'overview' &&
+        (prefer === 'checklist' || prefer === 'stack' || (prefer === 'concept' && KIND_OF_IDEA.test(t)))
+      )
         ? ctx.packages[ctx.packages.length - 1]
         : undefined;
     const subjects = pointed ? [pointed] : packages.filter((m) => !setting.includes(m));

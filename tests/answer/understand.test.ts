@@ -919,6 +919,17 @@ describe('messages, threads and small talk', () => {
     expect(b.intent).toBe('compare');
   });
 
+  it('a pronoun in a request for a checklist or stack points at the situation, not at a name the context gave', () => {
+    const a = ask(
+      'a new intern joins the ops team on monday. she knows some python but has never shipped a service that runs in prod with real users, tests, logging and all. is there a checklist for that?',
+    );
+    expect(a.subjects[0]?.id).toBe('production-readiness');
+    const b = ask(
+      "we're wiring claude into the help desk: chunk the manuals, embed them, keep them in a vector store and fetch the best ones per question. what does the python stack for that look like?",
+    );
+    expect(b.subjects[0]?.id).toBe('llm-app-stack');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
