@@ -167,6 +167,9 @@ const KINDS: [string, RegExp][] = [
 
 /** Words that ask for an idea, not a thing ("what's the concept I'm missing", "what's the term for that"). */
 const KIND_OF_IDEA = /\b(?:concept|term|principle|pattern|practice|approach|idea|guidance|advice|fix)\b/;
+/** A request for a package for what the message describes ("is there a python lib for that"). */
+const PICK_FOR_IT =
+  /\b(?:lib|libs|library|libraries|package|packages|module|tool|framework)s? (?:for|that does|to do) (?:that|this|it)\b/;
 /** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
 const NOT_STDLIB =
   /\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?(?:stdlib|std ?lib|standard library|built-?in)\b/;
@@ -511,7 +514,10 @@ export class Parser {
       (focus !== 'overview' || !words.length) &&
       !(
         focus === 'overview' &&
-        (prefer === 'checklist' || prefer === 'stack' || (prefer === 'concept' && KIND_OF_IDEA.test(t)))
+        (prefer === 'checklist' ||
+          prefer === 'stack' ||
+          (prefer === 'concept' && KIND_OF_IDEA.test(t)) ||
+          (prefer === 'recommend' && PICK_FOR_IT.test(t)))
       )
         ? ctx.packages[ctx.packages.length - 1]
         : undefined;

@@ -928,6 +928,12 @@ describe('messages, threads and small talk', () => {
       "we're wiring claude into the help desk: chunk the manuals, embed them, keep them in a vector store and fetch the best ones per question. what does the python stack for that look like?",
     );
     expect(b.subjects[0]?.id).toBe('llm-app-stack');
+    // "a library for that": picks for what the message describes.
+    const c = ask(
+      'we log the runs with loguru and print summaries with rich. now ops wants a full-screen terminal app with panes and keyboard navigation to browse them. is there a library for that?',
+    );
+    expect(c.intent).toBe('recommend');
+    expect(ids(c)[0]).toBe('textual');
   });
 
   it('two stacks, checklists or concepts asked for together are both shown', () => {
