@@ -17,7 +17,7 @@ const made = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();
 
 /** The packages that are Python clients of a service entry (none for anything else). */
 export function clientsOf(kb: Knowledge, service: Entry): PackageEntry[] {
-  if (service.type !== 'package' || service.kind !== 'database') return [];
+  if (service.type !== 'package' || (service.kind !== 'database' && service.kind !== 'tool')) return [];
   let by = made.get(kb);
   if (!by) made.set(kb, (by = new Map()));
   const known = by.get(service.id);

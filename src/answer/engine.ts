@@ -80,6 +80,9 @@ const PREAMBLE =
   /^(?:[a-z'-]+ ){0,3}(?:question|q|qn)\b[,:!.-]?(?:\s*(?:sorry|pls|please|but)\b[,:!.]?)?\s+(?=(?:what|whats|which|how|is|are|should|can|could|do|does|where|who|why)\b)/;
 /** A part that states something about the asker or their setting ("we use django", "our app is slow"). */
 const STATEMENT = /^(?:we|we're|were|i|i'm|im|our|my|it|it's|its|they|there|the team|us)\b/;
+/** A verb that makes a part a statement ("the team is prototyping", "ops wants"), where nothing asks. */
+const STATED = /\b(?:is|are|was|were|has|have|had|keeps?|wants?|needs?|uses?|runs?|got|gets)\b/;
+const states = (part: string) => STATEMENT.test(part) || (STATED.test(part) && !ASKS.test(part));
 /** A part that states a need ("something to parse the html", "a lib for pdfs"): a request, though it asks nothing. */
 const NEED = /^(?:something|anything|a (?:lib|library|tool|package|module|way)|an? \S+ (?:lib|library|tool|package))\b/;
 /** Where a second question may join the first inside one sentence: ", and …", ", also …", " — …", " btw …". */
@@ -578,7 +581,8 @@ export function createEngine({
             ASKS.test(p.text) ||
             weighs(p.text) ||
             p.second ||
-            (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST) ||
+            // (…unless it states something: "hardware team is prototyping card terminals. what's the iot stack? also …")
+            (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST && !states(p.text)) ||
             // "xgboost any good and what about catboost", "prod readiness checklist pls. and how do rollbacks work":
             // a short first part that asks by itself, before a part that is led in and asks.
             (i === 0 &&

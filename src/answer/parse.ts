@@ -214,7 +214,7 @@ const SWITCH =
   /\b(?:migrat(?:e|ing|ion) to|mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? to|jump(?:ing)? to|replac(?:e|ing) (?:it|them) with|or should we (?:use|move|go|switch))\b/;
 /** Words that ask for a way to reach a service from code ("driver", "talk to", "from python", "which library"). */
 const REACH =
-  /\b(?:drivers?|clients?|sdks?|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
+  /\b(?:drivers?|clients?|sdks?|python (?:api|bindings?|wrapper)|(?:bindings?|wrapper) for|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
 /** A question that asks how one thing works, and nothing more. */
 /** Where a question puts the name it asks about ("is X any good", "X worth learning", "hook up X for …"). */
 const NAME_SLOTS = [

@@ -936,6 +936,18 @@ describe('messages, threads and small talk', () => {
     expect(ids(c)[0]).toBe('textual');
   });
 
+  it("a tool's Python API is its client package", () => {
+    const a = ask('is there a decent python api for docker');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe('docker-sdk');
+  });
+
+  it('a short first sentence that states something is context, not a question, before "also …"', () => {
+    const a = ask("the lab is building a weather station. what's the iot stack? also micropython vs circuitpython");
+    expect(a.subjects[0]?.id).toBe('embedded-iot-stack');
+    expect(a.also?.intent).toBe('compare');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
