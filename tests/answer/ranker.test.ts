@@ -180,6 +180,17 @@ describe('settling a retrieved answer', () => {
     ).toBe(named);
   });
 
+  it('reconsiders "I don\'t know" when the classifier only leans to a kind, if the entry holds one more of the rarer words', () => {
+    const unknown = build(ctx, { kind: 'unknown', unrecognised: [], words: [] }, 0);
+    const q = { kind: 'search' as const, words: ['passwords', 'plain', 'text'], exclude: [] };
+    const leaning = () => ({ label: 'concept', p: 0.6 });
+    // Two of the entry's rarer words are not enough for a lean…
+    expect(settle(kb, trained, q, unknown, { text, wanted: leaning })).toBe(unknown);
+    // …three are.
+    const more = 'we keep user passwords as plain text in the table, how should we hash and salt them instead';
+    expect(settle(kb, trained, q, unknown, { text: more, wanted: leaning }).subjects[0]?.id).toBe('password-hashing');
+  });
+
   it('gives picks after all when a need set in a name fell back to its card and the classifier is sure picks are wanted', () => {
     const flask = kb.entries.get('flask')!;
     const q = {
