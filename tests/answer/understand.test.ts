@@ -948,6 +948,23 @@ describe('messages, threads and small talk', () => {
     expect(a.also?.intent).toBe('compare');
   });
 
+  it('angles asked in everyday wording', () => {
+    const angle = (q: string) => {
+      const a = ask(q);
+      return `${a.intent}/${a.intent === 'library' ? a.focus : '-'} ${ids(a)[0]}`;
+    };
+    expect(angle('httpx or nah')).toBe('library/worth httpx');
+    expect(angle('is ruff nice')).toBe('library/worth ruff');
+    expect(angle('in what situations is fabric the right tool')).toBe('library/uses fabric');
+    expect(angle('when is pyglet the right pick?')).toBe('library/uses pyglet');
+    expect(angle('where does starlette fit in')).toBe('library/uses starlette');
+    expect(angle("what's flask for these days")).toBe('library/uses flask');
+    expect(angle('loguru is great. anything else like it?')).toBe('library/alternatives loguru');
+    expect(angle('can django take election night traffic or will it fall over')).toBe('library/production django');
+    // "nah" is no name it does not know.
+    expect(ask('httpx or nah').unrecognised ?? []).toEqual([]);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
