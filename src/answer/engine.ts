@@ -118,6 +118,9 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
+/** How to deal with a thing ("how do i spot it", "how can we avoid them"), or whether it is needed ("do we need one"). */
+const CONCEPT_AGAIN =
+  /^(?:so |ok |okay |and |but |cool,? )?(?:how (?:do|can|should|would|could) (?:i|we|you|one) (?:\S+ )?(?:spot|find|fix|avoid|prevent|detect|catch|handle|stop|deal with|debug|check for|test for|get rid of)|(?:do|does|would) (?:we|i|you) (?:even |really |actually )?need)\b/;
 /** Words that set one name against another in a question ("would pynput fit better", "X or Y", "instead"). */
 const SETS_AGAINST = /\b(?:vs|versus|or|over|instead|rather|than|fit|beat|beats|replace)\b/;
 /** Entries shown whole: asked for together, each is shown. */
@@ -295,6 +298,21 @@ export function createEngine({
           ? it.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
           : [];
       if (tools.length) return { ...respond(picked(tools.slice(0, MAX_TOOLS)), seed), asked: `${previous} ${rest}` };
+    }
+    // "how do i spot it in our django app" after "what's N+1?", "do we need one with 3 data scientists?" after
+    // "what is a feature store": how to deal with the thread's concept, or whether it is needed, is the concept again.
+    if (
+      thread &&
+      CONCEPT_AGAIN.test(rest) &&
+      /\b(?:it|them|one|this|that|these|those)\b/.test(rest) &&
+      !reader.named(rest, true).some((id) => kb.entries.get(id)?.type !== 'package')
+    ) {
+      const led = previousLead();
+      if (led?.type === 'concept')
+        return {
+          ...respond({ kind: 'entry', entry: led, focus: 'overview', purpose: [], unknown: [] }, seed),
+          asked: `${previous} ${rest}`,
+        };
     }
     // "does it work inside jupyter too" after "best lib for progress bars?", "does it work with pytest?" after
     // "what is hypothesis": what the thread's answer led with, the name after "with"/"in" only its setting.

@@ -965,6 +965,15 @@ describe('messages, threads and small talk', () => {
     expect(ask('httpx or nah').unrecognised ?? []).toEqual([]);
   });
 
+  it("how to deal with the thread's concept is the concept again", () => {
+    const a = ask('how do we avoid them in our flask app', "what's sql injection");
+    expect(a.intent).toBe('concept');
+    expect(ids(a)).toEqual(['sql-injection']);
+    expect(ask('do we even need one for a 3 person team', "what's a message broker").subjects[0]?.id).toBe(
+      'message-broker',
+    );
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
