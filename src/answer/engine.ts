@@ -118,6 +118,9 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
+/** Whether the thread's pick can do something ("does it also format", "can they do async"): the words after it say what. */
+const CAN_IT =
+  /^(?:so |ok |okay |and |but |cool,? )?(?:does|do|can|will|could) (?:it|they|that one|this one|any of them|either of them) (?:also |even |actually |really )?(?:do |handle |support )?/;
 /** How to deal with a thing ("how do i spot it", "how can we avoid them"), or whether it is needed ("do we need one"). */
 const CONCEPT_AGAIN =
   /^(?:so |ok |okay |and |but |cool,? )?(?:how (?:do|can|should|would|could) (?:i|we|you|one) (?:\S+ )?(?:spot|find|fix|avoid|prevent|detect|catch|handle|stop|deal with|debug|check for|test for|get rid of)|(?:do|does|would) (?:we|i|you) (?:even |really |actually )?need)\b/;
@@ -311,6 +314,26 @@ export function createEngine({
       if (led?.type === 'concept')
         return {
           ...respond({ kind: 'entry', entry: led, focus: 'overview', purpose: [], unknown: [] }, seed),
+          asked: `${previous} ${rest}`,
+        };
+    }
+    // "does it also format?" after "recommend a linter": of the thread's picks, the one that does what is asked.
+    // ("will it hold up at 2000 users" asks from an angle, answered below.)
+    const can = thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? CAN_IT.exec(rest) : null;
+    if (can) {
+      const picks = priorAnswer().intent === 'recommend' ? priorAnswer().subjects : [];
+      const asked = rest
+        .slice(can[0].length)
+        .split(' ')
+        .filter((w) => w && !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
+      const fits = picks
+        .map((x) => kb.entries.get(x.id))
+        .filter((e): e is PackageEntry => e?.type === 'package')
+        .map((p) => ({ p, n: overlap(asked, [p.summary, pickLine(p), ...p.use_cases, ...p.why]) }));
+      const best = fits.find((f) => f.n > 0 && f.n === Math.max(...fits.map((x) => x.n)));
+      if (asked.length && best)
+        return {
+          ...respond({ kind: 'entry', entry: best.p, focus: 'overview', purpose: [], unknown: [] }, seed),
           asked: `${previous} ${rest}`,
         };
     }

@@ -974,6 +974,12 @@ describe('messages, threads and small talk', () => {
     );
   });
 
+  it("whether the thread's pick can do something is answered by the pick that does", () => {
+    const a = ask('does it also sort imports?', 'which linter do people use');
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual(['ruff']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
