@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { classify, features, loadIntentModel, packIntentModel } from '../../src/answer/classifier.js';
 import { normalize } from '../../src/answer/text.js';
 import { classOf, trainIntents } from '../../scripts/train/intents.js';
+import { foldsOf } from '../../scripts/eval/cross.js';
 import { readRows } from '../../scripts/eval/labels.js';
 import { realKnowledge } from '../helpers/kb.js';
 import { ROOT } from '../helpers/paths.js';
@@ -61,5 +62,16 @@ describe('intent classifier', () => {
     ];
     expect(classOf({ q: 'polars or pandas?', kind: 'half-known', any })).toBe('library/overview');
     expect(classOf({ q: 'what is a flux capacitor', kind: 'oos', any: [{ intent: 'unknown' }] })).toBe('unknown');
+  });
+});
+
+describe('cross-validation folds', () => {
+  it('split the tuning files into runs of whole files, each file in exactly one fold', () => {
+    const files = Array.from({ length: 37 }, (_, i) => `tune-${i + 1}.jsonl`);
+    const folds = foldsOf(files, 5);
+    expect(folds).toHaveLength(5);
+    expect(folds.flat()).toEqual(files);
+    for (const f of folds) expect(f.length).toBeGreaterThanOrEqual(7);
+    expect(foldsOf(files.slice(0, 3), 5)).toEqual([['tune-1.jsonl'], ['tune-2.jsonl'], ['tune-3.jsonl']]);
   });
 });
