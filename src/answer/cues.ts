@@ -86,7 +86,10 @@ export const NAMING =
   /\b(?:what(?:'s| is| are)|whats) (?:it|this|that|these|those)(?: \S+)? called\b|\bis there a (?:name|term|word) for (?:it|this|that)\b|\bwhat do (?:you|people|we|they|folks) call (?:it|this|that)\b|\bwhat(?:'s| is) the (?:name|term) for (?:it|this|that)\b/;
 
 export const EXPLAIN =
-  /\b(?:in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words)|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
+  /\b(?:in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words|terms)|in simple (?:terms|words)|simply put|explained$|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
+
+/** "idk what asgi is", "no idea what a venv is": a request for a definition, said sideways. */
+export const IDK_WHAT = /\b(?:idk|i don'?t know|i dunno|dunno|no idea|not sure) what (.+?) (?:is|are|means?|does)$/;
 
 /** Phrases that make a message casual without changing what it asks. */
 export const CASUAL = new RegExp(

@@ -15,6 +15,7 @@ import {
   AGAINST_PAIRS,
   CASUAL,
   EXPLAIN,
+  IDK_WHAT,
   COMPARE_CUE,
   STRONG_COMPARE,
   CONNECTORS,
@@ -300,8 +301,9 @@ export class Parser {
     const command = this.command(text);
     if (command) return command;
     // A request for a short explanation asks for a definition: the concept, or the card of a name.
-    const explain = EXPLAIN.test(text);
+    const explain = EXPLAIN.test(text) || IDK_WHAT.test(text);
     const t = text
+      .replace(IDK_WHAT, 'what is $1')
       .replace(/\bw\/o\b/g, 'without')
       .replace(/\bw\/(?=\s)/g, 'with')
       .replace(CASUAL, ' ')

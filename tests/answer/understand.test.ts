@@ -980,6 +980,16 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['ruff']);
   });
 
+  it('a definition asked for sideways gets the concept or the card', () => {
+    expect(ask('vectorization in plain terms?').subjects[0]?.id).toBe('vectorized-operations');
+    expect(ask('caching explained').subjects[0]?.id).toBe('caching');
+    expect(ask('rate limiting in simple terms?').subjects[0]?.id).toBe('rate-limiting');
+    expect(ask('honestly idk what wsgi is').subjects[0]?.id).toBe('wsgi-asgi');
+    const a = ask('no idea what poetry is');
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual(['poetry']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
