@@ -27,6 +27,8 @@ export function stripSlackMarkup(text: string): string {
       .replace(/(^|[\s(])~[^~\n]+~(?=$|[\s).,!?:;])/g, '$1 ')
       .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
       .replace(/[`*~]/g, ' ')
+      // "httpx > requests now??": a greater-than between two words weighs them.
+      .replace(/(?<=[a-z0-9])\s+(?:&gt;|>)\s+(?=[a-z])/gi, ' vs ')
       .replace(/&lt;|&gt;|[<>]/g, ' ')
       .replace(/&amp;/g, '&')
   );
@@ -37,6 +39,9 @@ export function stripSlackMarkup(text: string): string {
  * "import cv2 as cv" are about celery and cv2 (only in code: in prose, "import csv into postgres" is a verb).
  */
 function modulesOf(code: string): string {
+  // A dotted path alone ("rich.progress", "scipy.stats", "pd.read_csv()") is about its first part's module.
+  const path = /^\s*([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+(?:\([^()]*\))?\s*$/.exec(code);
+  if (path) return ` ${path[1]} `;
   return code
     .replace(
       /\bfrom\s+([A-Za-z_]\w*)[\w.]*\s+import\s+(?:\([^)]*\)|[\w.*]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.*]+(?:\s+as\s+\w+)?)*)/g,

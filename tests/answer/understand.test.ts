@@ -990,6 +990,15 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['poetry']);
   });
 
+  it('a greater-than between two names weighs them; a dotted module path is its package', () => {
+    const a = ask('flask > django for tiny apps, agree?');
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['django', 'flask']);
+    const b = ask('is `numpy.linalg` enough or do i need scipy');
+    expect(b.intent).toBe('compare');
+    expect(ids(b).sort()).toEqual(['numpy', 'scipy']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
