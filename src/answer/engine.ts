@@ -118,6 +118,8 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
+/** Words that point back at two or more things ("how do they compare", "which of the two"). */
+const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
 /** Whether the thread's pick can do something ("does it also format", "can they do async"): the words after it say what. */
 const CAN_IT =
   /^(?:so |ok |okay |and |but |cool,? )?(?:does|do|can|will|could) (?:it|they|that one|this one|any of them|either of them) (?:also |even |actually |really )?(?:do |handle |support )?/;
@@ -487,6 +489,16 @@ export function createEngine({
     return undefined;
   }
 
+  /** The packages the last sentence naming two or more of them names. */
+  function lastNamed(sentences: string[]): PackageEntry[] {
+    for (const p of [...sentences].reverse()) {
+      const ids = parser.named(p);
+      if (ids.length >= 2)
+        return ids.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package');
+    }
+    return [];
+  }
+
   /** Whether a follow-up names an entry of its own: a checklist, stack or concept, or a package of the thread package's category. */
   function namesOwn(rest: string, about: PackageEntry): boolean {
     return reader.named(rest, true).some((id) => {
@@ -707,8 +719,17 @@ export function createEngine({
         const weighsNamed =
           whole.items.some((e) => inQuestion.includes(e.id)) &&
           (WEIGH.test(question) || SETS_AGAINST.test(question) || bare(question));
-        if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
-          return respond(whole, seed);
+        if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question))) {
+          // "…the team is split between httpx and aiohttp. how do they compare?": "they" are the two the nearest
+          // sentence names, not every name of the message.
+          const near = !inQuestion.length && THEY.test(question) ? lastNamed(parts.filter((p) => p !== question)) : [];
+          return respond(near.length >= 2 ? { ...whole, items: near } : whole, seed);
+        }
+      }
+      if (read.intent === 'compare' && !parser.named(question).length && THEY.test(question)) {
+        const near = lastNamed(parts.filter((p) => p !== question));
+        if (near.length >= 2 && near.length < read.subjects.length)
+          return respond({ kind: 'compare', items: near, unknown: [], purpose: [] }, seed);
       }
       if (CONFIDENT.has(read.intent)) return read;
       const all = respond(whole, seed, text);

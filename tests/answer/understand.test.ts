@@ -999,6 +999,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(b).sort()).toEqual(['numpy', 'scipy']);
   });
 
+  it('"how do they compare?" after a long message weighs the two its nearest sentence names', () => {
+    const a = ask(
+      'we use requests everywhere today. the new poller makes thousands of calls at once and the team is split between httpx and aiohttp. how do they compare?',
+    );
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['aiohttp', 'httpx']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
