@@ -118,6 +118,9 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
 /** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
+/** What ships with Python, pointed at ("the built-in one", "the stdlib module"). */
+const BUILT_IN_ONE =
+  /\b(?:built-?in|stdlib|std ?lib|standard(?: library)?) (?:one|module|version|lib|library|option|way|thing)\b/;
 /** Words that point back at two or more things ("how do they compare", "which of the two"). */
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
 /** Whether the thread's pick can do something ("does it also format", "can they do async"): the words after it say what. */
@@ -366,6 +369,12 @@ export function createEngine({
       const other = against.find((e) => e.id !== about.id);
       if (other && (versus || SET_AGAINST.test(rest)))
         return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
+      // "how does it compare to the built-in one" after "is loguru worth it": what ships with Python for the same job.
+      const builtIn = BUILT_IN_ONE.test(rest)
+        ? kb.packages.find((p) => p.kind === 'stdlib' && p.category === about.category && p.id !== about.id)
+        : undefined;
+      if (builtIn && !namesOwn(rest, about))
+        return respond({ kind: 'compare', items: [about, builtIn], unknown: [], purpose: [] }, seed);
       // "async one?" after "what's pymongo", "vs the microsoft one?" after "what's mypy": the one of its kind the words describe.
       const described =
         !namesOwn(rest, about) &&

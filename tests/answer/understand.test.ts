@@ -1007,6 +1007,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(a).sort()).toEqual(['aiohttp', 'httpx']);
   });
 
+  it('"the built-in one" in a thread about a package is what ships with Python for the same job', () => {
+    const a = ask('vs the stdlib module?', "what's typer");
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['argparse', 'typer']);
+    const b = ask('why not just use the built-in one tho', 'what is loguru?');
+    expect(ids(b).sort()).toEqual(['logging', 'loguru']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
