@@ -221,6 +221,8 @@ const REACH =
 const NAME_SLOTS = [
   /^(?:is|are|does|do|how good is|thoughts on|opinions on|anyone (?:using|use|used|tried)|has anyone (?:used|tried))\s+(\S+)\s+(?:any good|worth|good|ok|okay|still|dead|better|mature|ready|reliable|a good|for)\b/,
   /^(\S+)\s+(?:any good|worth)\b/,
+  // "simpy for simulating the dock queue — anyone tried it?", "folium for plotting stops on a map, any good?"
+  /^(\S+)\s+for\s+(?:\S+\s+)?\S+ing\b.*\b(?:any good|anyone (?:tried|used|using)|worth it|thoughts|opinions)\b/,
   /\b(?:hook up|set up|setup|integrate|install|configure|use|using|try|trying|adopt|adopting)\s+(\S+)\s+(?:for|with|in|into|to|on)\b/,
 ];
 /** Words that ask what a package is built on ("built on top of", "under the hood", "base lib under it"). */
@@ -333,8 +335,11 @@ export class Parser {
     const q = this.decide(t, toks, mentions, { ...ctx, linked, python, viaLink }, explain, text, guess);
     // "is polars any good?", "how do i hook up sentry for error tracking": out of scope with nothing named, the
     // word standing where the question puts a name is the one it does not know, though it is an English word.
-    if (q.kind === 'unknown' && !q.unrecognised.length && !q.orphan) {
-      const slot = NAME_SLOTS.map((re) => re.exec(t)?.[1]).find(
+    // (A search that may yet find nothing carries the word too, for its "I don't know".)
+    const open =
+      (q.kind === 'unknown' && !q.unrecognised.length && !q.orphan) || (q.kind === 'search' && !q.unrecognised?.length);
+    if (open) {
+      const slot = NAME_SLOTS.map((re) => re.exec(t)?.[1] ?? re.exec(text)?.[1]).find(
         (w): w is string => w !== undefined && this.slotName(w),
       );
       if (slot) return { ...q, unrecognised: [slot] };

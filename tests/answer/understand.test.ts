@@ -1015,6 +1015,17 @@ describe('messages, threads and small talk', () => {
     expect(ids(b).sort()).toEqual(['logging', 'loguru']);
   });
 
+  it('"X for doing Y, anyone tried it?" names X when the knowledge does not have it', () => {
+    for (const [q, name] of [
+      ['locust for load testing the checkout api, anyone tried it?', 'locust'],
+      ['shapely for clipping the delivery polygons, thoughts?', 'shapely'],
+    ] as const) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('unknown');
+      expect(a.unrecognised, q).toEqual([name]);
+    }
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
