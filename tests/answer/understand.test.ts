@@ -1026,6 +1026,15 @@ describe('messages, threads and small talk', () => {
     }
   });
 
+  it('a slip that is the stem of the name it slips on is that name ("sqlalchemi"), a plural is not ("venvs")', () => {
+    const a = ask('sqlalchemi alternatives?');
+    expect(a.intent).toBe('library');
+    expect(a.focus).toBe('alternatives');
+    expect(ids(a)[0]).toBe('sqlalchemy');
+    expect(ids(ask('what can the kubernets python client do'))[0]).toBe('kubernetes');
+    expect(ask('why bother with venvs').subjects[0]?.id).toBe('virtual-environments');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
