@@ -166,6 +166,9 @@ const KINDS: [string, RegExp][] = [
   ],
 ];
 
+/** Words that ask outright for an idea: a concept, a practice, a pattern, the name of a kind of problem. */
+const IDEA_ASKED =
+  /\b(?:the concept|what concept|(?:accepted|general|standard|usual|common|recommended) (?:practice|pattern|approach)s?|what(?:'s| is) the (?:pattern|principle|term)|(?:a |the |standard |proper )(?:name|term) for|class of (?:bug|problem|issue|attack)s?|(?:read|reading) up on)\b/;
 /** Words that ask for an idea, not a thing ("what's the concept I'm missing", "what's the term for that"). */
 const KIND_OF_IDEA = /\b(?:concept|term|principle|pattern|practice|approach|idea|guidance|advice|fix)\b/;
 /** A request for a package for what the message describes ("is there a python lib for that"). */
@@ -509,7 +512,12 @@ export class Parser {
     // "vectorize instead of looping", "faster than a for loop": set against no thing, these ask for no alternative.
     const aimless = cued === 'alternatives' && this.againstNothing(t);
     const focus = (aimless ? undefined : cued) ?? guessedFocus ?? 'overview';
-    const prefer = explain ? 'concept' : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
+    // Asked outright for an idea ("what's the concept I'm missing", "is there a standard name for that"): a concept,
+    // whatever the classifier makes of the rest.
+    const prefer =
+      explain || IDEA_ASKED.test(t)
+        ? 'concept'
+        : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.

@@ -1035,6 +1035,12 @@ describe('messages, threads and small talk', () => {
     expect(ask('why bother with venvs').subjects[0]?.id).toBe('virtual-environments');
   });
 
+  it('a question that asks outright for an idea gets a concept', () => {
+    const a = ask('what should i read up on before splitting our monolith into services?');
+    expect(a.intent).toBe('concept');
+    expect(ids(a)).toEqual(['microservices']);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
