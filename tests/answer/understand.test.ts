@@ -1041,6 +1041,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['microservices']);
   });
 
+  it("a long message's setting does not outweigh its question", () => {
+    const a = ask(
+      "we build the nightly sales report as an excel file with openpyxl and email it by hand. what's the simplest way to run that every morning?",
+    );
+    expect(a.intent).toBe('recommend');
+    expect(['apscheduler', 'schedule']).toContain(ids(a)[0]);
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
