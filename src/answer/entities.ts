@@ -278,6 +278,8 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
 
 /** Another form of a word shares its stem and this long a beginning ("vectorize" / "vectorization"). */
 const MIN_FORM_PREFIX = 7;
+/** Shortest word read as another form of a concept's name ("profile"; "cache" is too short to be sure). */
+const MIN_FORM = 7;
 /** Concepts' one-word names by stem, where exactly one concept has a name of that stem. */
 const conceptForms = derived((kb) => {
   const forms = new Map<string, { word: string; entry: Entry }>();
@@ -298,7 +300,9 @@ const conceptForms = derived((kb) => {
 
 /** The concept a word is another form of one of its one-word names, when exactly one concept is. */
 function conceptForm(kb: Knowledge, word: string): Entry | undefined {
-  if (word.length <= MIN_FORM_PREFIX) return undefined;
+  if (word.length < MIN_FORM) return undefined;
   const hit = conceptForms(kb).get(stem(word));
-  return hit && hit.word.slice(0, MIN_FORM_PREFIX) === word.slice(0, MIN_FORM_PREFIX) ? hit.entry : undefined;
+  // The same beginning, all but the ending the forms differ in ("profile", "profiling").
+  const prefix = Math.min(MIN_FORM_PREFIX, word.length - 1);
+  return hit && hit.word.slice(0, prefix) === word.slice(0, prefix) ? hit.entry : undefined;
 }

@@ -1049,6 +1049,12 @@ describe('messages, threads and small talk', () => {
     expect(['apscheduler', 'schedule']).toContain(ids(a)[0]);
   });
 
+  it('another form of a concept\'s one-word name is the concept ("profile" for profiling)', () => {
+    expect(ask('how do i profile a slow endpoint').subjects[0]?.id).toBe('profiling');
+    const a = ask('is python fast enough for our pricing api? and how do i profile it');
+    expect(a.also?.subjects[0]?.id).toBe('profiling');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
