@@ -1055,6 +1055,12 @@ describe('messages, threads and small talk', () => {
     expect(a.also?.subjects[0]?.id).toBe('profiling');
   });
 
+  it('"whats the python client for it" after a question about a service gets its clients', () => {
+    const a = ask('whats the python client for it', 'is mongodb good for event logs?');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toContain('pymongo');
+  });
+
   it('two stacks, checklists or concepts asked for together are both shown', () => {
     const a = ask('can you show the devops stack and the iot stack too');
     expect(a.subjects[0]?.id).toBe('devops-stack');
