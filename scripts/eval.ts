@@ -23,9 +23,10 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  // Lowered from 95.5% when four harder sets joined the tuning part (95.3% with them).
-  tune: 0.95,
-  heldout: 0.93,
+  // 95.7% today (lowered to 95% when four harder sets joined, then raised again as they were answered).
+  tune: 0.955,
+  // 93.6% today on all twenty-four held-out files.
+  heldout: 0.935,
   original: 0.98,
   // The tuning part's out-of-scope questions: 1,711 of 1,721 caught and 7 answered confidently when tune-34..37
   // joined (tune-36 is a third out of scope); the ratchet comes down as they are answered.
