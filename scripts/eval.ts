@@ -176,6 +176,9 @@ export function scorePart(engine: Engine, part: string, rows: Row[]): PartScore 
   return s;
 }
 
+/** A share as a percentage with one decimal ("93.6%"), or "-" of nothing. */
+export const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+
 function main(): void {
   const { values } = parseArgs({ options: { show: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const engine = createEngine(openKnowledge());
@@ -185,7 +188,6 @@ function main(): void {
     if (!paths.length) continue;
     scores.push(scorePart(engine, part, paths.flatMap(readRows)));
   }
-  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
   if (values.json)
     console.log(JSON.stringify(scores.map((s) => ({ ...s, kinds: Object.fromEntries(s.kinds), misses: undefined }))));
   console.log('| part | questions | right | first subject right | out of scope caught | confident on out of scope |');

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../src/answer/engine.js';
 import { openKnowledge, ROOT } from '../../src/knowledge/open.js';
-import { PARTS, type PartScore, scorePart } from '../eval.js';
+import { PARTS, type PartScore, pct, scorePart } from '../eval.js';
 import { trainEntries } from '../train/entries.js';
 import { trainIntents } from '../train/intents.js';
 import { readRows } from './labels.js';
@@ -54,7 +54,6 @@ function main(): void {
     options: { folds: { type: 'string', default: String(DEFAULT_FOLDS) }, show: { type: 'boolean', default: false } },
   });
   const k = Math.max(2, Number(values.folds) || DEFAULT_FOLDS);
-  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
   const name = (f: string) => f.replace(/^.*\//, '').replace(/\.jsonl$/, '');
   const folds = crossValidate(k);
   console.log('| fold | files | questions | right | out of scope caught | confident on out of scope |');

@@ -88,6 +88,17 @@ export const NAMING =
 export const EXPLAIN =
   /\b(?:in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words|terms)|in simple (?:terms|words)|simply put|explained$|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
 
+/** Words for what ships with Python ("stdlib", "the standard library", "built-in"). */
+export const STDLIB_WORDS = String.raw`(?:stdlib|std ?lib|standard library|built-?in)`;
+/** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
+export const NOT_STDLIB = new RegExp(
+  String.raw`\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?${STDLIB_WORDS}\b`,
+);
+/** What ships with Python, pointed at ("the built-in one", "the stdlib module"). */
+export const BUILT_IN_ONE = new RegExp(
+  String.raw`\b(?:${STDLIB_WORDS}|standard) (?:one|module|version|lib|library|option|way|thing)\b`,
+);
+
 /** "idk what asgi is", "no idea what a venv is": a request for a definition, said sideways. */
 export const IDK_WHAT = /\b(?:idk|i don'?t know|i dunno|dunno|no idea|not sure) what (.+?) (?:is|are|means?|does)$/;
 

@@ -20,13 +20,13 @@ import { proseWords } from '../knowledge/prose.js';
 import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { COMPARE_CUE, EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
+import { BUILT_IN_ONE, COMPARE_CUE, EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
 import { build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
-import type { Answer } from './types.js';
+import type { Answer, Focus } from './types.js';
 import type { Entry, PackageEntry } from '../knowledge/model.js';
 import { alternativesOf } from './entry.js';
 import { installsNamed } from './installs.js';
@@ -117,10 +117,6 @@ const CODE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$(?<!\.(?:js|io|rs|ai
 /** A question of what things are, each ("what's X and Y", "what are they", "in one line each"). */
 const LOOK_UP_EACH =
   /^(?:what(?:'s| is| are|s)|tell me about|explain|describe|remind me what)\b|\bwhat (?:are|r|do) (?:they|those|these|both|each)\b|\beach\b/;
-/** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
-/** What ships with Python, pointed at ("the built-in one", "the stdlib module"). */
-const BUILT_IN_ONE =
-  /\b(?:built-?in|stdlib|std ?lib|standard(?: library)?) (?:one|module|version|lib|library|option|way|thing)\b/;
 /** How many times the entry ranker reads a long message's question beside its context (cross-validated: 2 beat 1). */
 const QUESTION_WEIGHT = 2;
 /** Words that point back at two or more things ("how do they compare", "which of the two"). */
@@ -131,10 +127,9 @@ const CAN_IT =
 /** How to deal with a thing ("how do i spot it", "how can we avoid them"), or whether it is needed ("do we need one"). */
 const CONCEPT_AGAIN =
   /^(?:so |ok |okay |and |but |cool,? )?(?:how (?:do|can|should|would|could) (?:i|we|you|one) (?:\S+ )?(?:spot|find|fix|avoid|prevent|detect|catch|handle|stop|deal with|debug|check for|test for|get rid of)|(?:do|does|would) (?:we|i|you) (?:even |really |actually )?need)\b/;
-/** Words that set one name against another in a question ("would pynput fit better", "X or Y", "instead"). */
-const SETS_AGAINST = /\b(?:vs|versus|or|over|instead|rather|than|fit|beat|beats|replace)\b/;
 /** Entries shown whole: asked for together, each is shown. */
 const SHOWN = new Set(['stack', 'checklist', 'concept']);
+/** Words that ask for picks of a kind ("what's a good orm to pair with it", "which broker"), not for one thing. */
 const ASKS_KIND = /\b(?:what|what's|whats|which|good|best|recommend|recommendations?|suggestions?|options)\b/;
 /** A first sentence this short, before a marked second question, is a question itself. */
 const SHORT_FIRST = 8;
@@ -246,6 +241,10 @@ export function createEngine({
     return withStandards(kb, text ? settle(kb, ranker, q, a, { text, wanted: () => guess?.(text) }) : a);
   };
 
+  /** An entry's card, from an angle. */
+  const cardOf = (entry: Entry, seed: number, focus: Focus = 'overview') =>
+    respond({ kind: 'entry', entry, focus, purpose: [], unknown: [] }, seed);
+
   /** Reads a message (normalised) in a thread with the thread's previous question. */
   function inThread(text: string, previous: string, seed: number, thread = false): Answer {
     const rest = text.replace(FOLLOW_UP, '').trim();
@@ -314,13 +313,13 @@ export function createEngine({
     if (
       thread &&
       CONCEPT_AGAIN.test(rest) &&
-      /\b(?:it|them|one|this|that|these|those)\b/.test(rest) &&
+      PRONOUN.test(rest) &&
       !reader.named(rest, true).some((id) => kb.entries.get(id)?.type !== 'package')
     ) {
       const led = previousLead();
       if (led?.type === 'concept')
         return {
-          ...respond({ kind: 'entry', entry: led, focus: 'overview', purpose: [], unknown: [] }, seed),
+          ...cardOf(led, seed),
           asked: `${previous} ${rest}`,
         };
     }
@@ -328,7 +327,8 @@ export function createEngine({
     // ("will it hold up at 2000 users" asks from an angle, answered below.)
     const can = thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? CAN_IT.exec(rest) : null;
     if (can) {
-      const picks = priorAnswer().intent === 'recommend' ? priorAnswer().subjects : [];
+      const prior = priorAnswer();
+      const picks = prior.intent === 'recommend' ? prior.subjects : [];
       const asked = rest
         .slice(can[0].length)
         .split(' ')
@@ -337,10 +337,11 @@ export function createEngine({
         .map((x) => kb.entries.get(x.id))
         .filter((e): e is PackageEntry => e?.type === 'package')
         .map((p) => ({ p, n: overlap(asked, [p.summary, pickLine(p), ...p.use_cases, ...p.why]) }));
-      const best = fits.find((f) => f.n > 0 && f.n === Math.max(...fits.map((x) => x.n)));
-      if (asked.length && best)
+      const most = Math.max(0, ...fits.map((f) => f.n));
+      const best = fits.find((f) => f.n === most);
+      if (asked.length && most > 0 && best)
         return {
-          ...respond({ kind: 'entry', entry: best.p, focus: 'overview', purpose: [], unknown: [] }, seed),
+          ...cardOf(best.p, seed),
           asked: `${previous} ${rest}`,
         };
     }
@@ -352,7 +353,7 @@ export function createEngine({
         led?.type === 'package' ? (FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? 'overview') : 'overview';
       if (led && !(own.kind === 'entry' && own.entry.id === led.id))
         return {
-          ...respond({ kind: 'entry', entry: led, focus, purpose: [], unknown: [] }, seed),
+          ...cardOf(led, seed, focus),
           asked: `${previous} ${rest}`,
         };
     }
@@ -389,7 +390,7 @@ export function createEngine({
       if (described)
         return SET_AGAINST.test(rest)
           ? respond({ kind: 'compare', items: [about, described], unknown: [], purpose: [] }, seed)
-          : respond({ kind: 'entry', entry: described, focus: 'overview', purpose: [], unknown: [] }, seed);
+          : cardOf(described, seed);
       // "any lighter alternative?", "should we switch the whole team to it?": the thread's name from another angle.
       // "something nicer?", "cheaper option?", "what would u pick instead": its alternatives.
       const focus =
@@ -397,7 +398,7 @@ export function createEngine({
       // The thread remembers what "it" was ("what do people use it for" after "is it prod ready?" after "what's httpx").
       if (!named.length && own.kind !== 'compare' && focus)
         return {
-          ...respond({ kind: 'entry', entry: about, focus, purpose: [], unknown: [] }, seed),
+          ...cardOf(about, seed, focus),
           asked: `${previous} ${rest}`,
         };
     }
@@ -423,7 +424,7 @@ export function createEngine({
             ? 'overview'
             : (FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? (OTHER_ONE.test(rest) ? 'alternatives' : 'overview'));
         return {
-          ...respond({ kind: 'entry', entry: led, focus, purpose: [], unknown: [] }, seed),
+          ...cardOf(led, seed, focus),
           asked: `${previous} ${rest}`,
         };
       }
@@ -534,7 +535,7 @@ export function createEngine({
       a.intent === 'recommend' && (ONE_THING.test(rest) || (a.subjects.length === 1 && !ASKS_KIND.test(rest) && card()))
         ? kb.entries.get(a.subjects[0]?.id ?? '')
         : undefined;
-    return first ? respond({ kind: 'entry', entry: first, focus: 'overview', purpose: [], unknown: [] }, seed) : a;
+    return first ? cardOf(first, seed) : a;
   }
 
   /** A follow-up with no thread to read it with: answered alone when it names something, else explained. */
@@ -698,7 +699,7 @@ export function createEngine({
           if (q2part?.led && bare(q2) && angle && angle !== 'overview' && bareEntry?.type === 'package')
             return {
               ...first,
-              also: respond({ kind: 'entry', entry: bareEntry, focus: angle, purpose: [], unknown: [] }, seed),
+              also: cardOf(bareEntry, seed, angle),
             };
           // "requests? httpx?": a part that is only a name joins the other in one comparison.
           const all = parser.read(text);
@@ -726,25 +727,21 @@ export function createEngine({
       // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
       const whole = parser.read(text);
       // …when the question itself names one of them ("leaning pyautogui, would pynput be a better fit?"), or found nothing else.
+      // "…the team is split between httpx and aiohttp. how do they compare?": "they" are the two the nearest
+      // sentence names, not every name of the message.
+      const inQuestion = parser.named(question);
+      const they = !inQuestion.length && THEY.test(question) ? lastNamed(parts.filter((p) => p !== question)) : [];
       if (whole.kind === 'compare' && read.intent !== 'compare') {
-        const inQuestion = parser.named(question);
         // (A question that names one and weighs it: "In plain terms, what is DRF?" after DRF, Django and FastAPI
         // were named looks up the one it names; "which python driver for mysql" asks for a driver.)
         const weighsNamed =
           whole.items.some((e) => inQuestion.includes(e.id)) &&
-          (WEIGH.test(question) || SETS_AGAINST.test(question) || bare(question));
-        if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question))) {
-          // "…the team is split between httpx and aiohttp. how do they compare?": "they" are the two the nearest
-          // sentence names, not every name of the message.
-          const near = !inQuestion.length && THEY.test(question) ? lastNamed(parts.filter((p) => p !== question)) : [];
-          return respond(near.length >= 2 ? { ...whole, items: near } : whole, seed);
-        }
+          (WEIGH.test(question) || SET_AGAINST.test(question) || bare(question));
+        if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
+          return respond(they.length >= 2 ? { ...whole, items: they } : whole, seed);
       }
-      if (read.intent === 'compare' && !parser.named(question).length && THEY.test(question)) {
-        const near = lastNamed(parts.filter((p) => p !== question));
-        if (near.length >= 2 && near.length < read.subjects.length)
-          return respond({ kind: 'compare', items: near, unknown: [], purpose: [] }, seed);
-      }
+      if (read.intent === 'compare' && they.length >= 2 && they.length < read.subjects.length)
+        return respond({ kind: 'compare', items: they, unknown: [], purpose: [] }, seed);
       if (CONFIDENT.has(read.intent)) return read;
       const all = respond(whole, seed, text);
       if (CONFIDENT.has(all.intent)) return all;
@@ -773,7 +770,7 @@ export function createEngine({
     if (named.length !== 2 || !named.includes(shown) || !other) return undefined;
     return {
       ...single,
-      also: respond({ kind: 'entry', entry: other, focus: 'overview', purpose: [], unknown: [] }, seed),
+      also: cardOf(other, seed),
     };
   }
 
@@ -791,11 +788,7 @@ export function createEngine({
     if (!a || !b) return undefined;
     // Each from the angle the question asks ("what's factory_boy for, and faker?": the uses of both).
     const focus = FOCUS_CUES.find(([, re]) => re.test(text))?.[0] ?? 'overview';
-    const card = (entry: Entry) =>
-      respond(
-        { kind: 'entry', entry, focus: entry.type === 'package' ? focus : 'overview', purpose: [], unknown: [] },
-        seed,
-      );
+    const card = (entry: Entry) => cardOf(entry, seed, entry.type === 'package' ? focus : 'overview');
     return { ...card(a), also: card(b) };
   }
 

@@ -134,26 +134,23 @@ export class EntityLinker {
     // Set against a name ("pands vs numpy", "flaks or fastapi"), a word one slip from a name is that name,
     // though it is also a word ("flaks") or a stem the knowledge uses ("arcad").
     const slot = word.length >= MIN_SLOT_TYPO && this.againstName(toks, i);
-    const near = this.names.resolve(word);
-    // "sqlalchemi", "kubernets": a slip that is the stem of the name it slips on is a word the knowledge uses
-    // only because the name is one.
-    // (A plural, "venvs", is the word for the things, not a slip on the tool.)
-    const nameStem = Boolean(
-      near?.typo &&
-      entryKeys(near.entry).some(
-        (k) => stem(normKey(k)) === stem(word) && !/^(?:s|es)$/.test(word.slice(normKey(k).length)),
-      ),
-    );
     if (
       word.length < MIN_TYPO_LENGTH ||
       /\d/.test(word) ||
       COMMON_WORDS.has(word) ||
       FILLER.has(word) ||
       this.kb.outside.has(word) ||
-      (!slot && (this.isEnglish(word) || (this.isVocabulary(word) && !nameStem)))
+      (!slot && this.isEnglish(word))
     )
       return undefined;
-    return near ? { entry: near.entry, start: i, end: i + 1, text: word, typo: true } : undefined;
+    const near = this.names.resolve(word);
+    if (!near) return undefined;
+    // "sqlalchemi", "kubernets": a slip that is the stem of the name it slips on is a word the knowledge uses
+    // only because the name is one. (A plural, "venvs", is the word for the things, not a slip on the tool.)
+    const nameStem = (k: string) =>
+      stem(normKey(k)) === stem(word) && !/^(?:s|es)$/.test(word.slice(normKey(k).length));
+    if (!slot && this.isVocabulary(word) && !(near.typo && entryKeys(near.entry).some(nameStem))) return undefined;
+    return { entry: near.entry, start: i, end: i + 1, text: word, typo: true };
   }
 
   /**

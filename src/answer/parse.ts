@@ -16,6 +16,7 @@ import {
   CASUAL,
   EXPLAIN,
   IDK_WHAT,
+  NOT_STDLIB,
   COMPARE_CUE,
   STRONG_COMPARE,
   CONNECTORS,
@@ -169,14 +170,9 @@ const KINDS: [string, RegExp][] = [
 /** Words that ask outright for an idea: a concept, a practice, a pattern, the name of a kind of problem. */
 const IDEA_ASKED =
   /\b(?:the concept|what concept|(?:accepted|general|standard|usual|common|recommended) (?:practice|pattern|approach)s?|what(?:'s| is) the (?:pattern|principle|term)|(?:a |the |standard |proper )(?:name|term) for|class of (?:bug|problem|issue|attack)s?|(?:read|reading) up on)\b/;
-/** Words that ask for an idea, not a thing ("what's the concept I'm missing", "what's the term for that"). */
-const KIND_OF_IDEA = /\b(?:concept|term|principle|pattern|practice|approach|idea|guidance|advice|fix)\b/;
 /** A request for a package for what the message describes ("is there a python lib for that"). */
 const PICK_FOR_IT =
   /\b(?:lib|libs|library|libraries|package|packages|module|tool|framework)s? (?:for|that does|to do) (?:that|this|it)\b/;
-/** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
-const NOT_STDLIB =
-  /\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?(?:stdlib|std ?lib|standard library|built-?in)\b/;
 /** Topic words a clear question needs beside names we do not know for it to be answered anyway. */
 const STRANGER_TOPIC = 3;
 /** A question with fewer topic words than this, in a long message, takes its topic from the context. */
@@ -531,7 +527,7 @@ export class Parser {
         focus === 'overview' &&
         (prefer === 'checklist' ||
           prefer === 'stack' ||
-          (prefer === 'concept' && KIND_OF_IDEA.test(t)) ||
+          (prefer === 'concept' && IDEA_ASKED.test(t)) ||
           (prefer === 'recommend' && PICK_FOR_IT.test(t)))
       )
         ? ctx.packages[ctx.packages.length - 1]

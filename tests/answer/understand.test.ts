@@ -878,6 +878,13 @@ describe('messages, threads and small talk', () => {
     expect(ask('what should I know about databases as a python dev').intent).toBe('checklist');
   });
 
+  it("in a thread, a name asked about with other words may be set against the thread's, not looked up alone", () => {
+    // Read alone, "is rq any simpler" would be rq's card; the thread makes it one side of a comparison.
+    const a = ask('is rq any simpler? how do they compare', 'celery feels heavy for our three little jobs');
+    expect(a.intent).toBe('compare');
+    expect(ids(a).sort()).toEqual(['celery', 'rq']);
+  });
+
   it('a question about what one name is or does gets its card, not picks for its other words', () => {
     // "just a cache", "actually does": words about the name, not a need to pick for.
     for (const [q, id] of [
