@@ -135,7 +135,7 @@ export function createSlackApp({ config, engine, log, stores, today }: SlackAppO
   const inflight = new InFlight();
 
   app.use(async (args) => {
-    const { body, context, next } = args;
+    const { body, context } = args;
     const key = claimKey(body);
     if (key && !(await stores.claims.claim(key, CLAIM_TTL_SEC))) {
       log.info(
@@ -147,18 +147,17 @@ export function createSlackApp({ config, engine, log, stores, today }: SlackAppO
       if (typeof ack === 'function') await ack();
       return;
     }
-    await inflight.track(describe(body), next());
+    // Bolt holds no listeners: this middleware runs the route the payload asks for (routes.ts).
+    await inflight.track(describe(body), routes.dispatch(args));
   });
-  registerCommands(app, ctx);
-  registerShortcuts(app, ctx);
-  // Events, actions and views: one Bolt listener each, dispatching to the routes (routes.ts).
   const routes = new Routes();
+  registerCommands(routes, ctx);
+  registerShortcuts(routes, ctx);
   registerEvents(routes, ctx);
   registerActions(routes, ctx);
   registerHome(routes, ctx);
   registerUnfurls(routes, ctx);
-  registerViews(app, routes, ctx);
-  routes.install(app);
+  registerViews(routes, ctx);
   app.error(async (err) => {
     log.error({ err }, 'listener failed');
   });

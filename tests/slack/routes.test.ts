@@ -1,58 +1,80 @@
-/** Routes: many listeners registered, one Bolt listener per kind installed, dispatching by type or id. */
-import type { App } from '@slack/bolt';
+/** Routes: every listener registered by kind and name, dispatched from one place by what the payload carries. */
 import { describe, expect, it } from 'vitest';
-import { Routes } from '../../src/slack/routes.js';
-
-type Installed = { kind: string; pattern: RegExp; run: (args: unknown) => Promise<void> };
-
-function fakeApp(): { app: App; installed: Installed[] } {
-  const installed: Installed[] = [];
-  const add = (kind: string) => (pattern: RegExp, run: (args: unknown) => Promise<void>) =>
-    installed.push({ kind, pattern, run });
-  return { app: { event: add('event'), action: add('action'), view: add('view') } as unknown as App, installed };
-}
+import { routeOf, Routes } from '../../src/slack/routes.js';
 
 describe('routes', () => {
-  it('installs one Bolt listener per kind, whose pattern matches every route and nothing else', () => {
-    const routes = new Routes();
-    const noop = async () => {};
-    routes.event('app_mention', noop);
-    routes.event('message', noop);
-    routes.action('share_in_channel', noop);
-    routes.action(/^ask(?:_\d+)?$/, noop);
-    routes.view('correction', noop);
-    const { app, installed } = fakeApp();
-    routes.install(app);
-    expect(installed.map((i) => i.kind)).toEqual(['event', 'action', 'view']);
-    const [events, actions, views] = installed as [Installed, Installed, Installed];
-    for (const t of ['app_mention', 'message']) expect(events.pattern.test(t), t).toBe(true);
-    for (const t of ['app_home_opened', 'message_changed', 'xapp_mention'])
-      expect(events.pattern.test(t), t).toBe(false);
-    for (const a of ['share_in_channel', 'ask', 'ask_2']) expect(actions.pattern.test(a), a).toBe(true);
-    for (const a of ['share_in_channelx', 'task', 'ask_x']) expect(actions.pattern.test(a), a).toBe(false);
-    expect(views.pattern.test('correction')).toBe(true);
-    expect(views.pattern.test('compare')).toBe(false);
+  it('reads a payload as Bolt does: its kind and the name, type or id it is routed by', () => {
+    expect(routeOf({ command: '/pystack', text: 'tip' })).toEqual({ kind: 'command', key: '/pystack' });
+    expect(routeOf({ type: 'event_callback', event: { type: 'app_mention' } })).toEqual({
+      kind: 'event',
+      key: 'app_mention',
+    });
+    expect(routeOf({ type: 'block_actions', actions: [{ action_id: 'share' }, { action_id: 'x' }] })).toEqual({
+      kind: 'action',
+      key: 'share',
+    });
+    expect(routeOf({ type: 'view_submission', view: { callback_id: 'correction' } })).toEqual({
+      kind: 'view',
+      key: 'correction',
+    });
+    expect(routeOf({ type: 'message_action', callback_id: 'ask_pystack' })).toEqual({
+      kind: 'shortcut',
+      key: 'ask_pystack',
+    });
+    expect(routeOf({ type: 'block_suggestion', action_id: 'compare_pick' })).toEqual({
+      kind: 'options',
+      key: 'compare_pick',
+    });
+    // A closed modal, a global shortcut, and bodies that are not payloads at all go nowhere.
+    for (const body of [{ type: 'view_closed', view: { callback_id: 'correction' } }, { type: 'shortcut' }, null, 3])
+      expect(routeOf(body), JSON.stringify(body)).toBeUndefined();
+    // Fields of the wrong type never throw; they match no route.
+    expect(routeOf({ type: 'block_actions', actions: 'share' })).toEqual({ kind: 'action', key: '' });
+    expect(routeOf({ type: 'event_callback', event: { type: 7 } })).toEqual({ kind: 'event', key: '' });
   });
 
-  it('runs only the routes whose type or id the payload carries', async () => {
+  it('runs only the routes whose kind and type, name or id the payload carries, with its arguments', async () => {
     const routes = new Routes();
     const ran: string[] = [];
-    routes.event('app_mention', async () => void ran.push('mention'));
-    routes.event('message', async () => void ran.push('dm'));
-    routes.action('share_in_channel', async () => void ran.push('share'));
-    routes.action(/^ask(?:_\d+)?$/, async () => void ran.push('ask'));
-    const { app, installed } = fakeApp();
-    routes.install(app);
-    const [events, actions] = installed as [Installed, Installed];
-    await events.run({ event: { type: 'message' } });
-    await actions.run({ action: { action_id: 'ask_3' } });
-    await actions.run({ action: { action_id: 'share_in_channel' } });
-    expect(ran).toEqual(['dm', 'ask', 'share']);
-  });
-
-  it('installs nothing for a kind with no routes', () => {
-    const { app, installed } = fakeApp();
-    new Routes().install(app);
-    expect(installed).toEqual([]);
+    const note = (what: string) => async (args: { body: unknown }) => void ran.push(`${what}:${typeof args.body}`);
+    routes.command(/^\/pystack/, note('command'));
+    routes.event('app_mention', note('mention'));
+    routes.event('message', note('dm'));
+    routes.action('share_in_channel', note('share'));
+    routes.action(/^ask(?:_\d+)?$/, note('ask'));
+    routes.view('correction', note('correction'));
+    routes.shortcut('ask_pystack', note('shortcut'));
+    routes.options('compare_pick', note('options'));
+    const sent = [
+      { type: 'event_callback', event: { type: 'message' } },
+      { type: 'block_actions', actions: [{ action_id: 'ask_3' }] },
+      { type: 'block_actions', actions: [{ action_id: 'share_in_channel' }] },
+      { command: '/pystack-dev' },
+      { type: 'view_submission', view: { callback_id: 'correction' } },
+      { type: 'message_action', callback_id: 'ask_pystack' },
+      { type: 'block_suggestion', action_id: 'compare_pick' },
+    ];
+    for (const body of sent) expect(await routes.dispatch({ body }), JSON.stringify(body)).toBe(true);
+    expect(ran).toEqual([
+      'dm:object',
+      'ask:object',
+      'share:object',
+      'command:object',
+      'correction:object',
+      'shortcut:object',
+      'options:object',
+    ]);
+    // Near misses run nothing: an anchored id, another kind's name, an unknown event.
+    ran.length = 0;
+    for (const body of [
+      { type: 'block_actions', actions: [{ action_id: 'share_in_channelx' }] },
+      { type: 'block_actions', actions: [{ action_id: 'task' }] },
+      { type: 'event_callback', event: { type: 'app_home_opened' } },
+      { type: 'view_submission', view: { callback_id: 'compare' } },
+      { type: 'block_suggestion', action_id: 'correction' },
+      { command: '/other' },
+    ])
+      expect(await routes.dispatch({ body }), JSON.stringify(body)).toBe(false);
+    expect(ran).toEqual([]);
   });
 });

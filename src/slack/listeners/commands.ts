@@ -2,8 +2,9 @@
  * `/pystack <text>`: answered in the acknowledgement itself (well within Slack's 3 s), as an
  * ephemeral message with Share, feedback and "Wrong or outdated?".
  */
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context.js';
+import type { Routes } from '../routes.js';
 import { answered, compose } from '../reply.js';
 
 export const onCommand =
@@ -14,6 +15,6 @@ export const onCommand =
     answered(ctx, r, { door: 'command', team: command.team_id });
   };
 
-export function registerCommands(app: App, ctx: SlackContext): void {
-  app.command(/^\/pystack/, onCommand(ctx));
+export function registerCommands(routes: Routes, ctx: SlackContext): void {
+  routes.command(/^\/pystack/, onCommand(ctx));
 }

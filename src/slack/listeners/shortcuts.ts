@@ -2,10 +2,10 @@
  * The message shortcut "Ask pystack" (`callback_id: ask_pystack`): on any message, answers that
  * message's text in its thread, visible only to the person who clicked, with Share.
  */
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackContext } from '../context.js';
 import { answered, compose } from '../reply.js';
+import type { Routes } from '../routes.js';
 
 export const SHORTCUT = 'ask_pystack';
 
@@ -39,8 +39,6 @@ export const onAskShortcut =
     }
   };
 
-export function registerShortcuts(app: App, ctx: SlackContext): void {
-  app.shortcut({ callback_id: SHORTCUT, type: 'message_action' }, (args) =>
-    onAskShortcut(ctx)(args as unknown as ShortcutArgs),
-  );
+export function registerShortcuts(routes: Routes, ctx: SlackContext): void {
+  routes.shortcut(SHORTCUT, (args: unknown) => onAskShortcut(ctx)(args as ShortcutArgs));
 }

@@ -4,7 +4,7 @@
  * App Home's compare picker (`compare_pick` options over every package; 2 to 4 picked; the
  * comparison arrives in the person's DM with the bot).
  */
-import type { App } from '@slack/bolt';
+import type { SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { Routes } from '../routes.js';
 import type { WebClient } from '@slack/web-api';
 import { entryPath } from '../../knowledge/model.js';
@@ -103,10 +103,12 @@ export const onCompare =
     }
   };
 
-export function registerViews(app: App, routes: Routes, ctx: SlackContext): void {
+type OptionsArgs = Pick<SlackOptionsMiddlewareArgs, 'options' | 'ack'>;
+
+export function registerViews(routes: Routes, ctx: SlackContext): void {
   routes.view(MODALS.correction, (args: unknown) => onCorrection(ctx)(args as ViewArgs));
   routes.view(MODALS.compare, (args: unknown) => onCompare(ctx)(args as ViewArgs));
-  app.options(INPUTS.compare.action, async ({ options, ack }) => {
+  routes.options(INPUTS.compare.action, async ({ options, ack }: OptionsArgs) => {
     const query =
       typeof (options as { value?: unknown }).value === 'string' ? (options as { value: string }).value : '';
     await ack({ options: compareOptions(ctx.engine.knowledge, query) as never });
