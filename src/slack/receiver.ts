@@ -44,6 +44,12 @@ function refuse(res: ServerResponse, log: Logger, declared: number): void {
 /** Slack refuses requests older than this; we also refuse those stamped this far ahead. */
 export const MAX_CLOCK_SKEW_SEC = 5 * 60;
 
+/**
+ * A form body that may have a `payload` field (interactions do; slash commands never): a key spelled
+ * `payload`, or any key with a `%` or `+` in it, which decoding could turn into `payload`.
+ */
+const HAS_PAYLOAD = /(?:^|&)(?:payload|[^&=]*[%+][^&=]*)=/;
+
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why a request must not reach Bolt, if it must not: its status and a line for the log. */
@@ -61,6 +67,8 @@ export function requestProblem(
   let parsed: unknown;
   try {
     if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+      // A slash command carries no payload field: nothing Bolt could throw on, so no second parse of it here.
+      if (!HAS_PAYLOAD.test(body)) return undefined;
       const { payload } = parseQuery(body);
       if (payload === undefined) return undefined;
       parsed = typeof payload === 'string' ? JSON.parse(payload) : payload;

@@ -61,9 +61,12 @@ describe('hostile but signed requests', () => {
     for (const body of ['null', '42']) expect((await app.post(body, { secret: 'f'.repeat(32) })).status).toBe(401);
   });
 
-  it('refuses a signed form with payload=null with 400 and stays up', async () => {
-    const res = await app.post('payload=null', { contentType: 'application/x-www-form-urlencoded' });
-    expect(res.status).toBe(400);
+  it('refuses a signed form whose payload is not an object (payload=null) with 400 and stays up', async () => {
+    // Also with the key percent-encoded, as a form decoder reads it, and after a slash command's fields.
+    for (const body of ['payload=null', 'pay%6Coad=42', 'command=%2Fpystack&text=hi&payloa%64=null']) {
+      const res = await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
+      expect(res.status, body).toBe(400);
+    }
     expect((await app.command('what is httpx')).status).toBe(200);
   });
 
