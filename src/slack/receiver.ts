@@ -50,6 +50,21 @@ export const MAX_CLOCK_SKEW_SEC = 5 * 60;
  */
 const HAS_PAYLOAD = /(?:^|&)(?:payload|[^&=]*[%+][^&=]*)=/;
 
+const isForm = (req: IncomingMessage) => req.headers['content-type'] === 'application/x-www-form-urlencoded';
+
+/** A slash command: a form with no payload field. */
+const isCommand = (req: IncomingMessage & { rawBody: Buffer }) =>
+  isForm(req) && !HAS_PAYLOAD.test(req.rawBody.toString('utf8'));
+
+/**
+ * Set in Bolt's context for a slash command over HTTP, whose response is already typed as JSON:
+ * its acknowledgement may be JSON text (worked out once for a cached reply) instead of an object
+ * Bolt would turn into JSON on every request. Socket Mode never sets it.
+ */
+export const JSON_ACK = 'jsonAck';
+const JSON_ACK_CONTEXT = Object.freeze({ [JSON_ACK]: true });
+const NO_CONTEXT = Object.freeze({});
+
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why a request must not reach Bolt, if it must not: its status and a line for the log. */
@@ -66,7 +81,7 @@ export function requestProblem(
   // signature, so the signature is worked out here only for a body Bolt would throw on.
   let parsed: unknown;
   try {
-    if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+    if (isForm(req)) {
       // A slash command carries no payload field: nothing Bolt could throw on, so no second parse of it here.
       if (!HAS_PAYLOAD.test(body)) return undefined;
       const { payload } = parseQuery(body);
@@ -97,7 +112,10 @@ export function httpReceiver(opts: {
     ...receiverOptions,
     bodyLimit: BODY_LIMIT,
     unhandledRequestTimeoutMillis: UNHANDLED_REQUEST_MS,
+    customPropertiesExtractor: (req) => (commands.has(req) ? JSON_ACK_CONTEXT : NO_CONTEXT),
   });
+  /** Slash commands on their way to Bolt, their response already typed as JSON. */
+  const commands = new WeakSet<IncomingMessage>();
   const bolt = receiver.requestListener;
   const log = opts.logger;
   receiver.requestListener = (req, res) => {
@@ -116,7 +134,13 @@ export function httpReceiver(opts: {
     HTTPModuleFunctions.bufferIncomingMessage(req, BODY_LIMIT).then(
       (buffered) => {
         const problem = requestProblem(buffered, opts.signingSecret);
-        if (!problem) return bolt(buffered, res);
+        if (!problem) {
+          if (isCommand(buffered)) {
+            commands.add(buffered);
+            res.setHeader('content-type', 'application/json');
+          }
+          return bolt(buffered, res);
+        }
         log.warn(problem.message);
         res.writeHead(problem.status, { 'content-type': 'text/plain' });
         res.end();

@@ -67,6 +67,7 @@ describe('/pystack', () => {
     const elapsed = Date.now() - t0;
     expect(res.status).toBe(200);
     expect(elapsed).toBeLessThan(3000);
+    expect(res.headers.get('content-type')).toBe('application/json'); // Slack reads a plain-text body as text
     const body = await res.json();
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks[0].text.text).toBe('Django vs FastAPI');

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/log.js';
 import { ChannelPacer } from '../../src/slack/delivery.js';
 import type { SlackContext } from '../../src/slack/context.js';
 import { onCommand } from '../../src/slack/listeners/commands.js';
+import { JSON_ACK } from '../../src/slack/receiver.js';
 import { adminCheck } from '../../src/slack/listeners/home.js';
 import { onAskShortcut } from '../../src/slack/listeners/shortcuts.js';
 import { onLinkShared } from '../../src/slack/listeners/unfurls.js';
@@ -44,6 +45,21 @@ describe('listener callbacks with fakes', () => {
     });
     expect(acked[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(acked[0])).toContain('Celery');
+  });
+
+  it('onCommand acknowledges with JSON text, the same answer, where the HTTP receiver typed the response as JSON', async () => {
+    const acked: unknown[] = [];
+    const ctx = context();
+    for (const jsonAck of [false, true, true])
+      await onCommand(ctx)({
+        command: { text: 'compare celery rq', team_id: 'T1' } as never,
+        ack: (async (r: unknown) => void acked.push(r)) as never,
+        context: (jsonAck ? { [JSON_ACK]: true } : {}) as never,
+      });
+    const [object, text, again] = acked;
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text as string)).toEqual(object);
+    expect(again).toBe(text); // a cached reply's text is worked out once
   });
 
   it('onAskShortcut posts an ephemeral answer in the message thread', async () => {
