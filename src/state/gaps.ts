@@ -3,14 +3,16 @@
  * search list), so the knowledge's maintainers see what is missing. Kept: the normalised
  * question, the intent and the day; never who asked. 90 days. `RECORD_GAPS=off` turns it off.
  *
- * - `MemoryGaps`, `FileGaps` (a JSON file in STATE_DIR), `RedisGaps`.
+ * - `MemoryGaps`, `FileGaps` (JSON lines in STATE_DIR, a line appended per gap), `RedisGaps`.
  *
  * @example
  * await gaps.record({ question: 'what is gunicorn', intent: 'unknown', at: Date.now() });
  * (await gaps.top(Date.now() - 30 * DAY, 10))[0] // { question: 'what is gunicorn', intent: 'unknown', count: 3, last: … }
  */
 import type { z as Z } from 'zod';
-import { JsonFile } from './json-file.js';
+import { appendFileSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { zod } from '../knowledge/zod.js';
 
 const z = zod();
@@ -35,8 +37,8 @@ export const GAPS_TTL_DAYS = 90;
 const TTL_MS = GAPS_TTL_DAYS * 24 * 60 * 60 * 1000;
 /** Longest question kept in the log. */
 export const GAP_QUESTION_MAX = 300;
-/** The file keeps at most this many gaps (oldest dropped first). */
-const MAX_FILE_GAPS = 20_000;
+/** The log keeps at most this many gaps (oldest dropped first); the file is rewritten to this many at twice as many lines. */
+export const MAX_FILE_GAPS = 20_000;
 
 export function countGaps(gaps: Gap[], at: number, limit: number): GapCount[] {
   const by = new Map<string, GapCount>();
@@ -76,25 +78,111 @@ export class MemoryGaps implements GapStore {
   }
 }
 
-const FileSchema = z.object({ version: z.literal(1), gaps: z.array(GapSchema) });
+/** The former layout: the whole log as one JSON document, rewritten on every gap. */
+const FormerFileSchema = z.object({ version: z.literal(1), gaps: z.array(GapSchema) });
 
+/**
+ * The gaps log in STATE_DIR as JSON lines, one gap a line: a gap costs one appended line however
+ * long the log is (it used to cost reading, checking and rewriting the whole file, tens of
+ * milliseconds at the cap, on every unanswered question). Reading parses the file, so another
+ * handle on the same folder sees every gap. Once the file holds twice the cap, it is rewritten
+ * with the newest gaps within the TTL. A line that does not parse is skipped and reported. A log
+ * kept in the former layout (`legacy`, one JSON document) is carried over when the store opens.
+ */
 export class FileGaps implements GapStore {
-  private readonly json: JsonFile<Z.infer<typeof FileSchema>>;
+  /** Lines in the file, counted before the first append of this process. */
+  private lines: number | undefined;
+  private dirMade = false;
+  private writing: Promise<unknown> = Promise.resolve();
+
   constructor(
-    file: string,
-    report?: (message: string) => void,
+    readonly file: string,
+    private readonly report: (message: string) => void = () => {},
     private readonly now: () => number = Date.now,
+    legacy?: string,
   ) {
-    this.json = new JsonFile(file, FileSchema, () => ({ version: 1, gaps: [] }), report);
+    if (legacy) this.carryOver(legacy);
   }
 
-  async record(g: Gap): Promise<void> {
-    await this.json.change((f) => {
-      f.gaps = [...f.gaps, clipGap(g)].filter((x) => this.now() - x.at < TTL_MS).slice(-MAX_FILE_GAPS);
+  record(g: Gap): Promise<void> {
+    const run = this.writing.then(async () => {
+      if (!this.dirMade) await mkdir(dirname(this.file), { recursive: true });
+      this.dirMade = true;
+      this.lines ??= (await this.read()).lines;
+      await appendFile(this.file, `${JSON.stringify(clipGap(g))}\n`);
+      if (++this.lines > 2 * MAX_FILE_GAPS) await this.compact();
     });
+    this.writing = run.catch(() => {});
+    return run;
   }
 
   async top(at: number, limit: number): Promise<GapCount[]> {
-    return countGaps((await this.json.read()).gaps, at, limit);
+    await this.writing; // this handle's own gaps are in the file
+    const oldest = this.now() - TTL_MS;
+    return countGaps(
+      (await this.read()).gaps.filter((g) => g.at > oldest),
+      at,
+      limit,
+    );
+  }
+
+  /** The gaps in the file (a missing file has none), and how many lines it has. */
+  private async read(): Promise<{ gaps: Gap[]; lines: number }> {
+    let text = '';
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    return this.parse(text);
+  }
+
+  private parse(text: string): { gaps: Gap[]; lines: number } {
+    const gaps: Gap[] = [];
+    let bad = 0;
+    let lines = 0;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      lines++;
+      let parsed;
+      try {
+        parsed = GapSchema.safeParse(JSON.parse(line));
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed?.success) gaps.push(parsed.data);
+      else bad++;
+    }
+    if (bad) this.report(`gaps file ${this.file} has ${bad} unreadable line(s); skipped`);
+    return { gaps, lines };
+  }
+
+  /** Rewrites the file with the newest gaps within the TTL, at most the cap. */
+  private async compact(): Promise<void> {
+    const oldest = this.now() - TTL_MS;
+    const kept = (await this.read()).gaps.filter((g) => g.at > oldest).slice(-MAX_FILE_GAPS);
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(tmp, kept.map((g) => `${JSON.stringify(g)}\n`).join(''));
+    await rename(tmp, this.file);
+    this.lines = kept.length;
+  }
+
+  /** Moves the gaps of a former-layout file into this one, once; a file that is not one is left and reported. */
+  private carryOver(legacy: string): void {
+    let text: string;
+    try {
+      text = readFileSync(legacy, 'utf8');
+    } catch {
+      return; // none (the usual case)
+    }
+    try {
+      const parsed = FormerFileSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error('not a gaps log');
+      mkdirSync(dirname(this.file), { recursive: true });
+      appendFileSync(this.file, parsed.data.gaps.map((g) => `${JSON.stringify(clipGap(g))}\n`).join(''));
+      unlinkSync(legacy);
+    } catch (err) {
+      this.report(`former gaps file ${legacy} not carried over (${(err as Error).message})`);
+    }
   }
 }

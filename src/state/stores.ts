@@ -46,8 +46,11 @@ export const STATE_FILES = {
   slots: 'tips-state.json',
   feedback: 'feedback.json',
   corrections: 'corrections.json',
-  gaps: 'gaps.json',
+  gaps: 'gaps.jsonl',
 } as const;
+
+/** Where the gaps log was kept before it became JSON lines; carried over when the stores open. */
+const FORMER_GAPS_FILE = 'gaps.json';
 
 /** Reports each distinct problem at most once a minute. */
 export function oncePerMinute(report: (message: string) => void, now: () => number = Date.now) {
@@ -68,7 +71,7 @@ export function embeddedStores(stateDir: string, report: (message: string) => vo
     slots: new FileTipSlots(join(stateDir, STATE_FILES.slots), warn),
     feedback: new FileFeedback(join(stateDir, STATE_FILES.feedback), warn),
     corrections: new FileCorrections(join(stateDir, STATE_FILES.corrections), warn),
-    gaps: new FileGaps(join(stateDir, STATE_FILES.gaps), warn),
+    gaps: new FileGaps(join(stateDir, STATE_FILES.gaps), warn, Date.now, join(stateDir, FORMER_GAPS_FILE)),
     threads: new MemoryThreadContext(),
     health: () => 'ok',
     close: async () => {},

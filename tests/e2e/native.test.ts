@@ -295,7 +295,10 @@ describe('App Home', () => {
     expect(JSON.stringify(admin?.view.blocks)).toContain('what is zorblatt for deployments');
     expect(JSON.stringify(member?.view.blocks)).not.toContain('For maintainers');
     expect(admin?.view.blocks.length).toBeLessThanOrEqual(100);
-    const gaps = json('gaps.json').gaps as { question: string; intent: string }[];
+    const gaps = readFileSync(join(stateDir, 'gaps.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { question: string; intent: string });
     expect(gaps).toContainEqual(expect.objectContaining({ question: 'what is zorblatt for deployments' }));
     expect(JSON.stringify(gaps)).not.toContain('U0');
   });

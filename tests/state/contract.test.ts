@@ -133,7 +133,7 @@ const gapImpls: Impl<GapStore>[] = [
   {
     name: 'file',
     make: async () => {
-      const file = join(dir(), 'gaps.json');
+      const file = join(dir(), 'gaps.jsonl');
       return { store: new FileGaps(file), again: async () => new FileGaps(file) };
     },
   },
