@@ -15,7 +15,7 @@ import { ClaimsWithFallback, ThreadsWithFallback } from './fallback.js';
 import { FileGaps, type GapStore } from './gaps.js';
 import { type FeedbackStore, FileFeedback } from './feedback.js';
 import type { Logger } from '../log.js';
-import { connectRedis, type RedisLink } from './redis.js';
+import type { RedisLink } from './redis.js';
 import {
   RedisClaims,
   RedisCorrections,
@@ -94,6 +94,10 @@ export function redisStores(link: RedisLink): Stores {
 
 /** The stores the configuration asks for: Redis with REDIS_URL, else the embedded ones in STATE_DIR. */
 export async function openStores(config: { redisUrl?: string; stateDir: string }, log: Logger): Promise<Stores> {
-  if (config.redisUrl) return redisStores(await connectRedis({ url: config.redisUrl, log }));
+  if (config.redisUrl) {
+    // The Redis client is loaded only when it is used: one process without REDIS_URL starts faster.
+    const { connectRedis } = await import('./redis.js');
+    return redisStores(await connectRedis({ url: config.redisUrl, log }));
+  }
   return embeddedStores(config.stateDir, (message) => log.warn({ component: 'state' }, message));
 }
