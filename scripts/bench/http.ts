@@ -15,7 +15,7 @@ const TOKEN = 'xoxb-1111-2222-benchTOKEN';
 const REQUESTS = 3000;
 const STARTS = 3;
 /** CPU per request is compared over interleaved rounds (the median), one pass swinging too much on a shared machine. */
-const CPU_ROUNDS = 5;
+const CPU_ROUNDS = 9;
 const CPU_REQUESTS = 600;
 /** Issue 13's aims: server CPU per request against bare Bolt, for a popular question and for a mix. */
 const CPU_AIM: Record<Workload, number> = { popular: 1.1, mixed: 1.4 };
