@@ -121,6 +121,10 @@ const LOOK_UP_EACH =
 const QUESTION_WEIGHT = 2;
 /** Words that point back at two or more things ("how do they compare", "which of the two"). */
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
+/** What one thing pointed at is or does: "what is it", "what's it for", "what does that one do". */
+const WHAT_IS_IT =
+  /^(?:so |ok |okay |but |and |wait )?(?:what(?:'s| is|s)|wtf is) (?:it|that one|this one)(?: (?:exactly|even|for|about|again))?$|^(?:so |ok |and )?what does (?:it|that one|this one) (?:do|even do|actually do)$/;
+
 /** Whether the thread's pick can do something ("does it also format", "can they do async"): the words after it say what. */
 const CAN_IT =
   /^(?:so |ok |okay |and |but |cool,? )?(?:does|do|can|will|could) (?:it|they|that one|this one|any of them|either of them) (?:also |even |actually |really )?(?:do |handle |support )?/;
@@ -501,6 +505,13 @@ export function createEngine({
     return undefined;
   }
 
+  /** The one package a text names, if it names exactly one thing. */
+  function onlyNamed(text: string): PackageEntry | undefined {
+    const ids = [...new Set(parser.named(text))];
+    const e = ids.length === 1 ? kb.entries.get(ids[0] as string) : undefined;
+    return e?.type === 'package' ? e : undefined;
+  }
+
   /** The packages the last sentence naming two or more of them names. */
   function lastNamed(sentences: string[]): PackageEntry[] {
     for (const p of [...sentences].reverse()) {
@@ -714,8 +725,13 @@ export function createEngine({
         }
       }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
-      const question = asking[asking.length - 1] as string;
-      const context = parts.filter((p) => p !== question).join('. ');
+      const asked1 = asking[asking.length - 1] as string;
+      const context = parts.filter((p) => p !== asked1).join('. ');
+      // "someone mentioned ruff in standup. what is it": a question of what "it" is or does is about the one
+      // package its context names, and is read with that name in its place. (Only that question: "it" in
+      // "will it help" or "is it safe" is as often the situation the context tells.)
+      const meant = WHAT_IS_IT.test(asked1) ? onlyNamed(context) : undefined;
+      const question = meant ? asked1.replace(/\b(?:it|that one|this one)\b/, meant.name.toLowerCase()) : asked1;
       // First with the question's own topic (the context only ranks), then borrowing the context's words.
       // The entry ranker reads the question twice beside its context, so a long setting ("…the weekly KPI pdf…")
       // does not outweigh what is asked ("…run it on a schedule?").

@@ -1095,6 +1095,19 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)[0]).toBe('pypdf');
   });
 
+  it('"what is it" after a sentence naming one package is about that package', () => {
+    for (const [q, id] of [
+      ["our vendor's sdk pulls in pydantic. what is it", 'pydantic'],
+      ['flagged loguru in the dependency review. what does it do', 'loguru'],
+    ] as const) {
+      const a = ask(q);
+      expect(a.intent, q).toBe('library');
+      expect(ids(a)[0], q).toBe(id);
+    }
+    // "it" in another question is as often the situation the sentence tells: not rewritten.
+    expect(ask('we still run flask on one laptop. is it safe to put online').subjects[0]?.id).not.toBe('flask');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
