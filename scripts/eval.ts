@@ -76,6 +76,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-35.jsonl',
       'tests/eval/tune-36.jsonl',
       'tests/eval/tune-37.jsonl',
+      'tests/eval/tune-38.jsonl',
+      'tests/eval/tune-39.jsonl',
     ],
   },
   {
@@ -105,6 +107,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-gamestudio.jsonl',
       'tests/eval/heldout-pharmacy.jsonl',
       'tests/eval/heldout-insurtech.jsonl',
+      'tests/eval/heldout-newsroom.jsonl',
+      'tests/eval/heldout-campus.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
