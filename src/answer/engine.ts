@@ -60,6 +60,11 @@ export interface Engine {
 }
 
 /** Intents that answer a question with content; the rest say what the bot is or that it does not know. */
+/**
+ * How sure the classifier must be that a message is out of scope before names that are everyday words
+ * ("celery", "pillow") are read as the everyday things.
+ */
+const EVERYDAY_SENSE = 0.5;
 const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stack', 'concept', 'tip']);
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
@@ -916,6 +921,13 @@ export function createEngine({
           : remark && !direct.asked
             ? { ...direct, asked: `${options.previous}. ${text}` }
             : direct;
+      // "is celery juice actually good for you", "black or navy for the new polos?": a message whose names are all
+      // everyday words, which the classifier reads as out of scope, means the everyday things.
+      if (!options.previous && CONFIDENT.has(answer.intent) && reader.onlyEverydayNames(text)) {
+        const g = guess?.(text);
+        if (g?.label === 'unknown' && g.p >= EVERYDAY_SENSE)
+          return { ...respond({ kind: 'unknown', unrecognised: [], words: [] }, seed), version };
+      }
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
       const picks = options.previous ? answer : lighter(answer, text, seed);
       const out = long

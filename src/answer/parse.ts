@@ -353,6 +353,24 @@ export class Parser {
     );
   }
 
+  /**
+   * Whether every name a text holds is one everyday word that is also a package's name ("celery",
+   * "pillow", "black"), and it holds one: the text may mean the everyday thing.
+   */
+  onlyEverydayNames(text: string): boolean {
+    const mentions = this.linker.link(tokens(normalize(text)));
+    return (
+      mentions.length > 0 &&
+      mentions.every(
+        (m) =>
+          m.end - m.start === 1 &&
+          m.entry.type === 'package' &&
+          !m.typo &&
+          (COMMON_WORDS.has(m.text) || this.isEnglish(m.text)),
+      )
+    );
+  }
+
   /** The ids of the packages a text names. */
   named(text: string, anyType = false): string[] {
     return distinct(this.linker.link(tokens(normalize(text))).filter((m) => anyType || m.entry.type === 'package')).map(
