@@ -938,9 +938,12 @@ export function createEngine({
   };
 }
 
-/** After ? ! . or ;, at " + ", and before ", and which …" / "then tell me …" (a second question). */
+/**
+ * After ? ! . or ;, at " + ", before ", and which …" / "then tell me …" (a second question), and after a
+ * comma before a word that only ever opens another question (", and separately, merge…", ", and also for…").
+ */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)|(?:,|\s+—)\s+(?=(?:and separately|and also|and unrelated|oh and|separately|unrelated)\b,?\s+\S)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {

@@ -1108,6 +1108,14 @@ describe('messages, threads and small talk', () => {
     expect(ask('we still run flask on one laptop. is it safe to put online').subjects[0]?.id).not.toBe('flask');
   });
 
+  it('a second question after ", and separately," or ", and also" is answered too, whatever word starts it', () => {
+    const a = ask('how do i read old .xls files, and separately, merge a bunch of pdfs?');
+    expect(ids(a)[0]).toBe('xlrd');
+    expect(a.also?.subjects[0]?.id).toBe('pypdf');
+    const b = ask('tell me about pytest, and also hypothesis');
+    expect([ids(b)[0], b.also?.subjects[0]?.id]).toEqual(['pytest', 'hypothesis']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
