@@ -126,6 +126,12 @@ const LOOK_UP_EACH =
 const QUESTION_WEIGHT = 2;
 /** Words that point back at two or more things ("how do they compare", "which of the two"). */
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
+/** A follow-up asking for the async kind of the thread's package ("and an async one?", "if the caller is async code"). */
+const ASYNC_WANTED = /\b(?:async|asyncio|asynchronous|non-?blocking)\b/;
+/** …or for the kind that is not ("a plain sync one", "the non-async driver"). */
+const SYNC_WANTED = /\b(?:non-?async|sync|synchronous)\b/;
+/** A package that is async by its own description. */
+const ASYNC_PACKAGE = /\b(?:async|asyncio)\b/i;
 /** What one thing pointed at is or does: "what is it", "what's it for", "what does that one do". */
 const WHAT_IS_IT =
   /^(?:so |ok |okay |but |and |wait )?(?:what(?:'s| is|s)|wtf is) (?:it|that one|this one)(?: (?:exactly|even|for|about|again))?$|^(?:so |ok |and )?what does (?:it|that one|this one) (?:do|even do|actually do)$/;
@@ -270,6 +276,8 @@ export function createEngine({
       // "which would you pick if we can't install anything extra" after "pytest vs unittest?".
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
+    const variant = syncVariant(rest, previous, seed);
+    if (variant) return { ...variant, asked: `${previous} ${rest}` };
     if (!leaning) return respond(own, seed);
     // "ok and rq? same question" after "is celery prod ready?": the thread's question, about the name given here.
     const again = SAME_QUESTION.test(rest) && before.kind === 'entry' && before.entry.type === 'package';
@@ -508,6 +516,35 @@ export function createEngine({
       if (best > 0) return top.length === 1 || pool === pools[0] ? top[0]?.p : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * "and an async one?" after "mysql driver for python?", "what's the non-async postgres driver" after asyncpg,
+   * "ok and if the caller is async code?" after "which http client…": the thread's kind of package (the
+   * clients of the same service, else the same category), those that are async, or those that are not.
+   */
+  function syncVariant(rest: string, previous: string, seed: number): Answer | undefined {
+    const sync = SYNC_WANTED.test(rest);
+    if (!sync && !ASYNC_WANTED.test(rest)) return undefined;
+    if (rest.split(' ').length > SHORT_FOLLOW_UP + 4) return undefined;
+    // It may name the service ("the non-async postgres driver"), or asyncio itself ("same but asyncio").
+    const named = parser.named(rest).flatMap((id) => (id === 'asyncio' ? [] : [kb.entries.get(id) as Entry]));
+    const service = named.length === 1 && clientsOf(kb, named[0] as Entry).length ? named[0] : undefined;
+    if (named.length && !service) return undefined;
+    const priorAnswer = whole(normalize(previous), seed);
+    const lead = ledWith(priorAnswer);
+    // (Not frameworks: their descriptions do not say which are async, and most handle some async.)
+    if (lead?.type !== 'package' || lead.kind === 'framework') return undefined;
+    const services = service ? [service] : kb.packages.filter((s) => clientsOf(kb, s).some((c) => c.id === lead.id));
+    const pool = services.length
+      ? [...new Set(services.flatMap((s) => clientsOf(kb, s)))]
+      : kb.packages.filter((p) => p.category === lead.category);
+    const fits = pool.filter((p) => ASYNC_PACKAGE.test(`${p.name} ${p.summary}`) !== sync);
+    if (!fits.length || fits.length === pool.length) return undefined;
+    const ranked = byFit(fits, previous.split(' '));
+    // One asked for after one package's card ("async one?" after "what's pymongo") gets its card.
+    const one = priorAnswer.intent === 'library' && /\b(?:one|version|equivalent)\b/.test(rest);
+    return one ? cardOf(ranked[0] as PackageEntry, seed) : respond(picked(ranked), seed);
   }
 
   /** The one package a text names, if it names exactly one thing. */

@@ -1116,6 +1116,27 @@ describe('messages, threads and small talk', () => {
     expect([ids(b)[0], b.also?.subjects[0]?.id]).toEqual(['pytest', 'hypothesis']);
   });
 
+  it('"and an async one?" (or a sync one) asks for that kind of the thread\'s package: same service, else same category', () => {
+    const cases: [string, string, string[]][] = [
+      ['and an async one?', 'mysql driver for python?', ['aiomysql']],
+      [
+        'ok and if the caller is *async* code?',
+        'which http client do you all use for calling vendor APIs?',
+        ['httpx', 'aiohttp'],
+      ],
+      ['what about a plain sync one for a quick script', "what's a good async http client?", ['requests']],
+      ["what's the non-async postgres driver called again", 'asyncpg it is for the mapping service', ['psycopg']],
+    ];
+    for (const [q, previous, want] of cases) {
+      const a = ask(q, previous);
+      expect(a.intent, q).toBe('recommend');
+      expect(ids(a).slice(0, want.length).sort(), q).toEqual([...want].sort());
+    }
+    // After one package's card, the one asked for gets its card.
+    const card = ask('async one?', "what's pymongo");
+    expect([card.intent, ids(card)[0]]).toEqual(['library', 'motor']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
