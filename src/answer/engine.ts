@@ -126,6 +126,8 @@ const LOOK_UP_EACH =
 const QUESTION_WEIGHT = 2;
 /** Words that point back at two or more things ("how do they compare", "which of the two"). */
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
+/** A follow-up asking for another of the thread's kind: "the ML one", "and for the data folks?". */
+const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?:and |what about |how about )for\b/;
 /** A follow-up asking for the async kind of the thread's package ("and an async one?", "if the caller is async code"). */
 const ASYNC_WANTED = /\b(?:async|asyncio|asynchronous|non-?blocking)\b/;
 /** …or for the kind that is not ("a plain sync one", "the non-async driver"). */
@@ -276,6 +278,8 @@ export function createEngine({
       // "which would you pick if we can't install anything extra" after "pytest vs unittest?".
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
+    const another = anotherOfKind(rest, previous, seed);
+    if (another) return { ...another, asked: `${previous} ${rest}` };
     const variant = syncVariant(rest, previous, seed);
     if (variant) return { ...variant, asked: `${previous} ${rest}` };
     if (!leaning) return respond(own, seed);
@@ -545,6 +549,19 @@ export function createEngine({
     // One asked for after one package's card ("async one?" after "what's pymongo") gets its card.
     const one = priorAnswer.intent === 'library' && /\b(?:one|version|equivalent)\b/.test(rest);
     return one ? cardOf(ranked[0] as PackageEntry, seed) : respond(picked(ranked), seed);
+  }
+
+  /**
+   * "what's the ML one then" after the data science stack, "and the security one?" after a checklist, "and for
+   * the data folks?" after a stack: another stack or checklist, the one this message's own words find.
+   */
+  function anotherOfKind(rest: string, previous: string, seed: number): Answer | undefined {
+    if (!ANOTHER_OF_KIND.test(rest) || rest.split(' ').length > SHORT_FOLLOW_UP + 2) return undefined;
+    if (parser.named(rest).length) return undefined;
+    const prior = whole(normalize(previous), seed);
+    const shown = prior.subjects[0]?.id;
+    if ((prior.intent !== 'stack' && prior.intent !== 'checklist') || !shown) return undefined;
+    return rankedAnswer(kb, ranker, rest, prior.intent, new Set([shown]), 1);
   }
 
   /** The one package a text names, if it names exactly one thing. */

@@ -1137,6 +1137,14 @@ describe('messages, threads and small talk', () => {
     expect([card.intent, ids(card)[0]]).toEqual(['library', 'motor']);
   });
 
+  it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
+    const ml = ask("what's the ML one then", "what's the python data science stack?");
+    expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
+    const security = ask('and the security one?', "what's the production readiness checklist?");
+    expect(security.intent).toBe('checklist');
+    expect(ids(security)[0]).toMatch(/^security-/);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
