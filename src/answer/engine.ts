@@ -672,11 +672,13 @@ export function createEngine({
     // Thanks first, then words about the help ("thanks, that's exactly what I needed"): a courtesy, unless
     // what follows asks or follows up ("thx. and the async one"). British "ta" thanks alone or before a comma.
     const rest = clean.replace(THANKS_FIRST, '').replace(TA_FIRST, '');
-    if (words.length > COURTESY_WORDS || asked || /\?/.test(clean) || parser.named(rest).length) return false;
-    if (rest !== clean) return !ASKS.test(rest) && !FOLLOW_UP.test(rest);
+    if (words.length > COURTESY_WORDS || asked || /\?/.test(clean)) return false;
+    // (Names are looked for last: linking is the costly part, and most messages are no courtesy at all.)
+    if (rest !== clean) return !ASKS.test(rest) && !FOLLOW_UP.test(rest) && !parser.named(rest).length;
     return (
       (THANKS_WORD.test(clean) || GREETING.test(clean)) &&
       !ASKS.test(clean.replace(GREETING, '').replace(/^[\s,!.]+/, '')) &&
+      !parser.named(rest).length &&
       !/\b(?:what|which|how|why|where|when|who|should|can|could|recommend|compare|vs|need|help me|tip)\b/.test(clean)
     );
   }
@@ -977,9 +979,10 @@ export function createEngine({
             : direct;
       // "is celery juice actually good for you", "black or navy for the new polos?": a message whose names are all
       // everyday words, which the classifier reads as out of scope, means the everyday things.
-      if (!options.previous && CONFIDENT.has(answer.intent) && reader.onlyEverydayNames(text)) {
+      if (!options.previous && CONFIDENT.has(answer.intent)) {
+        // (The classifier's read first: it is at hand, and linking the names again is not.)
         const g = guess?.(text);
-        if (g?.label === 'unknown' && g.p >= EVERYDAY_SENSE)
+        if (g?.label === 'unknown' && g.p >= EVERYDAY_SENSE && reader.onlyEverydayNames(text))
           return { ...respond({ kind: 'unknown', unrecognised: [], words: [] }, seed), version };
       }
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
