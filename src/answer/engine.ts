@@ -126,6 +126,8 @@ const LOOK_UP_EACH =
 const QUESTION_WEIGHT = 2;
 /** Words that point back at two or more things ("how do they compare", "which of the two"). */
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
+/** The same thing elsewhere: "the gcp equivalent", "anthropic counterpart?". */
+const EQUIVALENT = /\b(?:equivalents?|counterparts?)\b/;
 /** A follow-up asking for another of the thread's kind: "the ML one", "and for the data folks?". */
 const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?:and |what about |how about )for\b/;
 /** A follow-up asking for the async kind of the thread's package ("and an async one?", "if the caller is async code"). */
@@ -278,6 +280,10 @@ export function createEngine({
       // "which would you pick if we can't install anything extra" after "pytest vs unittest?".
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
+    // "anthropic equivalent?" after the openai sdk, "the gcp equivalent" after boto3: the one package named, its card.
+    const counterpart =
+      own.kind === 'entry' && own.entry.type === 'package' && EQUIVALENT.test(rest) ? own.entry : undefined;
+    if (counterpart && !reader.named(previous).includes(counterpart.id)) return cardOf(counterpart, seed);
     const another = anotherOfKind(rest, previous, seed);
     if (another) return { ...another, asked: `${previous} ${rest}` };
     const variant = syncVariant(rest, previous, seed);

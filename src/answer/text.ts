@@ -147,6 +147,10 @@ const CHAT_SPELLINGS: Record<string, string> = {
   betwen: 'between',
   diffrence: 'difference',
   differnce: 'difference',
+  equivilent: 'equivalent',
+  equivelent: 'equivalent',
+  equivalant: 'equivalent',
+  equivilant: 'equivalent',
 };
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b`, 'g');
 

@@ -1145,6 +1145,13 @@ describe('messages, threads and small talk', () => {
     expect(ids(security)[0]).toMatch(/^security-/);
   });
 
+  it('"anthropic equivalent?" after a package: the equivalent named gets its card, not the thread\'s alternatives', () => {
+    const a = ask('anthropic equivalent?', "what's the openai python lib");
+    expect([a.intent, a.focus ?? 'overview', ids(a)[0]]).toEqual(['library', 'overview', 'anthropic']);
+    // Typed fast, it is still the word.
+    expect(ask('the gcp equivilent?', "what's boto3").unrecognised ?? []).not.toContain('equivilent');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
