@@ -968,6 +968,9 @@ describe('messages, threads and small talk', () => {
     expect(angle("what's flask for these days")).toBe('library/uses flask');
     expect(angle('loguru is great. anything else like it?')).toBe('library/alternatives loguru');
     expect(angle('can django take election night traffic or will it fall over')).toBe('library/production django');
+    expect(angle('what competes with celery')).toBe('library/alternatives celery');
+    expect(angle('is there anything competing with fastapi')).toBe('library/alternatives fastapi');
+    expect(angle('wanna get off airflow, too heavy')).toBe('library/alternatives airflow');
     // "nah" is no name it does not know.
     expect(ask('httpx or nah').unrecognised ?? []).toEqual([]);
   });
