@@ -30,7 +30,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'production',
-    /\b(?:production|prod|at scale|scales?|scalable|scaling|mature|maturity|battle[- ]tested|enterprise|reliable|reliability|stable enough|heavy (?:traffic|load)|high (?:traffic|load)|real[- ]world|large (?:apps?|projects?|codebases?|teams?)|big (?:apps?|projects?|companies)|hold up|handle (?:the )?(?:load|traffic)|\d+k? (?:users|requests|rps)|(?:take|handle|survive) (?:\S+ ){0,3}(?:traffic|load|spikes?)|will it (?:explode|blow up|fall over|melt|fall apart))\b/,
+    /\b(?:production|prod|at scale|scales?|scalable|scaling|mature|maturity|battle[- ]tested|enterprise|reliable|reliability|stable enough|heavy (?:traffic|load)|high (?:traffic|load)|real[- ]world|large (?:apps?|projects?|codebases?|teams?)|big (?:apps?|projects?|companies)|hold up|handle (?:the )?(?:load|traffic)|\d+k? (?:users|requests|rps)|(?:take|handle|survive) (?:\S+ ){0,3}(?:traffic|load|spikes?)|will it (?:explode|blow up|fall over|melt|fall apart)|(?:in )?(?:a )?real (?:products?|projects?|systems?|deployments?)|hobby (?:only|stuff|projects?)|(?:just )?(?:a )?toy)\b/,
   ],
   [
     'uses',
@@ -38,7 +38,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   ],
   [
     'worth',
-    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet on|future[- ]proof|(?:is|are|isn.t|looks?|seems?) (?:\S+ )?(?:dying|dead)|dead (?:project|library|lib)|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|is (?:it|this|that|\S+) overkill|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?|(?<!(?:when|what|where|which|how) )do (?:i|we|you) (?:even|really|actually) need|need (?:it|\S+) at all|or nah|or not$|y\/n|yay or nay|(?:right|smart|safe|sane) (?:call|choice|pick|move|bet)|^(?:is|are) \S+ (?:nice|legit|decent|solid)$)\b/,
+    /\b(?:worth|still (?:used|relevant|alive|maintained|a thing|popular|good|around)|outdated|obsolete|these days|nowadays|in 20\d\d|who (?:uses|picks|still uses)|anyone (?:still )?(?:use|using)|should (?:i|we) (?:learn|adopt|bother|invest)|popular|hyped?|overrated|adopt(?:ing)?|bet (?:\S+ ){0,3}on|future[- ]proof|(?:is|are|isn.t|looks?|seems?) (?:\S+ )?(?:dying|dead)|dead (?:project|library|lib)|still (?:use|using)|good (?:move|idea|call|choice|bet|investment)|roll(?:ing)? (?:\S+ )?out|waste of time|moved on|any good|bother|is (?:it|\S+) (?:still )?maintained|is (?:it|this|that|\S+) overkill|abandoned|switch (?:the |our )?(?:whole )?(?:team|company|org) (?:over )?to|(?:still|people) (?:pick|choose)s?|(?<!(?:when|what|where|which|how) )do (?:i|we|you) (?:even|really|actually) need|need (?:it|\S+) at all|or nah|or not$|y\/n|yay or nay|(?:right|smart|safe|sane) (?:call|choice|pick|move|bet)|^(?:is|are) \S+ (?:nice|legit|decent|solid)$)\b/,
   ],
 ];
 
