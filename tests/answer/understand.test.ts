@@ -1,6 +1,7 @@
 /** One question per kind of slot the parser reads, through the real engine and knowledge. */
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
+import { normalize } from '../../src/answer/text.js';
 import { realEngine } from '../helpers/kb.js';
 
 const engine = realEngine();
@@ -1086,6 +1087,10 @@ describe('messages, threads and small talk', () => {
     const a = ask('whts the diffrence btwn black and ruff');
     expect(a.intent).toBe('compare');
     expect(ids(a).sort()).toEqual(['black', 'ruff']);
+    // "any1 kno a gud…", "teh", "reccomend", "schedular": chat spellings, never names it does not know.
+    const b = ask('any1 kno a gud asyncio postgres driver');
+    expect(b.unrecognised ?? []).toEqual([]);
+    expect(normalize('reccomend teh best schedular b4 friday')).toBe('recommend the best scheduler before friday');
   });
 
   it('a thread of remarks, then a short question, is read as one long message', () => {
