@@ -78,6 +78,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-37.jsonl',
       'tests/eval/tune-38.jsonl',
       'tests/eval/tune-39.jsonl',
+      'tests/eval/tune-40.jsonl',
+      'tests/eval/tune-41.jsonl',
     ],
   },
   {
@@ -109,6 +111,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-insurtech.jsonl',
       'tests/eval/heldout-newsroom.jsonl',
       'tests/eval/heldout-campus.jsonl',
+      'tests/eval/heldout-observatory.jsonl',
+      'tests/eval/heldout-clinic.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
