@@ -128,6 +128,8 @@ const QUESTION_WEIGHT = 2;
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
 /** The same thing elsewhere: "the gcp equivalent", "anthropic counterpart?". */
 const EQUIVALENT = /\b(?:equivalents?|counterparts?)\b/;
+/** One of a comparison counted to: "the second one", "the former". */
+const ORDINAL = /\bthe (first|second|former|latter)(?: one| option| choice)?\b/;
 /** A follow-up asking for another of the thread's kind: "the ML one", "and for the data folks?". */
 const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?:and |what about |how about )for\b/;
 /** A follow-up asking for the async kind of the thread's package ("and an async one?", "if the caller is async code"). */
@@ -286,6 +288,18 @@ export function createEngine({
     if (counterpart && !reader.named(previous).includes(counterpart.id)) return cardOf(counterpart, seed);
     const another = anotherOfKind(rest, previous, seed);
     if (another) return { ...another, asked: `${previous} ${rest}` };
+    // "is the second one any good", "if we went with the first one, does it hold up" after "openai or anthropic…":
+    // the one of the thread's comparison it counts to, asked about in its place.
+    const ordinal = ORDINAL.exec(rest)?.[1];
+    if (ordinal && before.kind === 'compare') {
+      const { items } = before;
+      const chosen = ordinal === 'latter' ? items.at(-1) : items[ordinal === 'second' ? 1 : 0];
+      if (chosen) {
+        const asked = rest.replace(ORDINAL, chosen.type === 'package' ? chosen.name.toLowerCase() : chosen.id);
+        const read = respond(parser.read(asked), seed, asked);
+        if (CONFIDENT.has(read.intent)) return { ...read, asked: `${previous} ${asked}` };
+      }
+    }
     const variant = syncVariant(rest, previous, seed);
     if (variant) return { ...variant, asked: `${previous} ${rest}` };
     if (!leaning) return respond(own, seed);

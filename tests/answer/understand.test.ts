@@ -1160,6 +1160,13 @@ describe('messages, threads and small talk', () => {
     expect(ask('the gcp equivilent?', "what's boto3").unrecognised ?? []).not.toContain('equivilent');
   });
 
+  it('"the second one" or "the first one" after a comparison is that one of it', () => {
+    const second = ask('is the second one any good', 'openai or anthropic python client for the product categoriser?');
+    expect([second.intent, ids(second)[0]]).toEqual(['library', 'anthropic']);
+    const first = ask('is the first one production ready tho', 'airflow vs prefect for a 3 person team');
+    expect([first.intent, first.focus, ids(first)[0]]).toEqual(['library', 'production', 'airflow']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
