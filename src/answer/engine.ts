@@ -9,7 +9,7 @@
  * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
 import { Slips } from './slips.js';
-import { type Knowledge, knowledgeVersion } from '../knowledge/model.js';
+import { entryName, type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
 import { EntryRanker, type EntryModel } from './ranker.js';
@@ -334,7 +334,7 @@ export function createEngine({
         const picks = byFit(theirs, previous.split(' '));
         return before.kind === 'compare' && picks.length >= 2
           ? respond({ kind: 'compare', items: picks.slice(0, before.items.length), unknown: [], purpose: [] }, seed)
-          : respond(picked(picks), seed);
+          : respond(picked(picks, [entryName(service as Entry), 'clients']), seed);
       }
     }
     // A tool for the thread's thing: "is sqlite ok for the logger? also which python module do I use for it" gets
@@ -342,7 +342,7 @@ export function createEngine({
     if (!parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
       const it = about ?? previousLead();
       const clients = it ? clientsOf(kb, it) : [];
-      if (clients.length) return respond(picked(clients), seed);
+      if (clients.length && it) return respond(picked(clients, [entryName(it), 'clients']), seed);
       const tools =
         it && it.type !== 'package' && !namesSomething(own)
           ? it.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
@@ -568,7 +568,8 @@ export function createEngine({
     const ranked = byFit(fits, previous.split(' '));
     // One asked for after one package's card ("async one?" after "what's pymongo") gets its card.
     const one = priorAnswer.intent === 'library' && /\b(?:one|version|equivalent)\b/.test(rest);
-    return one ? cardOf(ranked[0] as PackageEntry, seed) : respond(picked(ranked), seed);
+    const need = [sync ? 'sync' : 'async', lead.category.toLowerCase()];
+    return one ? cardOf(ranked[0] as PackageEntry, seed) : respond(picked(ranked, need), seed);
   }
 
   /**
@@ -1031,9 +1032,10 @@ function sentences(text: string): string[] {
 }
 
 /** A reading whose picks are already known (a service's clients, a concept's packages). */
-const picked = (picks: Entry[]): Query => ({
+/** Picks worked out here, titled by `need` ("async", "http", "clients": "For async http clients"). */
+const picked = (picks: Entry[], need: string[] = []): Query => ({
   kind: 'recommend',
-  need: [],
+  need,
   context: [],
   exclude: [],
   purpose: [],

@@ -122,7 +122,9 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
   const { kb } = ctx;
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
   const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !leftOut(p, q.exclude));
-  if (given.length) return recommendAnswer(kb, q.need.join(' '), given);
+  // Picks given without a need to title them are titled by the category they share ("For HTTP clients").
+  const shared = given.every((p) => p.category === given[0]?.category) ? given[0]?.category : undefined;
+  if (given.length) return recommendAnswer(kb, q.need.join(' ') || shared || 'these', given);
   if (q.of?.type === 'package') {
     const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !leftOut(p, q.exclude));
     if (picks.length) {

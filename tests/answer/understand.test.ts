@@ -1140,6 +1140,11 @@ describe('messages, threads and small talk', () => {
       expect(a.intent, q).toBe('recommend');
       expect(ids(a).slice(0, want.length).sort(), q).toEqual([...want].sort());
     }
+    // Titled by what was asked, never an empty "For".
+    expect(ask('ok and if the caller is async code?', 'which http client do you all use?').title).toBe(
+      'For async http clients',
+    );
+    expect(ask('and for mongo?', 'whats the async postgres driver').title).toBe('For MongoDB clients');
     // After one package's card, the one asked for gets its card.
     const card = ask('async one?', "what's pymongo");
     expect([card.intent, ids(card)[0]]).toEqual(['library', 'motor']);
