@@ -1,11 +1,10 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { envWithoutSlack, runCli, runNode } from './helpers/cli.js';
 import { realEngine } from './helpers/kb.js';
 import { CLI, MAIN } from './helpers/paths.js';
+import { loadProbes } from './helpers/probes.js';
 
 // dist/ is built (when missing or stale) by tests/helpers/global-setup.ts before any test runs.
 
@@ -17,23 +16,9 @@ const parseLines = (stdout: string) =>
 
 describe('start-up', () => {
   it("answers from the build's validated knowledge without loading zod or the YAML parser", async () => {
-    // Probes that print what the process loads: imports through a loader hook, requires (as zod and yaml
-    // are loaded on demand) from the require cache at exit.
-    const dir = mkdtempSync(join(tmpdir(), 'probe-'));
-    const hook = join(dir, 'hook.mjs');
-    writeFileSync(
-      hook,
-      'export async function resolve(s, c, next) { const r = await next(s, c); ' +
-        "const m = /node_modules\\/(zod|yaml)\\//.exec(r.url); if (m) process.stderr.write('IMPORTED ' + m[1] + ';'); return r; }",
-    );
-    const probe = join(dir, 'probe.cjs');
-    writeFileSync(
-      probe,
-      "process.on('exit', () => { const seen = Object.keys(require.cache).join(' '); " +
-        "process.stderr.write('REQUIRED ' + ['zod', 'yaml'].filter((p) => seen.includes('node_modules/' + p + '/')).join(',') + ';'); });",
-    );
-    const node = (args: string[]) =>
-      runNode('--no-warnings', ['--experimental-loader', pathToFileURL(hook).href, '--require', probe, CLI, ...args]);
+    // Probes that print what the process loads (tests/helpers/probes.ts).
+    const [flag, ...probes] = loadProbes(['zod', 'yaml']);
+    const node = (args: string[]) => runNode(flag as string, [...probes, CLI, ...args]);
     const run = await node(['ask', 'django vs flask']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Django');
