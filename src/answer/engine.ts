@@ -59,12 +59,12 @@ export interface Engine {
   readonly knowledge: Knowledge;
 }
 
-/** Intents that answer a question with content; the rest say what the bot is or that it does not know. */
 /**
  * How sure the classifier must be that a message is out of scope before names that are everyday words
  * ("celery", "pillow") are read as the everyday things.
  */
 const EVERYDAY_SENSE = 0.5;
+/** Intents that answer a question with content; the rest say what the bot is or that it does not know. */
 const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stack', 'concept', 'tip']);
 /** A sentence that asks something (a question mark, or a question word first). */
 const ASKS =
@@ -288,18 +288,8 @@ export function createEngine({
     if (counterpart && !reader.named(previous).includes(counterpart.id)) return cardOf(counterpart, seed);
     const another = anotherOfKind(rest, previous, seed);
     if (another) return { ...another, asked: `${previous} ${rest}` };
-    // "is the second one any good", "if we went with the first one, does it hold up" after "openai or anthropic…":
-    // the one of the thread's comparison it counts to, asked about in its place.
-    const ordinal = ORDINAL.exec(rest)?.[1];
-    if (ordinal && before.kind === 'compare') {
-      const { items } = before;
-      const chosen = ordinal === 'latter' ? items.at(-1) : items[ordinal === 'second' ? 1 : 0];
-      if (chosen) {
-        const asked = rest.replace(ORDINAL, chosen.type === 'package' ? chosen.name.toLowerCase() : chosen.id);
-        const read = respond(parser.read(asked), seed, asked);
-        if (CONFIDENT.has(read.intent)) return { ...read, asked: `${previous} ${asked}` };
-      }
-    }
+    const counted = before.kind === 'compare' ? countedTo(rest, before.items, seed) : undefined;
+    if (counted) return { ...counted, asked: `${previous} ${counted.asked}` };
     const variant = syncVariant(rest, previous, seed);
     if (variant) return { ...variant, asked: `${previous} ${rest}` };
     if (!leaning) return respond(own, seed);
@@ -328,13 +318,13 @@ export function createEngine({
     // asyncpg?": the same question about another service's clients, in the thread's purpose.
     const service = own.kind === 'entry' ? own.entry : own.kind === 'recommend' ? own.fallback : undefined;
     const theirs = service ? clientsOf(kb, service) : [];
-    if (theirs.length && (before.kind === 'compare' || before.kind === 'recommend')) {
+    if (service && theirs.length && (before.kind === 'compare' || before.kind === 'recommend')) {
       const earlier = before.kind === 'compare' ? before.items : (before.picks ?? []);
       if (earlier.length > 0 && earlier.every((e) => isClient(kb, e))) {
         const picks = byFit(theirs, previous.split(' '));
         return before.kind === 'compare' && picks.length >= 2
           ? respond({ kind: 'compare', items: picks.slice(0, before.items.length), unknown: [], purpose: [] }, seed)
-          : respond(picked(picks, [entryName(service as Entry), 'clients']), seed);
+          : respond(picked(picks, [entryName(service), 'clients']), seed);
       }
     }
     // A tool for the thread's thing: "is sqlite ok for the logger? also which python module do I use for it" gets
@@ -540,6 +530,19 @@ export function createEngine({
       if (best > 0) return top.length === 1 || pool === pools[0] ? top[0]?.p : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * "is the second one any good", "if we went with the first one, does it hold up" after "openai or anthropic…":
+   * the one of the thread's comparison it counts to, asked about in its place (`asked`: the question so read).
+   */
+  function countedTo(rest: string, items: readonly Entry[], seed: number): Answer | undefined {
+    const ordinal = ORDINAL.exec(rest)?.[1];
+    const chosen = !ordinal ? undefined : ordinal === 'latter' ? items.at(-1) : items[ordinal === 'second' ? 1 : 0];
+    if (!chosen) return undefined;
+    const asked = rest.replace(ORDINAL, entryName(chosen).toLowerCase());
+    const read = respond(parser.read(asked), seed, asked);
+    return CONFIDENT.has(read.intent) ? { ...read, asked } : undefined;
   }
 
   /**
@@ -1031,8 +1034,10 @@ function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A reading whose picks are already known (a service's clients, a concept's packages). */
-/** Picks worked out here, titled by `need` ("async", "http", "clients": "For async http clients"). */
+/**
+ * A reading whose picks are already known (a service's clients, a concept's packages), titled by `need`
+ * (["async", "http clients"]: "For async http clients").
+ */
 const picked = (picks: Entry[], need: string[] = []): Query => ({
   kind: 'recommend',
   need,
