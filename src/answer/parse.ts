@@ -92,7 +92,7 @@ const DETERMINERS = new Set([
 ]);
 /** Words after another stack's everyday-word name that say it is that stack ("the go service", "express middleware"). */
 const STACK_NOUNS = new Set(
-  'middleware service services app apps backend backends server servers codebase monolith microservice microservices handler handlers route routes router developer developers devs code'.split(
+  'middleware service services app apps backend backends server servers codebase monolith microservice microservices handler handlers route routes router developer developers devs code library libraries lib libs folks people team project projects program programs binary binaries equivalent version port'.split(
     ' ',
   ),
 );
@@ -903,15 +903,18 @@ export class Parser {
         if (span.length < n || span.some((tk, k) => tk.sep || busy(i + k))) continue;
         const text = span.map((tk) => tk.text).join(' ');
         if (!this.kb.outside.has(text)) continue;
-        // An everyday word ("go", "express") is the other stack's name beside a connector or before a word of a
-        // codebase ("the go service", "express middleware").
+        // An everyday word ("go", "express") is the other stack's name beside a connector, before a word of a
+        // codebase or its people ("the go service", "express middleware", "node library", "go folks"), or last
+        // after "for" or "in".
         if (
           n === 1 &&
           (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) &&
           !nearConnector(toks, i) &&
           !(
             ['languages', 'frameworks'].includes(this.kb.outside.get(text) ?? '') &&
-            STACK_NOUNS.has(toks[i + 1]?.text ?? '')
+            (STACK_NOUNS.has(toks[i + 1]?.text ?? '') ||
+              // "something like pytest for go?", "how do i do that in node": the question's last word, after "for" or "in".
+              (/^(?:for|in)$/.test(toks[i - 1]?.text ?? '') && toks.slice(i + 1).every((tk) => tk.sep)))
           )
         )
           continue;

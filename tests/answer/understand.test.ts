@@ -610,8 +610,12 @@ describe('needs, categories and negation', () => {
   it("another stack's everyday-word name before a word of a codebase is that stack", () => {
     expect(ask('express middleware for rate limiting?').unrecognised).toEqual(['express']);
     expect(ask('the go service needs a task queue, asynq or machinery?').intent).toBe('unknown');
+    // …or before a word for its people or libraries, or as the last word after "for" or "in".
+    for (const q of ['a requests-like http client for node', 'celery but for node?', 'how do i parse json in go'])
+      expect(ask(q).intent, q).toBe('unknown');
     // As a word, it stays one.
     expect(ask('celery or rq? which way should we go').intent).toBe('compare');
+    expect(ask('is celery good to go for prod').subjects[0]?.id).toBe('celery');
   });
 
   it('a part that only rules names out qualifies the other part of the message', () => {
