@@ -282,15 +282,19 @@ export function createEngine({
       // "which would you pick if we can't install anything extra" after "pytest vs unittest?".
       (before.kind === 'compare' && WEIGH.test(rest) && !reader.named(rest).length) ||
       (!namesSomething(own) && rest.split(' ').length <= SHORT_FOLLOW_UP);
+    // The thread's own answer (what it led with, whether it was a card), worked out once and only when a rule asks.
+    let prior: Answer | undefined;
+    const priorAnswer = () => (prior ??= whole(normalize(previous), seed));
+    const previousLead = () => ledWith(priorAnswer());
     // "anthropic equivalent?" after the openai sdk, "the gcp equivalent" after boto3: the one package named, its card.
     const counterpart =
       own.kind === 'entry' && own.entry.type === 'package' && EQUIVALENT.test(rest) ? own.entry : undefined;
-    if (counterpart && !reader.named(previous).includes(counterpart.id)) return cardOf(counterpart, seed);
-    const another = anotherOfKind(rest, previous, seed);
+    if (counterpart && !parser.named(previous).includes(counterpart.id)) return cardOf(counterpart, seed);
+    const another = anotherOfKind(rest, priorAnswer);
     if (another) return { ...another, asked: `${previous} ${rest}` };
     const counted = before.kind === 'compare' ? countedTo(rest, before.items, seed) : undefined;
     if (counted) return { ...counted, asked: `${previous} ${counted.asked}` };
-    const variant = syncVariant(rest, previous, seed);
+    const variant = syncVariant(rest, previous, priorAnswer, seed);
     if (variant) return { ...variant, asked: `${previous} ${rest}` };
     if (!leaning) return respond(own, seed);
     // "ok and rq? same question" after "is celery prod ready?": the thread's question, about the name given here.
@@ -309,10 +313,6 @@ export function createEngine({
       !reader.named(rest, true).length
     )
       return respond(own, seed);
-    // The thread's own answer (what it led with, whether it was a card), worked out once and only when a rule asks.
-    let prior: Answer | undefined;
-    const priorAnswer = () => (prior ??= whole(normalize(previous), seed));
-    const previousLead = () => ledWith(priorAnswer());
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
     // "and for mongo?" after "whats the async postgres driver", "ok and if it's mysql instead?" after "psycopg or
     // asyncpg?": the same question about another service's clients, in the thread's purpose.
@@ -337,7 +337,8 @@ export function createEngine({
         it && it.type !== 'package' && !namesSomething(own)
           ? it.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
           : [];
-      if (tools.length) return { ...respond(picked(tools.slice(0, MAX_TOOLS)), seed), asked: `${previous} ${rest}` };
+      if (tools.length && it)
+        return { ...respond(picked(tools.slice(0, MAX_TOOLS), [entryName(it)]), seed), asked: `${previous} ${rest}` };
     }
     // "how do i spot it in our django app" after "what's N+1?", "do we need one with 3 data scientists?" after
     // "what is a feature store": how to deal with the thread's concept, or whether it is needed, is the concept again.
@@ -550,7 +551,7 @@ export function createEngine({
    * "ok and if the caller is async code?" after "which http client…": the thread's kind of package (the
    * clients of the same service, else the same category), those that are async, or those that are not.
    */
-  function syncVariant(rest: string, previous: string, seed: number): Answer | undefined {
+  function syncVariant(rest: string, previous: string, prior: () => Answer, seed: number): Answer | undefined {
     const sync = SYNC_WANTED.test(rest);
     if (!sync && !ASYNC_WANTED.test(rest)) return undefined;
     if (rest.split(' ').length > SHORT_FOLLOW_UP + 4) return undefined;
@@ -558,8 +559,7 @@ export function createEngine({
     const named = parser.named(rest).flatMap((id) => (id === 'asyncio' ? [] : [kb.entries.get(id) as Entry]));
     const service = named.length === 1 && clientsOf(kb, named[0] as Entry).length ? named[0] : undefined;
     if (named.length && !service) return undefined;
-    const priorAnswer = whole(normalize(previous), seed);
-    const lead = ledWith(priorAnswer);
+    const lead = ledWith(prior());
     // (Not frameworks: their descriptions do not say which are async, and most handle some async.)
     if (lead?.type !== 'package' || lead.kind === 'framework') return undefined;
     const services = service ? [service] : kb.packages.filter((s) => clientsOf(kb, s).some((c) => c.id === lead.id));
@@ -570,7 +570,7 @@ export function createEngine({
     if (!fits.length || fits.length === pool.length) return undefined;
     const ranked = byFit(fits, previous.split(' '));
     // One asked for after one package's card ("async one?" after "what's pymongo") gets its card.
-    const one = priorAnswer.intent === 'library' && /\b(?:one|version|equivalent)\b/.test(rest);
+    const one = prior().intent === 'library' && /\b(?:one|version|equivalent)\b/.test(rest);
     const need = [sync ? 'sync' : 'async', lead.category.toLowerCase()];
     return one ? cardOf(ranked[0] as PackageEntry, seed) : respond(picked(ranked, need), seed);
   }
@@ -579,13 +579,13 @@ export function createEngine({
    * "what's the ML one then" after the data science stack, "and the security one?" after a checklist, "and for
    * the data folks?" after a stack: another stack or checklist, the one this message's own words find.
    */
-  function anotherOfKind(rest: string, previous: string, seed: number): Answer | undefined {
+  function anotherOfKind(rest: string, prior: () => Answer): Answer | undefined {
     if (!ANOTHER_OF_KIND.test(rest) || rest.split(' ').length > SHORT_FOLLOW_UP + 2) return undefined;
     if (parser.named(rest).length) return undefined;
-    const prior = whole(normalize(previous), seed);
-    const shown = prior.subjects[0]?.id;
-    if ((prior.intent !== 'stack' && prior.intent !== 'checklist') || !shown) return undefined;
-    return rankedAnswer(kb, ranker, rest, prior.intent, new Set([shown]), 1);
+    const { intent, subjects } = prior();
+    const shown = subjects[0]?.id;
+    if ((intent !== 'stack' && intent !== 'checklist') || !shown) return undefined;
+    return rankedAnswer(kb, ranker, rest, intent, new Set([shown]), 1);
   }
 
   /** The one package a text names, if it names exactly one thing. */

@@ -71,19 +71,19 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.i
 export function requestProblem(
   req: IncomingMessage & { rawBody: Buffer },
   signingSecret: string,
-  nowMs = Date.now(),
+  { nowMs = Date.now(), command = isCommand(req) }: { nowMs?: number; command?: boolean } = {},
 ): { status: number; message: string } | undefined {
   const stamp = Number(req.headers['x-slack-request-timestamp']);
   if (Number.isFinite(stamp) && stamp > nowMs / 1000 + MAX_CLOCK_SKEW_SEC)
     return { status: 401, message: 'Request refused: x-slack-request-timestamp is more than 5 minutes ahead' };
+  // A slash command carries no payload field: nothing Bolt could throw on, so no second parse of it here.
+  if (command) return undefined;
   const body = req.rawBody.toString('utf8');
   // The body's shape first: an object (every request Slack sends) goes on to Bolt, which checks the
   // signature, so the signature is worked out here only for a body Bolt would throw on.
   let parsed: unknown;
   try {
     if (isForm(req)) {
-      // A slash command carries no payload field: nothing Bolt could throw on, so no second parse of it here.
-      if (!HAS_PAYLOAD.test(body)) return undefined;
       const { payload } = parseQuery(body);
       if (payload === undefined) return undefined;
       parsed = typeof payload === 'string' ? JSON.parse(payload) : payload;
@@ -133,9 +133,10 @@ export function httpReceiver(opts: {
     });
     HTTPModuleFunctions.bufferIncomingMessage(req, BODY_LIMIT).then(
       (buffered) => {
-        const problem = requestProblem(buffered, opts.signingSecret);
+        const command = isCommand(buffered);
+        const problem = requestProblem(buffered, opts.signingSecret, { command });
         if (!problem) {
-          if (isCommand(buffered)) {
+          if (command) {
             commands.add(buffered);
             res.setHeader('content-type', 'application/json');
           }

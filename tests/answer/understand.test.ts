@@ -1149,6 +1149,9 @@ describe('messages, threads and small talk', () => {
       'For async http clients',
     );
     expect(ask('and for mongo?', 'whats the async postgres driver').title).toBe('For MongoDB clients');
+    expect(ask('which library do people use for it?', "what's RAG").title).toBe(
+      'For RAG (retrieval-augmented generation)',
+    );
     // After one package's card, the one asked for gets its card.
     const card = ask('async one?', "what's pymongo");
     expect([card.intent, ids(card)[0]]).toEqual(['library', 'motor']);
