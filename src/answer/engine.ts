@@ -190,6 +190,13 @@ const ANOTHER_THING =
 const WORKS_WITH =
   /\b(?:does|do|will|would|can|could|is|are)\b (?:it|that|this|they|that one|this one) (?:also |even |still )?(?:work|works|play|plays|run|runs|compatible|integrate|integrates|support|supports|go|fit)\b(?: \S+){0,2} (?:with|in|inside|on|alongside)\b/;
 /** Words that point back at the thread's previous subject. */
+/** A condition set on a thread's question: "and if …", "what if …", "does that change things", "fwiw". */
+const CONDITION =
+  /^(?:(?:and|but|ok|okay|so|hmm|also) )*(?:what )?(?:if|even if|assuming|given)\b|^(?:and |but |what about |how about )?for (?:a|an|the|our|my)\b|\b(?:does|would|will|could) (?:that|this|it) (?:change|tip|matter|affect|make a difference)|\bif (?:that|it) (?:matters|helps|changes anything)\b|\b(?:change|changes) (?:anything|things|the answer|your answer)\b|\bfwiw\b/;
+
+/** A comparison of more names than this is a list of a setting's tools, not a question weighing them. */
+const MAX_WEIGHED = 3;
+
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
@@ -475,6 +482,23 @@ export function createEngine({
       !before.items.some((e) => e.type === 'package' && e.category === setIn.category)
     )
       return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
+    // "and if we need async?", "what if it didn't need the admin", "does that change things" after "flask or
+    // fastapi …?": a condition on the thread's comparison, weighed again with it, when it names none of its rivals.
+    // ("and if we want 3d later?" after "pygame or arcade?": a package of their kind that does what neither does.)
+    if (
+      before.kind === 'compare' &&
+      before.items.length <= MAX_WEIGHED &&
+      CONDITION.test(text) &&
+      !reader.named(rest).some((id) => {
+        const e = kb.entries.get(id);
+        return e?.type === 'package' && before.items.some((x) => x.type === 'package' && x.category === e.category);
+      })
+    ) {
+      const beyond = outdoes(before.items, rest);
+      if (beyond)
+        return { ...respond(picked([beyond], [beyond.category.toLowerCase()]), seed), asked: `${previous} ${rest}` };
+      return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
+    }
     if (own.kind === 'entry' && own.entry.type === 'package') {
       if (before.kind === 'compare' && own.focus === 'overview') {
         const items = [...before.items.filter((e) => e.id !== own.entry.id), own.entry];
@@ -531,6 +555,24 @@ export function createEngine({
       if (best > 0) return top.length === 1 || pool === pools[0] ? top[0]?.p : undefined;
     }
     return undefined;
+  }
+
+  /** Of the packages of the compared ones' categories, the one whose text alone holds the most of a condition's words. */
+  function outdoes(items: readonly Entry[], rest: string): PackageEntry | undefined {
+    const words = rest.split(' ').filter((w) => !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
+    const texts = (p: PackageEntry) => [p.name, p.summary, pickLine(p), ...p.use_cases, ...p.why];
+    const fit = (p: PackageEntry) => overlap(words, texts(p));
+    const compared = items.filter((e): e is PackageEntry => e.type === 'package');
+    const held = Math.max(0, ...compared.map(fit));
+    const categories = new Set(compared.map((p) => p.category));
+    // Among equals, the one more of whose lines say it ("3d": Panda3D, a 3D engine, before pyglet's one line).
+    const others = kb.packages
+      .filter((p) => categories.has(p.category) && !items.includes(p))
+      .map((p) => ({ p, n: fit(p) + texts(p).filter((t) => overlap(words, [t]) > 0).length / 100 }))
+      .filter((x) => Math.floor(x.n) > held);
+    const most = Math.max(0, ...others.map((x) => x.n));
+    const top = others.filter((x) => x.n === most);
+    return top.length === 1 ? top[0]?.p : undefined;
   }
 
   /**

@@ -12,7 +12,8 @@ const words = (text: string) =>
   text
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2)
+    // ("3d", "2d": two characters, one a digit, still say what is wanted.)
+    .filter((w) => w.length > 2 || (w.length === 2 && /\d/.test(w) && /[a-z]/.test(w)))
     .map(stem);
 
 /** The number of distinct purpose words (stemmed) found in the texts. */

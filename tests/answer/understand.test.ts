@@ -1179,6 +1179,18 @@ describe('messages, threads and small talk', () => {
     expect([first.intent, first.focus, ids(first)[0]]).toEqual(['library', 'production', 'airflow']);
   });
 
+  it('a condition after a comparison weighs it again, or names the one of their kind that meets it', () => {
+    const small = ask('what if the team is only two people?', 'airflow or prefect for the nightly loads?');
+    expect([small.intent, ids(small)]).toEqual(['compare', ['airflow', 'prefect']]);
+    const phone = ask('does that change if it has to run on a phone', 'pytorch or tensorflow for the defect model?');
+    expect([phone.intent, ids(phone)]).toEqual(['compare', ['pytorch', 'tensorflow']]);
+    const tiny = ask('and for a tiny internal tool?', 'django vs fastapi for the parts catalogue');
+    expect([tiny.intent, ids(tiny)]).toEqual(['compare', ['django', 'fastapi']]);
+    // "3d" is what neither 2D library does: the 3D engine of their kind ("3d", two characters, still counts).
+    const later = ask('and if we want 3d levels later?', 'pygame or arcade for a school club?');
+    expect([later.intent, ids(later)[0]]).toEqual(['recommend', 'panda3d']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
