@@ -518,6 +518,20 @@ export function createEngine({
       WEIGH.test(rest)
     )
       return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
+    // "is it the paper or the tray" after "why does the copier keep jamming?": a thread the classifier reads as
+    // out of scope, and a short follow-up question that names nothing and asks for no tool, stays out of scope.
+    if (
+      before.kind === 'unknown' &&
+      !namesSomething(own) &&
+      (ASKS.test(rest) || FOLLOW_UP.test(text)) &&
+      rest.split(' ').length <= SHORT_FOLLOW_UP + 4 &&
+      !ASKS_FOR_TOOL.test(rest) &&
+      !/\b(?:use|using|pick|recommend|suggest)\b/.test(rest) &&
+      !parser.named(previous, true).length &&
+      guess?.(normalize(previous))?.label === 'unknown' &&
+      !CONFIDENT.has(respond(own, seed).intent)
+    )
+      return respond(own, seed, rest);
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);

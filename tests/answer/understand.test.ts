@@ -407,6 +407,18 @@ describe('out of scope', () => {
   it('a question with no Python-stack words gets no guess', () => {
     expect(ask('how tall is mount everest').intent).toBe('unknown');
   });
+
+  it('a short follow-up that names nothing, in a thread the classifier reads as out of scope, gets no guess', () => {
+    // The thread's words once made a match ("paper": paper trading; "catered" one letter from "cache").
+    expect(ask('is it the paper or the toner', 'the copier in the lobby keeps jamming, anyone know why?').intent).toBe(
+      'unknown',
+    );
+    expect(ask('should i bring a jacket or is it indoors', "who's going to the offsite next week?").intent).toBe(
+      'unknown',
+    );
+    // A thread about the stack keeps its follow-ups.
+    expect(ids(ask('is it the second one any good', 'openai or anthropic python client?'))[0]).toBe('anthropic');
+  });
 });
 
 describe('needs, categories and negation', () => {
