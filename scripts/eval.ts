@@ -23,15 +23,15 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  // 95.2% today: tune-40 (75% on arrival) and tune-41 (88%) joined; it was 95.6% on thirty-nine files.
+  // 95.2% today: tune-42 (80% on arrival), tune-43 (92%) and tune-44 (94%) joined; it was 95.3% on forty-one files.
   tune: 0.95,
-  // 93.7% today on all twenty-eight held-out files.
+  // 93.8% today on all thirty held-out files (crewops 90%, vineyard 95% on arrival).
   heldout: 0.935,
   original: 0.98,
-  // The tuning part's out-of-scope questions: 1,884 of 1,892 caught and 6 answered confidently today; the
+  // The tuning part's out-of-scope questions: 2,045 of 2,051 caught and 4 answered confidently today; the
   // ratchet comes down as they are answered.
   oosCaught: 0.99,
-  oosConfident: 6,
+  oosConfident: 4,
   dev: 1,
 } as const;
 
@@ -80,6 +80,9 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-39.jsonl',
       'tests/eval/tune-40.jsonl',
       'tests/eval/tune-41.jsonl',
+      'tests/eval/tune-42.jsonl',
+      'tests/eval/tune-43.jsonl',
+      'tests/eval/tune-44.jsonl',
     ],
   },
   {
@@ -113,6 +116,8 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/heldout-campus.jsonl',
       'tests/eval/heldout-observatory.jsonl',
       'tests/eval/heldout-clinic.jsonl',
+      'tests/eval/heldout-vineyard.jsonl',
+      'tests/eval/heldout-crewops.jsonl',
     ],
   },
   { part: 'original', files: ['tests/eval/questions.jsonl'] },
