@@ -177,7 +177,7 @@ const SHORT_FOLLOW_UP = 6;
 const SAYS_PYTHON = /(?<!\b(?:no|not|without|zero) )\bpython3?\b/;
 /** A follow-up that asks for a tool ("which library do people use for it", "any tools for that?"). */
 const ASKS_FOR_TOOL =
-  /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b/;
+  /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b|\bwhich (?:one|ones)\b.*\b(?:use|pick|run|choose|go with|start with)\b|\bwhat (?:do|does|should) (?:people|ppl|folks|teams|most teams|python teams|python folks|we|i|you) (?:usually |normally |actually )?(?:use|run|pick)\b/;
 /** How many of a concept's packages a follow-up asking for a tool is given. */
 const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */

@@ -463,6 +463,10 @@ describe('a follow-up about the name the thread is about', () => {
     const two = ask("what's RAG and which library do people use for it?");
     expect(two.intent).toBe('concept');
     expect(ids(two.also as Answer)[0]).toBe('llamaindex');
+    // Asked without a word for a tool: "which one should we use", "what do teams usually run".
+    expect(ids(after("what's an orm", 'which one should we use?'))[0]).toBe('sqlalchemy');
+    const broker = ask('what is a message broker, and which one do python teams usually run?');
+    expect([broker.intent, broker.also?.intent]).toEqual(['concept', 'recommend']);
   });
 
   it('a pronoun in a follow-up that asks for another thing does not point back', () => {
