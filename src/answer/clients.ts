@@ -8,10 +8,10 @@
  */
 import { derived } from '../knowledge/derived.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
+import { escapeRegExp } from './util.js';
 
 /** Words in a use case that say the package reaches the service. */
 const REACHES = /\b(?:connect(?:s|ing)? to|from python|in python|client|driver)\b/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const made = new WeakMap<Knowledge, Map<string, PackageEntry[]>>();
 
@@ -23,7 +23,7 @@ export function clientsOf(kb: Knowledge, service: Entry): PackageEntry[] {
   const known = by.get(service.id);
   if (known) return known;
   const names = [service.id, service.name, ...(service.aliases ?? [])].map(
-    (n) => new RegExp(`\\b${escape(n.toLowerCase())}\\b`),
+    (n) => new RegExp(`\\b${escapeRegExp(n.toLowerCase())}\\b`),
   );
   const clients = kb.packages.filter(
     (p) =>

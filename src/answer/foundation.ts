@@ -7,11 +7,10 @@
  * foundationOf(kb, fastapi)?.id // 'starlette'
  */
 import type { Knowledge, PackageEntry } from '../knowledge/model.js';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp } from './util.js';
 
 export function foundationOf(kb: Knowledge, of: PackageEntry): PackageEntry | undefined {
-  const names = [of.name, ...of.aliases].map(escape).join('|');
+  const names = [of.name, ...of.aliases].map(escapeRegExp).join('|');
   // "FastAPI is built on top of it", "that requests itself is built on", "that FastAPI builds on".
   const says = new RegExp(`\\b(?:${names})(?:\\s+(?:itself|is|are|was))*\\s+(?:built|builds)\\s+(?:on|upon)\\b`, 'i');
   const found = kb.packages.filter(

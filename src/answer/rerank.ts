@@ -9,13 +9,14 @@
  * @example
  * settle(kb, ranker, query, answer, { text: 'page loads users then each users orders, slow in prod' })
  */
-import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
+import { entryKeys, type Entry, type Knowledge, type PackageEntry } from '../knowledge/model.js';
 import { entryAnswer } from './entry.js';
 import type { Query } from './query.js';
 import type { EntryRanker, RankedEntry, Ranking } from './ranker.js';
 import { recommendAnswer } from './recommend.js';
 import { categoryNamed } from './respond.js';
 import type { Answer } from './types.js';
+import { escapeRegExp } from './util.js';
 
 /**
  * How much likelier (log-likelihood gap) the ranker's entry must be than the one retrieval chose.
@@ -34,6 +35,8 @@ const SURE_WANTED = 0.5;
 const LEANING_WANTED = 0.7;
 /** As sure as the parser must be to take the classifier's kind of answer: then the ranker keeps to that kind. */
 const KEEP_KIND = 0.5;
+/** How sure the classifier must be that a message naming packages asks for a checklist, stack or concept instead. */
+const SURE_OTHER_KIND = 0.9;
 /** Distinct words of the message the entry must hold, each rarer than MIN_IDF, to answer instead of "I don't know". */
 const MIN_EVIDENCE = 2;
 /** How sure the classifier must be of a kind of answer for one such word to do. */
@@ -57,6 +60,10 @@ const typeOf = (intent: string): Entry['type'] => (intent === 'recommend' ? 'pac
 /** The answer, or the one the ranker is clearly surer of. */
 export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
   if (a.intent === 'unknown') return reconsider(kb, ranker, q, a, input);
+  if (a.intent === 'library' || a.intent === 'compare') {
+    const asked = otherKind(kb, ranker, a, input);
+    if (asked) return asked;
+  }
   if (a.intent === 'library') return fallenBack(kb, ranker, q, a, input);
   if (!RETRIEVED.has(a.intent) || !retrieved(kb, q)) return a;
   let type = typeOf(a.intent);
@@ -95,6 +102,31 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   // less of the words: one rarer word the entry holds will do.
   const evidence = wanted.p >= CERTAIN_WANTED ? 1 : wanted.p >= LEANING_WANTED ? MIN_EVIDENCE : MIN_EVIDENCE + 1;
   return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), evidence) ?? a;
+}
+
+/**
+ * "how do i tell if some random github lib is safe to depend on", "what should we weigh when choosing between
+ * django, flask and fastapi": names that are only the setting of a question the classifier is all but sure asks
+ * for a checklist, stack or concept, which holds the message's words: that entry instead of their cards.
+ */
+function otherKind(kb: Knowledge, ranker: EntryRanker, a: Answer, input: SettleInput): Answer | undefined {
+  // "…in plain words, what is celery?": what the package is was asked.
+  const subject = a.intent === 'library' ? kb.entries.get(a.subjects[0]?.id ?? '') : undefined;
+  if (subject && asksWhatItIs(input.text, subject)) return undefined;
+  const wanted = input.wanted?.();
+  if (!wanted || wanted.p < SURE_OTHER_KIND || !['checklist', 'stack', 'concept'].includes(wanted.label))
+    return undefined;
+  return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), MIN_EVIDENCE);
+}
+
+/** Whether the text asks what the entry is ("what is celery", "what's a celery"). */
+function asksWhatItIs(text: string, e: Entry): boolean {
+  const names = entryKeys(e)
+    .map((k) => escapeRegExp(k.toLowerCase()))
+    .join('|');
+  return new RegExp(`\\b(?:what|whats|what's|wtf)(?: is| are)?(?: an?| the)? (?:${names})(?![a-z0-9])`).test(
+    text.toLowerCase(),
+  );
 }
 
 /**

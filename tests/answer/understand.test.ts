@@ -208,6 +208,22 @@ describe('the kind of answer all but certain', () => {
     const a = ask(q);
     expect([a.intent, ids(a)[0]]).toEqual([intent, id]);
   });
+
+  it.each([
+    ['how can i tell whether a small github package is trustworthy enough to depend on', 'safe-dependency-signs'],
+    [
+      'our team pushes straight to main on github with no reviews, what should a proper git flow look like?',
+      'git-workflow',
+    ],
+  ])('%j names a package only as the setting of a checklist question: %s', (q, id) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)[0]]).toEqual(['checklist', id]);
+  });
+
+  it('a question about the package itself keeps its card', () => {
+    expect([ask("what's django").intent, ids(ask("what's django"))[0]]).toEqual(['library', 'django']);
+    expect(ids(ask('is github actions good for ci'))[0]).toBe('github-actions');
+  });
 });
 
 describe('units and code are no names', () => {
