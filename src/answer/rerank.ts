@@ -60,7 +60,7 @@ const typeOf = (intent: string): Entry['type'] => (intent === 'recommend' ? 'pac
 /** The answer, or the one the ranker is clearly surer of. */
 export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
   if (a.intent === 'unknown') return reconsider(kb, ranker, q, a, input);
-  if (a.intent === 'library' || a.intent === 'compare') {
+  if (a.intent === 'library' || a.intent === 'compare' || a.intent === 'recommend') {
     const asked = otherKind(kb, ranker, a, input);
     if (asked) return asked;
   }
@@ -106,8 +106,9 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
 
 /**
  * "how do i tell if some random github lib is safe to depend on", "what should we weigh when choosing between
- * django, flask and fastapi": names that are only the setting of a question the classifier is all but sure asks
- * for a checklist, stack or concept, which holds the message's words: that entry instead of their cards.
+ * django, flask and fastapi", "how do i know a package on pypi is legit before we pip install it": names that are
+ * only the setting of a question the classifier is all but sure asks for a checklist, stack or concept, which
+ * holds the message's words: that entry instead of their cards, a comparison of them, or picks of their kind.
  */
 function otherKind(kb: Knowledge, ranker: EntryRanker, a: Answer, input: SettleInput): Answer | undefined {
   // "…in plain words, what is celery?": what the package is was asked.

@@ -215,6 +215,8 @@ describe('the kind of answer all but certain', () => {
       'our team pushes straight to main on github with no reviews, what should a proper git flow look like?',
       'git-workflow',
     ],
+    // Picks for the name's kind (installers) were no answer either.
+    ['how can i tell if a package on pypi is legit before pip installing it', 'choosing-a-library'],
   ])('%j names a package only as the setting of a checklist question: %s', (q, id) => {
     const a = ask(q);
     expect([a.intent, ids(a)[0]]).toEqual(['checklist', id]);
