@@ -161,6 +161,28 @@ const CHAT_SPELLINGS: Record<string, string> = {
   equivelent: 'equivalent',
   equivalant: 'equivalent',
   equivilant: 'equivalent',
+  // Contractions typed without the apostrophe ("what if it didnt need the admin"), and chat words.
+  dont: "don't",
+  didnt: "didn't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  arent: "aren't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  wouldnt: "wouldn't",
+  shouldnt: "shouldn't",
+  couldnt: "couldn't",
+  aint: "ain't",
+  im: "i'm",
+  ive: "i've",
+  youre: "you're",
+  theyre: "they're",
+  lemme: 'let me',
+  libz: 'libs',
+  smol: 'small',
+  viz: 'visualization',
 };
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b`, 'g');
 

@@ -1125,6 +1125,14 @@ describe('messages, threads and small talk', () => {
     const b = ask('any1 kno a gud asyncio postgres driver');
     expect(b.unrecognised ?? []).toEqual([]);
     expect(normalize('reccomend teh best schedular b4 friday')).toBe('recommend the best scheduler before friday');
+    // Contractions without their apostrophe and chat words ("viz", "libz", "smol") are no names either.
+    expect(ids(ask('any good viz libraries for the ops dashboard?'))).toContain('matplotlib');
+    const admin = ask(
+      'what if it doesnt need the admin',
+      'django or flask for the staff portal? needs logins + an admin',
+    );
+    expect([admin.intent, ids(admin)]).toEqual(['compare', ['django', 'flask']]);
+    expect(normalize('im sure i dont need smol libz')).toBe("i'm sure i don't need small libs");
   });
 
   it('a thread of remarks, then a short question, is read as one long message', () => {
