@@ -125,9 +125,9 @@ function asksWhatItIs(text: string, e: Entry): boolean {
   const names = entryKeys(e)
     .map((k) => escapeRegExp(k.toLowerCase()))
     .join('|');
-  return new RegExp(`\\b(?:what|whats|what's|wtf)(?: is| are)?(?: an?| the)? (?:${names})(?![a-z0-9])`).test(
-    text.toLowerCase(),
-  );
+  return new RegExp(
+    `\\b(?:what|whats|what's|wtf)(?: even| exactly| actually)?(?: is| are)?(?: an?| the)? (?:${names})(?![a-z0-9])`,
+  ).test(text.toLowerCase());
 }
 
 /**

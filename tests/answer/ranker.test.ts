@@ -155,6 +155,32 @@ describe('settling a retrieved answer', () => {
     expect(settle(kb, trained, searched, unknown, { text })).toBe(unknown);
   });
 
+  it('a card gives way to the concept the classifier is all but sure is asked for, unless what the name is was asked', () => {
+    const card = (id: string) =>
+      build(ctx, { kind: 'entry', entry: kb.entries.get(id)!, focus: 'overview', purpose: [], unknown: [] }, 0);
+    const q = {
+      kind: 'entry' as const,
+      entry: kb.entries.get('pandas')!,
+      focus: 'overview' as const,
+      purpose: [],
+      unknown: [],
+    };
+    const sure = () => ({ label: 'concept', p: 0.95 });
+    const slow =
+      'our pandas notebook loops over every row with iterrows and takes forty minutes, what should we do instead';
+    expect(settle(kb, trained, q, card('pandas'), { text: slow, wanted: sure }).subjects[0]?.id).toBe(
+      'vectorized-operations',
+    );
+    expect(
+      settle(kb, trained, q, card('pandas'), { text: slow, wanted: () => ({ label: 'concept', p: 0.6 }) }).intent,
+    ).toBe('library');
+    for (const asked of [
+      'in plain words, what is pandas? it loops over rows',
+      'ok dumb q but what even is pandas, our notebook loops over every row with iterrows and takes forty minutes',
+    ])
+      expect(settle(kb, trained, q, card('pandas'), { text: asked, wanted: sure }).intent, asked).toBe('library');
+  });
+
   it('keeps retrieval s pick when the ranker is not clearly surer', () => {
     const searched = { kind: 'search' as const, words: ['password', 'hashing'], exclude: [] };
     const right = concept('password-hashing');
