@@ -23,16 +23,17 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  // 95.0% today: tune-45 (78% on arrival) and tune-46 (80%), both threads and long messages, joined; it was
-  // 95.5% on forty-four files.
+  // 95.2% today on fifty-two files: tune-47 to tune-52 (every kind, 90% to 96% on arrival) joined; tune-45
+  // (78%) and tune-46 (80%), both threads and long messages, had brought it from 95.5% to 95.0%.
   tune: 0.945,
-  // 93.9% today on all thirty-one held-out files (crewops 90%, orchestra 92%, vineyard 95% on arrival).
+  // 94.3% today on all thirty-one held-out files (crewops 90%, orchestra 92%, vineyard 95% on arrival).
   heldout: 0.935,
   original: 0.98,
-  // The tuning part's out-of-scope questions: 2,117 of 2,123 caught and 4 answered confidently today; the
-  // ratchet comes down as they are answered.
+  // The tuning part's out-of-scope questions: 2,325 of 2,333 caught and 6 answered confidently today (the six
+  // sets that joined brought three new ones: a Minecraft mod loader named Fabric among them); the ratchet comes
+  // down as they are answered.
   oosCaught: 0.99,
-  oosConfident: 4,
+  oosConfident: 6,
   dev: 1,
 } as const;
 
@@ -86,6 +87,12 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-44.jsonl',
       'tests/eval/tune-45.jsonl',
       'tests/eval/tune-46.jsonl',
+      'tests/eval/tune-47.jsonl',
+      'tests/eval/tune-48.jsonl',
+      'tests/eval/tune-49.jsonl',
+      'tests/eval/tune-50.jsonl',
+      'tests/eval/tune-51.jsonl',
+      'tests/eval/tune-52.jsonl',
     ],
   },
   {
