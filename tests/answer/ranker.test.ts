@@ -155,6 +155,28 @@ describe('settling a retrieved answer', () => {
     expect(settle(kb, trained, searched, unknown, { text })).toBe(unknown);
   });
 
+  it('counts pairs of neighbouring words as evidence, so a word grown common ("text") still counts in its pair', () => {
+    const entry = kb.entries.get('password-hashing')!;
+    expect(trained.evidence('passwords as plain text', entry)).toBeGreaterThan(
+      trained.evidence('passwords as text plain', entry),
+    );
+  });
+
+  it('a card gives way to the checklist the classifier is all but sure is asked for', () => {
+    const q = {
+      kind: 'entry' as const,
+      entry: kb.entries.get('github')!,
+      focus: 'overview' as const,
+      purpose: [],
+      unknown: [],
+    };
+    const card = build(ctx, q, 0);
+    const text = 'how do i tell if some small github package is safe to depend on';
+    const a = settle(kb, trained, q, card, { text, wanted: () => ({ label: 'checklist', p: 0.95 }) });
+    expect([a.intent, a.subjects[0]?.id]).toEqual(['checklist', 'safe-dependency-signs']);
+    expect(settle(kb, trained, q, card, { text, wanted: () => ({ label: 'checklist', p: 0.7 }) })).toBe(card);
+  });
+
   it('a card gives way to the concept the classifier is all but sure is asked for, unless what the name is was asked', () => {
     const card = (id: string) =>
       build(ctx, { kind: 'entry', entry: kb.entries.get(id)!, focus: 'overview', purpose: [], unknown: [] }, 0);
@@ -211,7 +233,9 @@ describe('settling a retrieved answer', () => {
     const q = { kind: 'search' as const, words: ['passwords', 'plain', 'text'], exclude: [] };
     const leaning = () => ({ label: 'concept', p: 0.6 });
     // Two of the entry's rarer words are not enough for a lean…
-    expect(settle(kb, trained, q, unknown, { text, wanted: leaning })).toBe(unknown);
+    const two = 'user passwords unhashed';
+    expect(trained.evidence(two, kb.entries.get('password-hashing')!)).toBe(2);
+    expect(settle(kb, trained, q, unknown, { text: two, wanted: leaning })).toBe(unknown);
     // …three are.
     const more = 'we keep user passwords as plain text in the table, how should we hash and salt them instead';
     expect(settle(kb, trained, q, unknown, { text: more, wanted: leaning }).subjects[0]?.id).toBe('password-hashing');

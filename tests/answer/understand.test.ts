@@ -210,7 +210,6 @@ describe('the kind of answer all but certain', () => {
   });
 
   it.each([
-    ['how can i tell whether a small github package is trustworthy enough to depend on', 'safe-dependency-signs'],
     [
       'our team pushes straight to main on github with no reviews, what should a proper git flow look like?',
       'git-workflow',
@@ -424,6 +423,27 @@ describe('out of scope', () => {
 
   it('a question with no Python-stack words gets no guess', () => {
     expect(ask('how tall is mount everest').intent).toBe('unknown');
+  });
+
+  it('"to sign" is no ask for signs: another stack\'s tool in the message keeps it out of scope', () => {
+    const a = ask('xcode keeps failing to sign the build, provisioning profile error');
+    expect([a.intent, a.unrecognised]).toEqual(['unknown', ['xcode']]);
+  });
+
+  it('a message in a thread that says it is unrelated is read on its own', () => {
+    expect(
+      ask(
+        'thanks! unrelated but does anyone know the wifi password for the guest network',
+        "what's a good python task queue?",
+      ).intent,
+    ).toBe('unknown');
+    expect(ask('ty! off topic but is the coffee machine on 3 fixed yet', 'which orm for a flask app?').intent).toBe(
+      'unknown',
+    );
+    // Read on its own, a question of the stack is still answered.
+    expect(ids(ask('unrelated, but whats a good orm for flask', "what's a good python task queue?"))[0]).toBe(
+      'sqlalchemy',
+    );
   });
 
   it('a short follow-up that names nothing, in a thread the classifier reads as out of scope, gets no guess', () => {
