@@ -118,7 +118,7 @@ export const PREFER_CUES: [Prefer, RegExp][] = [
   ],
   [
     'checklist',
-    /\b(?:checklists?|steps?|signs?|signals?|habits|things to (?:check|know|learn|watch)|what to (?:check|look for|learn|watch)|red flags|warning signs|mistakes|pitfalls|best practices|roadmap|learning path|path|skills|differentiators?|separates?|before (?:shipping|going live|launch|deploying|going to production|\S+ (?:\S+ )?goes live)|goes live|go live|ready for|readiness|how (?:do|should|can|would) (?:i|we|you|one) (?:\S+ ){0,2}(?:vet|choos|pick|evaluat|prepar|start|debug|get started|become|tell|know|improve|make)\w*|how to (?:vet|choos|pick|evaluat|prepar|get started|become)\w*|in good shape|what should (?:a|an) \S+ (?:\S+ )?know|general checklist|where (?:do|should) (?:i|we) start|what should (?:i|we) learn|types of|kinds of|list of)\b/,
+    /\b(?:checklists?|steps?|signs|signals?|habits|things to (?:check|know|learn|watch)|what to (?:check|look for|learn|watch)|red flags|warning signs|mistakes|pitfalls|best practices|roadmap|learning path|path|skills|differentiators?|separates?|before (?:shipping|going live|launch|deploying|going to production|\S+ (?:\S+ )?goes live)|goes live|go live|ready for|readiness|how (?:do|should|can|would) (?:i|we|you|one) (?:\S+ ){0,2}(?:vet|choos|pick|evaluat|prepar|start|debug|get started|become|tell|know|improve|make)\w*|how to (?:vet|choos|pick|evaluat|prepar|get started|become)\w*|in good shape|what should (?:a|an) \S+ (?:\S+ )?know|general checklist|where (?:do|should) (?:i|we) start|what should (?:i|we) learn|types of|kinds of|list of)\b/,
   ],
   [
     'concept',

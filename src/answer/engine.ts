@@ -197,6 +197,10 @@ const CONDITION =
 /** A comparison of more names than this is a list of a setting's tools, not a question weighing them. */
 const MAX_WEIGHED = 3;
 
+/** A message that says, within its first words, it leaves the thread's subject. */
+const UNRELATED =
+  /^(?:\S+ ){0,3}(?:unrelated|off[- ]topic|totally different (?:question|topic)|new (?:question|topic)|change of (?:topic|subject)|different topic)\b/;
+
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
@@ -1029,6 +1033,9 @@ export function createEngine({
       // Everything below reads the normalised text, so a button that carries it re-asks the same question.
       // A pasted install command names the package it installs ("`pip install djangorestframework`").
       const text = normalize(installsNamed(typed, kb));
+      // "thanks! unrelated but does anyone know the wifi password": a message that says it leaves the thread's
+      // subject is read on its own.
+      if (options.previous && UNRELATED.test(text)) options = { ...options, previous: undefined };
       // "we're on github enterprise", "she mostly wants to build an API": a remark in a thread that asks
       // nothing adds to the thread's question, which is answered again with it and remembered with it.
       const remark =
