@@ -633,7 +633,9 @@ export class Parser {
       (odd.length > 0 || !namesUse(this.kb, toks))
     )
       return { kind: 'unknown', unrecognised: odd, words };
-    if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist') return { kind: 'tip', topic: words };
+    // "any tips" about another stack's tool ("cargo build is slow, tips?", "xcode fails to sign the build, any tips") is no tip of ours.
+    if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist' && !unknown.length)
+      return { kind: 'tip', topic: words };
     // Another language or its framework as the setting ("our php monolith needs a task queue", "express middleware for rate limiting"),
     // not weighed against a Python name, and no word of Python: a question about that stack.
     const languages = outside.filter(

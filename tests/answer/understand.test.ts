@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { normalize } from '../../src/answer/text.js';
-import { realEngine } from '../helpers/kb.js';
+import { createEngine } from '../../src/answer/engine.js';
+import { realEngine, realKnowledge } from '../helpers/kb.js';
 
 const engine = realEngine();
 const ask = (text: string, previous?: string) => engine.answer(text, { tipSeed: 0, previous });
@@ -428,6 +429,17 @@ describe('out of scope', () => {
   it('"to sign" is no ask for signs: another stack\'s tool in the message keeps it out of scope', () => {
     const a = ask('xcode keeps failing to sign the build, provisioning profile error');
     expect([a.intent, a.unrecognised]).toEqual(['unknown', ['xcode']]);
+  });
+
+  it('"tips?" about another stack\'s tool is no tip of ours, by cue words alone too', () => {
+    // Without the classifier (as when its model is missing) only the cue words decide.
+    const { knowledge, index } = realKnowledge();
+    const cues = createEngine({ knowledge, index });
+    expect(cues.answer('cargo build takes ages on the CI runners, tips?', { tipSeed: 0 }).intent).toBe('unknown');
+    expect(cues.answer('any tips for writing jest tests for our chrome extension', { tipSeed: 0 }).intent).toBe(
+      'unknown',
+    );
+    expect(cues.answer('got a quick testing tip i can share?', { tipSeed: 0 }).intent).toBe('tip');
   });
 
   it('a message in a thread that says it is unrelated is read on its own', () => {
