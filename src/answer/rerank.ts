@@ -35,6 +35,8 @@ const SURE_WANTED = 0.5;
 const LEANING_WANTED = 0.7;
 /** As sure as the parser must be to take the classifier's kind of answer: then the ranker keeps to that kind. */
 const KEEP_KIND = 0.5;
+/** How sure the classifier must be of the kind of answer to look past a word that names nothing it knows. */
+const SURE_DESPITE_STRANGER = 0.9;
 /** How sure the classifier must be that a message naming packages asks for a checklist, stack or concept instead. */
 const SURE_OTHER_KIND = 0.9;
 /** Distinct words of the message the entry must hold, each rarer than MIN_IDF, to answer instead of "I don't know". */
@@ -94,10 +96,16 @@ export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, 
 
 /** "I don't know" for a message that surely asks for something the knowledge holds, in its own words. */
 function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
-  if (a.unrecognised?.length || (q.kind !== 'search' && q.kind !== 'recommend' && q.kind !== 'unknown')) return a;
+  if (q.kind !== 'search' && q.kind !== 'recommend' && q.kind !== 'unknown') return a;
   const wanted = input.wanted?.();
   if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
-  if (q.kind === 'unknown' && q.unrecognised.length) return a;
+  // "lowkey need a way to shrink 4000 jpegs", "library for ssh-ing into the instrument PCs": a word it does not know
+  // (no other stack's name), in a message the classifier is sure asks for an entry that holds more of its words.
+  const strange = [...(a.unrecognised ?? []), ...(q.kind === 'unknown' ? q.unrecognised : [])];
+  if (strange.length) {
+    if (wanted.p < SURE_DESPITE_STRANGER || strange.some((w) => kb.outside.has(w))) return a;
+    return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), MIN_EVIDENCE + 1) ?? a;
+  }
   // The classifier all but certain of the kind ("what does a backend python dev use day to day": a stack) asks
   // less of the words: one rarer word the entry holds will do.
   const evidence = wanted.p >= CERTAIN_WANTED ? 1 : wanted.p >= LEANING_WANTED ? MIN_EVIDENCE : MIN_EVIDENCE + 1;

@@ -155,6 +155,19 @@ describe('settling a retrieved answer', () => {
     expect(settle(kb, trained, searched, unknown, { text })).toBe(unknown);
   });
 
+  it("looks past a word it does not know when the classifier is all but sure, never past another stack's name", () => {
+    const text = 'lowkey need a way to shrink 4000 jpegs and resize the images before upload';
+    const q = { kind: 'unknown' as const, unrecognised: ['lowkey'], words: [] };
+    const unknown = build(ctx, q, 0);
+    const sure = () => ({ label: 'recommend', p: 0.95 });
+    expect(settle(kb, trained, q, unknown, { text, wanted: sure }).subjects[0]?.id).toBe('pillow');
+    expect(settle(kb, trained, q, unknown, { text, wanted: () => ({ label: 'recommend', p: 0.8 }) })).toBe(unknown);
+    const java = { kind: 'unknown' as const, unrecognised: ['java'], words: [] };
+    expect(settle(kb, trained, java, build(ctx, java, 0), { text: `${text} in java`, wanted: sure }).intent).toBe(
+      'unknown',
+    );
+  });
+
   it('counts pairs of neighbouring words as evidence, so a word grown common ("text") still counts in its pair', () => {
     const entry = kb.entries.get('password-hashing')!;
     expect(trained.evidence('passwords as plain text', entry)).toBeGreaterThan(
