@@ -2,9 +2,11 @@
  * A second opinion on answers found by retrieval: when the parser left an entry to the search
  * (a need, a topic, a described problem), the entry ranker reads the whole message and, when it
  * is clearly surer of another entry, that entry answers instead. Answers about a name the message
- * gave, comparisons and exclusions are never touched. "I don't know" is only reconsidered when no
- * name went unrecognised, the intent classifier leans to a pick, checklist, stack or concept, and
- * the message holds enough of the knowledge's own words (the less sure the classifier, the more words).
+ * gave, comparisons and exclusions are left alone, unless the intent classifier is all but sure the
+ * message asks for a checklist, stack or concept instead (the names were its setting). "I don't know"
+ * is reconsidered when the classifier leans to a pick, checklist, stack or concept and the message
+ * holds enough of the knowledge's own words (the less sure the classifier, the more words); past a
+ * word it does not know only when the classifier is all but sure, never past another stack's name.
  *
  * @example
  * settle(kb, ranker, query, answer, { text: 'page loads users then each users orders, slow in prod' })
