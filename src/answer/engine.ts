@@ -325,6 +325,21 @@ export function createEngine({
     )
       return respond(own, seed);
     const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
+    // "or dramatiq?" after "thinking celery for the receipt emails", "typer vs that?" after "using click for the ops
+    // cli": a thread that named one package, and a follow-up that sets one of its kind against it, compares the two.
+    const mentioned = about ? undefined : onlyNamed(previous);
+    const rival = mentioned ? onlyNamed(rest) : undefined;
+    if (
+      mentioned &&
+      rival &&
+      rival.id !== mentioned.id &&
+      rival.category === mentioned.category &&
+      (versus || SET_AGAINST.test(rest) || /\binstead\b/.test(rest))
+    )
+      return {
+        ...respond({ kind: 'compare', items: [mentioned, rival], unknown: [], purpose: [] }, seed),
+        asked: `${previous} ${rest}`,
+      };
     // "and for mongo?" after "whats the async postgres driver", "ok and if it's mysql instead?" after "psycopg or
     // asyncpg?": the same question about another service's clients, in the thread's purpose.
     const service = own.kind === 'entry' ? own.entry : own.kind === 'recommend' ? own.fallback : undefined;

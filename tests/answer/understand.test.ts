@@ -1249,6 +1249,15 @@ describe('messages, threads and small talk', () => {
     expect([first.intent, first.focus, ids(first)[0]]).toEqual(['library', 'production', 'airflow']);
   });
 
+  it('a follow-up setting a package against the one package the thread named compares the two', () => {
+    const a = ask('vs plain argparse?', 'using click for the deploy cli');
+    expect([a.intent, ids(a)]).toEqual(['compare', ['click', 'argparse']]);
+    const b = ask('or rq?', 'thinking celery for the invoice emails');
+    expect([b.intent, ids(b)]).toEqual(['compare', ['celery', 'rq']]);
+    // After picks, no one package was named: the name asked about is looked up.
+    expect(ask('or dramatiq?', "what's a good task queue").intent).toBe('library');
+  });
+
   it('a condition after a comparison weighs it again, or names the one of their kind that meets it', () => {
     const small = ask('what if the team is only two people?', 'airflow or prefect for the nightly loads?');
     expect([small.intent, ids(small)]).toEqual(['compare', ['airflow', 'prefect']]);
