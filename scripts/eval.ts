@@ -23,17 +23,17 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  // 95.2% today on fifty-two files: tune-47 to tune-52 (every kind, 90% to 96% on arrival) joined; tune-45
-  // (78%) and tune-46 (80%), both threads and long messages, had brought it from 95.5% to 95.0%.
+  // 94.9% today on fifty-eight files: tune-53 to tune-58 (weighted to follow-ups, casual wording, typos and
+  // half-known, 84% to 90% on arrival) joined at 95.4%; tune-47 to tune-52 (every kind) before them.
   tune: 0.945,
-  // 94.3% today on all thirty-one held-out files (crewops 90%, orchestra 92%, vineyard 95% on arrival).
+  // 94.4% today on all thirty-one held-out files (crewops 90%, orchestra 92%, vineyard 95% on arrival).
   heldout: 0.935,
   original: 0.98,
-  // The tuning part's out-of-scope questions: 2,325 of 2,333 caught and 6 answered confidently today (the six
-  // sets that joined brought three new ones: a Minecraft mod loader named Fabric among them); the ratchet comes
-  // down as they are answered.
+  // The tuning part's out-of-scope questions: 2,477 of 2,488 caught and 9 answered confidently today (the sets that
+  // joined this session brought six new ones: "dockers" for a vessel are dock workers, "import containers" ship's
+  // containers, a Minecraft mod loader named Fabric); the ratchet comes down as they are answered.
   oosCaught: 0.99,
-  oosConfident: 6,
+  oosConfident: 9,
   dev: 1,
 } as const;
 
@@ -93,6 +93,12 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-50.jsonl',
       'tests/eval/tune-51.jsonl',
       'tests/eval/tune-52.jsonl',
+      'tests/eval/tune-53.jsonl',
+      'tests/eval/tune-54.jsonl',
+      'tests/eval/tune-55.jsonl',
+      'tests/eval/tune-56.jsonl',
+      'tests/eval/tune-57.jsonl',
+      'tests/eval/tune-58.jsonl',
     ],
   },
   {
