@@ -130,8 +130,15 @@ describe('entry model', () => {
 
 describe('settling a retrieved answer', () => {
   const ctx = { kb, index, names: new NameIndex(kb) };
-  const concept = (id: string) =>
-    build(ctx, { kind: 'entry', entry: kb.entries.get(id)!, focus: 'overview', purpose: [], unknown: [] }, 0);
+  /** A reading of a message that named the entry. */
+  const named = (id: string) => ({
+    kind: 'entry' as const,
+    entry: kb.entries.get(id)!,
+    focus: 'overview' as const,
+    purpose: [],
+    unknown: [],
+  });
+  const concept = (id: string) => build(ctx, named(id), 0);
   const text = 'we store user passwords as plain text in the users table, what should we do instead';
 
   it('answers with the entry the ranker is clearly surer of, when retrieval chose the entry', () => {
@@ -142,14 +149,9 @@ describe('settling a retrieved answer', () => {
   });
 
   it('never touches an answer about a name the message gave, a comparison or "I do not know"', () => {
-    const named = {
-      kind: 'entry' as const,
-      entry: kb.entries.get('pagination')!,
-      focus: 'overview' as const,
-      purpose: [],
-      unknown: [],
-    };
-    expect(settle(kb, trained, named, concept('pagination'), { text }).subjects[0]?.id).toBe('pagination');
+    expect(settle(kb, trained, named('pagination'), concept('pagination'), { text }).subjects[0]?.id).toBe(
+      'pagination',
+    );
     const unknown = build(ctx, { kind: 'unknown', unrecognised: ['cobol'], words: [] }, 0);
     const searched = { kind: 'search' as const, words: ['cobol'], exclude: [] };
     expect(settle(kb, trained, searched, unknown, { text })).toBe(unknown);
@@ -176,13 +178,7 @@ describe('settling a retrieved answer', () => {
   });
 
   it('a card gives way to the checklist the classifier is all but sure is asked for', () => {
-    const q = {
-      kind: 'entry' as const,
-      entry: kb.entries.get('github')!,
-      focus: 'overview' as const,
-      purpose: [],
-      unknown: [],
-    };
+    const q = named('github');
     const card = build(ctx, q, 0);
     const text = 'how do i tell if some small github package is safe to depend on';
     const a = settle(kb, trained, q, card, { text, wanted: () => ({ label: 'checklist', p: 0.95 }) });
@@ -191,15 +187,8 @@ describe('settling a retrieved answer', () => {
   });
 
   it('a card gives way to the concept the classifier is all but sure is asked for, unless what the name is was asked', () => {
-    const card = (id: string) =>
-      build(ctx, { kind: 'entry', entry: kb.entries.get(id)!, focus: 'overview', purpose: [], unknown: [] }, 0);
-    const q = {
-      kind: 'entry' as const,
-      entry: kb.entries.get('pandas')!,
-      focus: 'overview' as const,
-      purpose: [],
-      unknown: [],
-    };
+    const card = (id: string) => build(ctx, named(id), 0);
+    const q = named('pandas');
     const sure = () => ({ label: 'concept', p: 0.95 });
     const slow =
       'our pandas notebook loops over every row with iterrows and takes forty minutes, what should we do instead';
