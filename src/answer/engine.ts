@@ -189,7 +189,6 @@ const ANOTHER_THING =
 /** "does it work with X", "can it run inside X", "is it compatible with X": the thing the thread is about, in X. */
 const WORKS_WITH =
   /\b(?:does|do|will|would|can|could|is|are)\b (?:it|that|this|they|that one|this one) (?:also |even |still )?(?:work|works|play|plays|run|runs|compatible|integrate|integrates|support|supports|go|fit)\b(?: \S+){0,2} (?:with|in|inside|on|alongside)\b/;
-/** Words that point back at the thread's previous subject. */
 /** A condition set on a thread's question: "and if …", "what if …", "does that change things", "fwiw". */
 const CONDITION =
   /^(?:(?:and|but|ok|okay|so|hmm|also) )*(?:what )?(?:if|even if|assuming|given)\b|^(?:and |but |what about |how about )?for (?:a|an|the|our|my)\b|\b(?:does|would|will|could) (?:that|this|it) (?:change|tip|matter|affect|make a difference)|\bif (?:that|it) (?:matters|helps|changes anything)\b|\b(?:change|changes) (?:anything|things|the answer|your answer)\b|\bfwiw\b/;
@@ -201,6 +200,7 @@ const MAX_WEIGHED = 3;
 const UNRELATED =
   /^(?:\S+ ){0,3}(?:unrelated|off[- ]topic|totally different (?:question|topic)|new (?:question|topic)|change of (?:topic|subject)|different topic)\b/;
 
+/** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
 /** Builds the engine over loaded knowledge and its search index. */
