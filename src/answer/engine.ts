@@ -750,6 +750,9 @@ export function createEngine({
     if (!same(second)) return second;
     const alone = respond(parser.read(q2), seed, q2);
     if (CONFIDENT.has(alone.intent) && !same(alone)) return alone;
+    // "wsgi vs asgi, and is starlette asgi?": a second question about one package the first did not name is its card.
+    const own = onlyNamed(q2);
+    if (own && !parser.named(q1).includes(own.id) && first.subjects[0]?.id !== own.id) return cardOf(own, seed);
     const wanted = guess?.(q2);
     const leave = new Set(first.subjects.map((s) => s.id));
     const ranked =

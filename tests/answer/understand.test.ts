@@ -1249,6 +1249,16 @@ describe('messages, threads and small talk', () => {
     expect([first.intent, first.focus, ids(first)[0]]).toEqual(['library', 'production', 'airflow']);
   });
 
+  it('a second question about one package the first did not name gets its card', () => {
+    const a = ask('asgi vs wsgi? and is litestar asgi');
+    expect([a.intent, ids(a)[0], a.also?.intent, ids(a.also as Answer)[0]]).toEqual([
+      'concept',
+      'wsgi-asgi',
+      'library',
+      'litestar',
+    ]);
+  });
+
   it('a follow-up setting a package against the one package the thread named compares the two', () => {
     const a = ask('vs plain argparse?', 'using click for the deploy cli');
     expect([a.intent, ids(a)]).toEqual(['compare', ['click', 'argparse']]);
