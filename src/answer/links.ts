@@ -43,8 +43,13 @@ export function linkNames(raw: string): string[] {
     );
     const hostWords = host.split('.').filter((w) => !NOT_NAMES.has(w));
     out.push(...hostWords);
-    // "djangoproject.com", "palletsprojects.com": a host word is often the name with a suffix.
-    out.push(...hostWords.map((w) => w.replace(HOST_SUFFIX, '')).filter((w) => w.length > 2));
+    // "djangoproject.com", "palletsprojects.com": a host word is often the name with a suffix;
+    // "python-poetry.org": or the name with the language before or after it.
+    out.push(
+      ...hostWords
+        .flatMap((w) => [w.replace(HOST_SUFFIX, ''), w.replace(/^(?:python|py)-|-(?:python|py)$/, '')])
+        .filter((w) => w.length > 2),
+    );
   }
   return [...new Set(out.map((w) => w.toLowerCase().replace(/\.git$/, '')).filter((w) => w.length > 1))];
 }

@@ -153,6 +153,9 @@ describe('names and angles', () => {
       ids(ask('<https://www.djangoproject.com/> vs <https://flask.palletsprojects.com/> for a portal')).sort(),
     ).toEqual(['django', 'flask']);
     expect(ids(ask('<https://docs.celeryq.dev/en/stable/|celery docs> what is this'))[0]).toBe('celery');
+    // A host that puts the language before the name ("python-poetry.org") still names it.
+    const poetry = ask('thoughts on <https://python-poetry.org/docs/>?');
+    expect([ids(poetry)[0], poetry.unrecognised ?? []]).toEqual(['poetry', []]);
   });
 });
 
