@@ -203,6 +203,12 @@ const UNRELATED =
 /** Words that point back at the thread's previous subject. */
 const PRONOUN = /\b(?:it|its|that|this|these|those|them|they|one|ones|alternatives?|instead)\b/;
 
+/** The words of a message that can describe a package: no filler, no common words. */
+const describing = (text: string) =>
+  text.split(' ').filter((w) => w && !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
+/** The lines of a package that say what it is and does, its name first. */
+const linesOf = (p: PackageEntry) => [p.name, p.summary, pickLine(p), ...p.use_cases, ...p.why];
+
 /** Builds the engine over loaded knowledge and its search index. */
 export function createEngine({
   knowledge: kb,
@@ -387,10 +393,7 @@ export function createEngine({
     if (can) {
       const prior = priorAnswer();
       const picks = prior.intent === 'recommend' ? prior.subjects : [];
-      const asked = rest
-        .slice(can[0].length)
-        .split(' ')
-        .filter((w) => w && !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
+      const asked = describing(rest.slice(can[0].length));
       const fits = picks
         .map((x) => kb.entries.get(x.id))
         .filter((e): e is PackageEntry => e?.type === 'package')
@@ -547,10 +550,11 @@ export function createEngine({
       !ASKS_FOR_TOOL.test(rest) &&
       !/\b(?:use|using|pick|recommend|suggest)\b/.test(rest) &&
       !parser.named(previous, true).length &&
-      guess?.(normalize(previous))?.label === 'unknown' &&
-      !CONFIDENT.has(respond(own, seed).intent)
-    )
-      return respond(own, seed, rest);
+      guess?.(normalize(previous))?.label === 'unknown'
+    ) {
+      const alone = respond(own, seed, rest);
+      if (!CONFIDENT.has(alone.intent)) return alone;
+    }
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);
@@ -570,7 +574,7 @@ export function createEngine({
    * ("async", "the microsoft", "higher level"): the only one whose text holds the most of them.
    */
   function describedOne(about: PackageEntry, rest: string): PackageEntry | undefined {
-    const words = rest.split(' ').filter((w) => !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
+    const words = describing(rest);
     if (!words.length) return undefined;
     // Its own alternatives first ("async one?" after pymongo: motor, not every async driver), then its category.
     const pools = [
@@ -578,10 +582,7 @@ export function createEngine({
       kb.packages.filter((p) => p.category === about.category && p.id !== about.id),
     ];
     for (const pool of pools) {
-      const fit = pool.map((p) => ({
-        p,
-        n: overlap(words, [p.name, p.summary, pickLine(p), ...p.use_cases, ...p.why]),
-      }));
+      const fit = pool.map((p) => ({ p, n: overlap(words, linesOf(p)) }));
       const best = Math.max(0, ...fit.map((f) => f.n));
       const top = fit.filter((f) => f.n === best);
       // Its own alternatives are listed in the articles' order, so the first of equals leads; a category has no order.
@@ -592,16 +593,15 @@ export function createEngine({
 
   /** Of the packages of the compared ones' categories, the one whose text alone holds the most of a condition's words. */
   function outdoes(items: readonly Entry[], rest: string): PackageEntry | undefined {
-    const words = rest.split(' ').filter((w) => !DESCRIBES_NOTHING.has(w) && !COMMON_WORDS.has(w));
-    const texts = (p: PackageEntry) => [p.name, p.summary, pickLine(p), ...p.use_cases, ...p.why];
-    const fit = (p: PackageEntry) => overlap(words, texts(p));
+    const words = describing(rest);
+    const fit = (p: PackageEntry) => overlap(words, linesOf(p));
     const compared = items.filter((e): e is PackageEntry => e.type === 'package');
     const held = Math.max(0, ...compared.map(fit));
     const categories = new Set(compared.map((p) => p.category));
     // Among equals, the one more of whose lines say it ("3d": Panda3D, a 3D engine, before pyglet's one line).
     const others = kb.packages
       .filter((p) => categories.has(p.category) && !items.includes(p))
-      .map((p) => ({ p, n: fit(p) + texts(p).filter((t) => overlap(words, [t]) > 0).length / 100 }))
+      .map((p) => ({ p, n: fit(p) + linesOf(p).filter((t) => overlap(words, [t]) > 0).length / 100 }))
       .filter((x) => Math.floor(x.n) > held);
     const most = Math.max(0, ...others.map((x) => x.n));
     const top = others.filter((x) => x.n === most);
@@ -1062,7 +1062,7 @@ export function createEngine({
         !ASKS.test(text) &&
         !ASKS_ANYWHERE.test(text) &&
         !FOLLOW_UP.test(text) &&
-        !/^(?:unrelated|btw|off[- ]topic|random|separately)\b/.test(text) &&
+        !/^(?:btw|random|separately)\b/.test(text) &&
         (REMARK_START.test(text) || text.split(' ').length > REMARK_WORDS);
       const direct =
         named(text, options.previous) ??

@@ -33,13 +33,6 @@ const ALPHA = 0.1;
  * out-of-scope answer; one in six: +12, three more.)
  */
 const MIN_IDF = Math.log(8);
-/**
- * What a pair of neighbouring words the entry holds counts for, against a single rarer word's one. Pairs once
- * did not count, and as labelled questions grew single words such as "text" turned common, so "plain text
- * passwords" lost its evidence. Cross-validated on fifty-two tuning files: counting pairs fully +18 right (two
- * more confident out-of-scope answers), at half +10 (none).
- */
-const PAIR_EVIDENCE = 1;
 /** Fields that hold no words of an entry's subject. */
 const SKIP_FIELDS = new Set(['id', 'type', 'sources', 'related', 'install', 'kind', 'standing', 'owner']);
 const STOP = new Set(
@@ -231,19 +224,20 @@ export class EntryRanker {
 
   /**
    * How many distinct words of the text, rarer than MIN_IDF, the entry's document holds, single words and pairs of
-   * neighbouring words alike ("plain text" where "text" alone has grown common).
+   * neighbouring words alike ("plain text" where "text" alone has grown common). Pairs once did not count, and as
+   * labelled questions grew single words such as "text" turned common, so "plain text passwords" lost its evidence.
+   * (Cross-validated on fifty-two tuning files: counting pairs +18 right, two more confident out-of-scope answers;
+   * counting them as half a word +10, none.)
    */
   evidence(text: string, entry: Entry): number {
     const i = this.at.get(entry.id);
     if (i === undefined) return 0;
-    const weights = new Map<number, number>();
+    const ids = new Set<number>();
     for (const w of rankWords(text)) {
       const id = this.words.get(w);
-      if (id !== undefined && (this.idf[id] as number) >= MIN_IDF) weights.set(id, w.includes('_') ? PAIR_EVIDENCE : 1);
+      if (id !== undefined && (this.idf[id] as number) >= MIN_IDF) ids.add(id);
     }
-    let n = 0;
-    for (const [id, weight] of weights) if (this.holds(id, i)) n += weight;
-    return n;
+    return [...ids].filter((id) => this.holds(id, i)).length;
   }
 
   /** Entries of one type that share a word with the text, most likely first (read lazily: most callers want a few). */

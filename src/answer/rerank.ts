@@ -121,12 +121,12 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
  * holds the message's words: that entry instead of their cards, a comparison of them, or picks of their kind.
  */
 function otherKind(kb: Knowledge, ranker: EntryRanker, a: Answer, input: SettleInput): Answer | undefined {
-  // "…in plain words, what is celery?": what the package is was asked.
-  const subject = a.intent === 'library' ? kb.entries.get(a.subjects[0]?.id ?? '') : undefined;
-  if (subject && asksWhatItIs(input.text, subject)) return undefined;
   const wanted = input.wanted?.();
   if (!wanted || wanted.p < SURE_OTHER_KIND || !['checklist', 'stack', 'concept'].includes(wanted.label))
     return undefined;
+  // "…in plain words, what is celery?": what the package is was asked.
+  const subject = a.intent === 'library' ? kb.entries.get(a.subjects[0]?.id ?? '') : undefined;
+  if (subject && asksWhatItIs(input.text, subject)) return undefined;
   return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), MIN_EVIDENCE);
 }
 

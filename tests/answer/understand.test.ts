@@ -1278,6 +1278,14 @@ describe('messages, threads and small talk', () => {
     expect([phone.intent, ids(phone)]).toEqual(['compare', ['pytorch', 'tensorflow']]);
     const tiny = ask('and for a tiny internal tool?', 'django vs fastapi for the parts catalogue');
     expect([tiny.intent, ids(tiny)]).toEqual(['compare', ['django', 'fastapi']]);
+    // A thread that listed a setting's tools ("fastapi or django, postgres, redis, …") weighed nothing: no comparison again.
+    let listed: string | undefined;
+    for (const t of [
+      'what does a backend python stack look like?',
+      'fastapi or django, postgres, redis, pytest, docker',
+    ])
+      listed = engine.answer(t, { tipSeed: 0, previous: listed }).asked ?? t;
+    expect(ask('what about for a data engineer?', listed).intent).not.toBe('compare');
     // "3d" is what neither 2D library does: the 3D engine of their kind ("3d", two characters, still counts).
     const later = ask('and if we want 3d levels later?', 'pygame or arcade for a school club?');
     expect([later.intent, ids(later)[0]]).toEqual(['recommend', 'panda3d']);
