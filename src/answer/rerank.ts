@@ -41,7 +41,7 @@ const KEEP_KIND = 0.5;
 const SURE_DESPITE_STRANGER = 0.9;
 /** How sure the classifier must be that a message naming packages asks for a checklist, stack or concept instead. */
 const SURE_OTHER_KIND = 0.9;
-/** Distinct words of the message the entry must hold, each rarer than MIN_IDF, to answer instead of "I don't know". */
+/** Distinct words of the message the entry must hold as evidence (rarer than MIN_IDF, or a quarter of its uses its own), to answer instead of "I don't know". */
 const MIN_EVIDENCE = 2;
 /** How sure the classifier must be of a kind of answer for one such word to do. */
 const CERTAIN_WANTED = 0.98;

@@ -177,6 +177,17 @@ describe('settling a retrieved answer', () => {
     );
   });
 
+  it('counts a word grown common as evidence for the entry that holds a quarter of its uses ("ml" and the ML stack)', () => {
+    // "zeta" is in the documents of a sixth of the entries once each, and in one entry's forty times.
+    const ids = [...kb.entries.values()].filter((e) => e.type !== 'tip').map((e) => e.id);
+    const many = ids.slice(0, Math.ceil(ids.length / 6));
+    const own = ids[ids.length - 1]!;
+    const questions = Object.fromEntries([...many.map((id) => [id, { zeta: 1 }]), [own, { zeta: 40 }]]);
+    const ranker = new EntryRanker(kb, { format: 1, questions });
+    expect(ranker.evidence('zeta', kb.entries.get(own)!)).toBe(1);
+    expect(ranker.evidence('zeta', kb.entries.get(many[0]!)!)).toBe(0);
+  });
+
   it('a card gives way to the checklist the classifier is all but sure is asked for', () => {
     const q = named('github');
     const card = build(ctx, q, 0);
