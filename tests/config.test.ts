@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, secretsOf } from '../src/config.js';
+import { DEFAULT_TIPS_SCHEDULE, DEFAULT_TIPS_TIMEZONE, loadConfig, scheduleProblem, secretsOf } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789' };
@@ -48,6 +48,13 @@ describe('loadConfig', () => {
       [{ ...SLACK, ADMIN_USERS: 'U0123ABCD, alice' }, /^ADMIN_USERS must be user ids/],
       [{ ...SLACK, RECORD_GAPS: 'maybe' }, /^RECORD_GAPS must be on or off/],
       [{ ...SLACK, SHUTDOWN_GRACE_MS: '600000' }, /^SHUTDOWN_GRACE_MS must be 0-120000/],
+      [{ ...SLACK, REDIS_URL: 'redis://' }, /^REDIS_URL must be a Redis URL/],
+      [{ ...SLACK, SLACK_API_URL: 'https://' }, /^SLACK_API_URL must be an http\(s\) URL/],
+      [{ ...SLACK, PORT: '30.5' }, /^PORT must be a whole number/],
+      [{ ...SLACK, TIPS_CHANNEL: ' , ' }, /^TIPS_CHANNEL must be channel ids/],
+      [{ ...SLACK, TIPS_SCHEDULE: '61 * * * *' }, /^TIPS_SCHEDULE must be a cron expression/],
+      [{ ...SLACK, TIPS_TIMEZONE: 'Mars/Olympus' }, /^TIPS_TIMEZONE must be an IANA time zone/],
+      [{ ...SLACK, SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'eighty' }, /^SLACK_BOT_TOKEN /],
       [{ SLACK_BOT_TOKEN: SLACK.SLACK_BOT_TOKEN }, /^SLACK_SIGNING_SECRET is missing/],
       [{ SLACK_SIGNING_SECRET: SLACK.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
     ];
@@ -56,6 +63,16 @@ describe('loadConfig', () => {
       expect(msg).toMatch(re);
       expect(msg).not.toContain('\n');
     }
+  });
+
+  it('takes the default tips schedule and time zone unchecked because they are valid', () => {
+    expect(scheduleProblem(DEFAULT_TIPS_SCHEDULE, DEFAULT_TIPS_TIMEZONE)).toBeUndefined();
+    expect(loadConfig({ ...SLACK, TIPS_SCHEDULE: ' ', TIPS_TIMEZONE: '' }).tips).toBeUndefined();
+    expect(loadConfig({ ...SLACK, TIPS_CHANNEL: 'C0TIPS' }).tips).toEqual({
+      channels: ['C0TIPS'],
+      schedule: DEFAULT_TIPS_SCHEDULE,
+      timezone: DEFAULT_TIPS_TIMEZONE,
+    });
   });
 
   it('lists the secrets so the logger can scrub them', () => {

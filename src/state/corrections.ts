@@ -10,21 +10,24 @@
  */
 import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
-import { zod } from '../knowledge/zod.js';
+import { lazily, zod } from '../knowledge/zod.js';
 
-const z = zod();
-
-export const CorrectionSchema = z.object({
-  intent: z.string(),
-  /** The answer's entry ids. */
-  subjects: z.array(z.string()),
-  /** What the user wrote (kept for the maintainers; never logged). */
-  text: z.string(),
-  /** The user who wrote it, so a maintainer can ask back. */
-  user: z.string(),
-  at: z.number(),
+const schemas = lazily(() => {
+  const z = zod();
+  const Correction = z.object({
+    intent: z.string(),
+    /** The answer's entry ids. */
+    subjects: z.array(z.string()),
+    /** What the user wrote (kept for the maintainers; never logged). */
+    text: z.string(),
+    /** The user who wrote it, so a maintainer can ask back. */
+    user: z.string(),
+    at: z.number(),
+  });
+  return { Correction, File: z.object({ version: z.literal(1), corrections: z.array(Correction) }) };
 });
-export type Correction = Z.infer<typeof CorrectionSchema>;
+export const CorrectionSchema = () => schemas().Correction;
+export type Correction = Z.infer<ReturnType<typeof CorrectionSchema>>;
 
 export interface CorrectionStore {
   add(c: Correction): Promise<void>;
@@ -54,16 +57,19 @@ export class MemoryCorrections implements CorrectionStore {
   }
 }
 
-const FileSchema = z.object({ version: z.literal(1), corrections: z.array(CorrectionSchema) });
-
 export class FileCorrections implements CorrectionStore {
-  private readonly json: JsonFile<Z.infer<typeof FileSchema>>;
+  private readonly json: JsonFile<Z.infer<ReturnType<typeof schemas>['File']>>;
   constructor(
     file: string,
     report?: (message: string) => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.json = new JsonFile(file, FileSchema, () => ({ version: 1, corrections: [] }), report);
+    this.json = new JsonFile(
+      file,
+      () => schemas().File,
+      () => ({ version: 1, corrections: [] }),
+      report,
+    );
   }
 
   async add(c: Correction): Promise<void> {

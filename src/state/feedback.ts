@@ -11,21 +11,24 @@
  */
 import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
-import { zod } from '../knowledge/zod.js';
+import { lazily, zod } from '../knowledge/zod.js';
 
-const z = zod();
-
-export const VoteSchema = z.object({
-  /** The answer voted on: team, channel and message ts. */
-  answer: z.string(),
-  user: z.string(),
-  vote: z.enum(['up', 'down']),
-  intent: z.string(),
-  subjects: z.array(z.string()),
-  /** When the vote was cast (ms since epoch). */
-  at: z.number(),
+const schemas = lazily(() => {
+  const z = zod();
+  const Vote = z.object({
+    /** The answer voted on: team, channel and message ts. */
+    answer: z.string(),
+    user: z.string(),
+    vote: z.enum(['up', 'down']),
+    intent: z.string(),
+    subjects: z.array(z.string()),
+    /** When the vote was cast (ms since epoch). */
+    at: z.number(),
+  });
+  return { Vote, File: z.object({ version: z.literal(1), votes: z.array(Vote) }) };
 });
-export type Vote = Z.infer<typeof VoteSchema>;
+export const VoteSchema = () => schemas().Vote;
+export type Vote = Z.infer<ReturnType<typeof VoteSchema>>;
 
 export interface FeedbackStore {
   /** Records a user's vote on an answer, replacing their earlier one; returns the earlier vote, if any. */
@@ -38,8 +41,7 @@ export interface FeedbackStore {
 export const FEEDBACK_TTL_DAYS = 90;
 const TTL_MS = FEEDBACK_TTL_DAYS * 24 * 60 * 60 * 1000;
 
-const FeedbackFileSchema = z.object({ version: z.literal(1), votes: z.array(VoteSchema) });
-type FeedbackFile = Z.infer<typeof FeedbackFileSchema>;
+type FeedbackFile = Z.infer<ReturnType<typeof schemas>['File']>;
 
 function record(votes: Vote[], v: Vote, now: number): Vote['vote'] | undefined {
   const i = votes.findIndex((o) => o.answer === v.answer && o.user === v.user);
@@ -72,7 +74,12 @@ export class FileFeedback implements FeedbackStore {
     report?: (message: string) => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.json = new JsonFile(file, FeedbackFileSchema, () => ({ version: 1, votes: [] }), report);
+    this.json = new JsonFile(
+      file,
+      () => schemas().File,
+      () => ({ version: 1, votes: [] }),
+      report,
+    );
   }
 
   vote(v: Vote): Promise<Vote['vote'] | undefined> {

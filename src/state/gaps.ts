@@ -13,12 +13,13 @@ import type { z as Z } from 'zod';
 import { appendFileSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { zod } from '../knowledge/zod.js';
+import { lazily, zod } from '../knowledge/zod.js';
 
-const z = zod();
-
-export const GapSchema = z.object({ question: z.string(), intent: z.string(), at: z.number() });
-export type Gap = Z.infer<typeof GapSchema>;
+export const GapSchema = lazily(() => {
+  const z = zod();
+  return z.object({ question: z.string(), intent: z.string(), at: z.number() });
+});
+export type Gap = Z.infer<ReturnType<typeof GapSchema>>;
 export interface GapCount {
   question: string;
   intent: string;
@@ -79,7 +80,7 @@ export class MemoryGaps implements GapStore {
 }
 
 /** The former layout: the whole log as one JSON document, rewritten on every gap. */
-const FormerFileSchema = z.object({ version: z.literal(1), gaps: z.array(GapSchema) });
+const FormerFileSchema = lazily(() => zod().object({ version: zod().literal(1), gaps: zod().array(GapSchema()) }));
 
 /**
  * The gaps log in STATE_DIR as JSON lines, one gap a line: a gap costs one appended line however
@@ -146,7 +147,7 @@ export class FileGaps implements GapStore {
       lines++;
       let parsed;
       try {
-        parsed = GapSchema.safeParse(JSON.parse(line));
+        parsed = GapSchema().safeParse(JSON.parse(line));
       } catch {
         parsed = undefined;
       }
@@ -176,7 +177,7 @@ export class FileGaps implements GapStore {
       return; // none (the usual case)
     }
     try {
-      const parsed = FormerFileSchema.safeParse(JSON.parse(text));
+      const parsed = FormerFileSchema().safeParse(JSON.parse(text));
       if (!parsed.success) throw new Error('not a gaps log');
       mkdirSync(dirname(this.file), { recursive: true });
       appendFileSync(this.file, parsed.data.gaps.map((g) => `${JSON.stringify(clipGap(g))}\n`).join(''));

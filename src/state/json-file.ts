@@ -17,7 +17,8 @@ export class JsonFile<T> {
 
   constructor(
     readonly file: string,
-    private readonly schema: z.ZodType<T>,
+    /** Built on first use (zod loads then): a store that is never read or written never loads it. */
+    private readonly schema: () => z.ZodType<T>,
     private readonly empty: () => T,
     private readonly report: (message: string) => void = () => {},
     /** Turns an older layout into today's, or returns undefined when it is not one. */
@@ -60,7 +61,7 @@ export class JsonFile<T> {
     } catch {
       json = undefined;
     }
-    const parsed = this.schema.safeParse(json);
+    const parsed = this.schema().safeParse(json);
     if (parsed.success) return parsed.data;
     const upgraded = json === undefined ? undefined : this.upgrade(json);
     if (upgraded !== undefined) return upgraded;

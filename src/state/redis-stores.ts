@@ -110,7 +110,7 @@ export class RedisFeedback implements FeedbackStore {
       arguments: [v.user, JSON.stringify(v), String(v.at), String(FEEDBACK_TTL_MS), `${v.answer}\n${v.user}`],
     })) as string | null;
     if (!before) return undefined;
-    const parsed = VoteSchema.safeParse(JSON.parse(before));
+    const parsed = VoteSchema().safeParse(JSON.parse(before));
     return parsed.success ? parsed.data.vote : undefined;
   }
 
@@ -125,7 +125,7 @@ export class RedisFeedback implements FeedbackStore {
     }
     const out: Vote[] = [];
     for (const raw of await batch.exec()) {
-      const parsed = typeof raw === 'string' ? VoteSchema.safeParse(JSON.parse(raw)) : undefined;
+      const parsed = typeof raw === 'string' ? VoteSchema().safeParse(JSON.parse(raw)) : undefined;
       if (parsed?.success && parsed.data.at >= at) out.push(parsed.data);
     }
     return out;
@@ -166,7 +166,7 @@ export class RedisCorrections implements CorrectionStore {
   async since(at: number): Promise<Correction[]> {
     const members = await this.redis.zRangeByScore(CORRECTIONS, at, '+inf');
     return members
-      .map((m) => CorrectionSchema.safeParse(JSON.parse(m)))
+      .map((m) => CorrectionSchema().safeParse(JSON.parse(m)))
       .flatMap((p) => (p.success ? [p.data] : []))
       .sort((a, b) => b.at - a.at);
   }
@@ -192,7 +192,7 @@ export class RedisGaps implements GapStore {
 
   async top(at: number, limit: number): Promise<GapCount[]> {
     const members = await this.redis.zRangeByScore(GAPS, at, '+inf');
-    const gaps = members.map((m) => GapSchema.safeParse(JSON.parse(m))).flatMap((p) => (p.success ? [p.data] : []));
+    const gaps = members.map((m) => GapSchema().safeParse(JSON.parse(m))).flatMap((p) => (p.success ? [p.data] : []));
     return countGaps(gaps, at, limit);
   }
 }

@@ -15,9 +15,7 @@
  */
 import type { z as Z } from 'zod';
 import { JsonFile } from './json-file.js';
-import { zod } from '../knowledge/zod.js';
-
-const z = zod();
+import { lazily, zod } from '../knowledge/zod.js';
 
 export type SlotStatus = 'taken' | 'posted';
 
@@ -32,13 +30,26 @@ export interface TipSlotStore {
 /** How many recent slots are remembered per channel (slots are only ever re-run within minutes). */
 export const SLOTS_KEPT = 200;
 
-const ChannelSlotsSchema = z.object({
-  /** How many tips the channel's rotation has handed out. */
-  count: z.number().int().min(0),
-  slots: z.record(z.string(), z.enum(['taken', 'posted'])),
+const schemas = lazily(() => {
+  const z = zod();
+  const ChannelSlots = z.object({
+    /** How many tips the channel's rotation has handed out. */
+    count: z.number().int().min(0),
+    slots: z.record(z.string(), z.enum(['taken', 'posted'])),
+  });
+  return {
+    TipSlots: z.object({ version: z.literal(2), channels: z.record(z.string(), ChannelSlots) }),
+    /** The rotation file of earlier versions (an order, a position and the last slot per channel). */
+    V1: z.object({
+      version: z.literal(1),
+      channels: z.record(
+        z.string(),
+        z.object({ order: z.array(z.string()), next: z.number(), cycle: z.number(), lastSlot: z.string().optional() }),
+      ),
+    }),
+  };
 });
-const TipSlotsSchema = z.object({ version: z.literal(2), channels: z.record(z.string(), ChannelSlotsSchema) });
-type TipSlots = Z.infer<typeof TipSlotsSchema>;
+type TipSlots = Z.infer<ReturnType<typeof schemas>['TipSlots']>;
 
 const emptySlots = (): TipSlots => ({ version: 2, channels: {} });
 
@@ -68,17 +79,8 @@ export class MemoryTipSlots implements TipSlotStore {
   }
 }
 
-/** The rotation file of earlier versions (an order, a position and the last slot per channel). */
-const V1Schema = z.object({
-  version: z.literal(1),
-  channels: z.record(
-    z.string(),
-    z.object({ order: z.array(z.string()), next: z.number(), cycle: z.number(), lastSlot: z.string().optional() }),
-  ),
-});
-
 function fromV1(old: unknown): TipSlots | undefined {
-  const v1 = V1Schema.safeParse(old);
+  const v1 = schemas().V1.safeParse(old);
   if (!v1.success) return undefined;
   const state = emptySlots();
   for (const [channel, r] of Object.entries(v1.data.channels)) {
@@ -94,7 +96,7 @@ export class FileTipSlots implements TipSlotStore {
   private readonly json: JsonFile<TipSlots>;
 
   constructor(file: string, report?: (message: string) => void) {
-    this.json = new JsonFile(file, TipSlotsSchema, emptySlots, report, fromV1);
+    this.json = new JsonFile(file, () => schemas().TipSlots, emptySlots, report, fromV1);
   }
 
   get file(): string {

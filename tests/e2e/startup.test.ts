@@ -46,6 +46,23 @@ describe('start-up', () => {
     expect(r.stderr).not.toMatch(/\s+at /);
   });
 
+  it('serves without loading zod or croner: the configuration is read without them and the stores load zod on first use', async () => {
+    const probes = loadProbes(['zod', 'croner']);
+    const fake = await startFakeSlack();
+    try {
+      const app = await startServer([...probes, 'dist/src/main.js'], slackEnv(fake, {}));
+      expect((await app.stop()) ?? 0).toBe(0);
+      expect(app.logs()).not.toContain('IMPORTED');
+      expect(app.logs()).toContain('REQUIRED ;');
+      // A schedule that was set is checked with croner at start-up, and a bad one stops it with one line.
+      const bad = await runMainToExit(slackEnv(fake, { PORT: '0', TIPS_SCHEDULE: 'every morning' }));
+      expect(bad.status).toBe(1);
+      expect(bad.stderr.trim()).toMatch(/^pystack: TIPS_SCHEDULE must be a cron expression/);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('serves without loading the Redis client when REDIS_URL is not set', async () => {
     const probes = loadProbes(['redis', '@redis']); // tests/helpers/probes.ts
     const fake = await startFakeSlack();
