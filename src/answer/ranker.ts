@@ -108,11 +108,11 @@ export class EntryRanker {
   private readonly seen: Uint8Array;
   private last?: { text: string; touched: number[]; weight: number; rankings: Map<Entry['type'], Ranking> };
 
-  constructor(kb: Knowledge, model?: EntryModel, packed?: Packed) {
+  constructor(kb: Knowledge, model?: EntryModel, packed?: Arrays & { words: WordIds }) {
     this.list = ranked(kb);
     this.list.forEach((e, i) => this.at.set(e.id, i));
     if (packed) {
-      this.words = new SortedWords(packed.words, packed.order ?? sortedOrder(packed.words));
+      this.words = packed.words;
       ({
         offsets: this.offsets,
         entries: this.entries,
@@ -175,8 +175,8 @@ export class EntryRanker {
     this.seen = new Uint8Array(this.list.length);
   }
 
-  /** The arrays, for `packRanker`. */
-  packed(): Packed {
+  /** The arrays and the words in number order, for `packRanker`. */
+  packed(): Arrays & { words: string[] } {
     const { offsets, entries, counts, lengths, idf } = this;
     return { words: this.words.list(), offsets, entries, counts, lengths, idf };
   }
@@ -358,15 +358,24 @@ interface WordIds {
   list(): string[];
 }
 
-/** Word numbers by binary search over the words in sorted order: nothing to build at start-up. */
+/**
+ * Word numbers by binary search over the words in sorted order: nothing to build at start-up. The words are
+ * one text, each ending in a line break, with where each starts: no array of a hundred thousand strings
+ * (at 100x, a million) to split out and keep.
+ */
 class SortedWords implements WordIds {
   constructor(
-    private readonly words: string[],
+    private readonly text: string,
+    private readonly starts: Int32Array,
     private readonly order: Int32Array,
   ) {}
 
   get size(): number {
-    return this.words.length;
+    return this.order.length;
+  }
+
+  private word(id: number): string {
+    return this.text.slice(this.starts[id] as number, (this.starts[id + 1] as number) - 1);
   }
 
   get(word: string): number | undefined {
@@ -375,7 +384,7 @@ class SortedWords implements WordIds {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const id = this.order[mid] as number;
-      const w = this.words[id] as string;
+      const w = this.word(id);
       if (w === word) return id;
       if (w < word) lo = mid + 1;
       else hi = mid - 1;
@@ -384,7 +393,7 @@ class SortedWords implements WordIds {
   }
 
   list(): string[] {
-    return this.words;
+    return Array.from(this.order.keys(), (id) => this.word(id));
   }
 }
 
@@ -396,10 +405,7 @@ const sortedOrder = (words: readonly string[]) =>
     return x < y ? -1 : x > y ? 1 : 0;
   });
 
-interface Packed {
-  words: string[];
-  /** Word numbers in the words' sorted order (for binary search). */
-  order?: Int32Array;
+interface Arrays {
   offsets: Int32Array;
   entries: Int32Array;
   counts: Float64Array;
@@ -413,15 +419,15 @@ export interface PackKey {
   model: string;
 }
 
-const MAGIC = 'pystack-ranker-2';
+const MAGIC = 'pystack-ranker-3';
 
 /** What ties a packed ranker to the model it counted in (its words, hashed). */
 export function modelKey(model?: EntryModel): string {
   return model ? modelTextKey(JSON.stringify(model)) : 'none';
 }
 
-/** The same key from the model file's text (the build writes `JSON.stringify(model)`), without parsing it. */
-export function modelTextKey(text: string | undefined): string {
+/** The same key from the model file's text or its UTF-8 bytes (the build writes `JSON.stringify(model)`), without parsing it. */
+export function modelTextKey(text: string | Buffer | undefined): string {
   return text ? createHash('sha256').update(text).digest('hex').slice(0, 16) : 'none';
 }
 
@@ -432,8 +438,11 @@ export function modelTextKey(text: string | undefined): string {
 export function packRanker(kb: Knowledge, ranker: EntryRanker, key: PackKey): Buffer {
   const p = ranker.packed();
   const ids = ranked(kb).map((e) => e.id);
-  // The words as one text, a line each (no stem holds a line break), and their sorted order.
-  const words = Buffer.from(p.words.join('\n'));
+  // The words as one text, each ending in a line break (no stem holds one), where each starts, and their sorted order.
+  const text = p.words.map((w) => `${w}\n`).join('');
+  const words = Buffer.from(text);
+  const starts = new Int32Array(p.words.length + 1);
+  p.words.forEach((w, i) => (starts[i + 1] = (starts[i] as number) + w.length + 1));
   const order = sortedOrder(p.words);
   const header = Buffer.from(
     JSON.stringify({
@@ -441,11 +450,20 @@ export function packRanker(kb: Knowledge, ranker: EntryRanker, key: PackKey): Bu
       ...key,
       ids,
       words: words.length,
-      sizes: [p.offsets.length, p.entries.length, p.counts.length, p.lengths.length, p.idf.length, order.length],
+      chars: text.length,
+      sizes: [
+        p.offsets.length,
+        p.entries.length,
+        p.counts.length,
+        p.lengths.length,
+        p.idf.length,
+        order.length,
+        starts.length,
+      ],
     }),
   );
   const pad = (8 - ((4 + header.length) % 8)) % 8;
-  const parts = [p.offsets, p.entries, p.counts, p.lengths, p.idf, order].map((a) =>
+  const parts = [p.offsets, p.entries, p.counts, p.lengths, p.idf, order, starts].map((a) =>
     Buffer.from(a.buffer, a.byteOffset, a.byteLength),
   );
   // Int32 arrays of odd length would leave the Float64 arrays unaligned: pad each part to 8 bytes.
@@ -465,8 +483,9 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
       digest: string;
       model: string;
       ids: string[];
-      /** Bytes of the words' text, after the arrays. */
+      /** Bytes of the words' text, after the arrays, and its length as a string. */
       words: number;
+      chars: number;
       sizes: number[];
     };
     const ids = ranked(kb).map((e) => e.id);
@@ -482,21 +501,22 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
       if (at % 8) at += 8 - (at % 8);
       return out;
     };
-    const [v = 0, p = 0, c = 0, l = 0, d = 0, w = 0] = header.sizes;
-    if (at + (v + p + w) * 4 + (c + l + d) * 8 > bytes.length) return undefined;
+    const [v = 0, p = 0, c = 0, l = 0, d = 0, w = 0, st = 0] = header.sizes;
+    if (at + (v + p + w + st) * 4 + (c + l + d) * 8 > bytes.length) return undefined;
     const offsets = take(v, 4, (b, o, n) => new Int32Array(b, o, n));
     const entries = take(p, 4, (b, o, n) => new Int32Array(b, o, n));
     const counts = take(c, 8, (b, o, n) => new Float64Array(b, o, n));
     const lengths = take(l, 8, (b, o, n) => new Float64Array(b, o, n));
     const idf = take(d, 8, (b, o, n) => new Float64Array(b, o, n));
     const order = take(w, 4, (b, o, n) => new Int32Array(b, o, n));
+    const starts = take(st, 4, (b, o, n) => new Int32Array(b, o, n));
     if (at + header.words > bytes.length || lengths.length !== ids.length) return undefined;
-    const words = buf
-      .subarray(at, at + header.words)
-      .toString('utf8')
-      .split('\n');
-    if (words.length !== order.length || offsets.length !== words.length + 1) return undefined;
-    return new EntryRanker(kb, model, { words, order, offsets, entries, counts, lengths, idf });
+    const text = buf.toString('utf8', at, at + header.words);
+    if (text.length !== header.chars || starts.length !== order.length + 1 || offsets.length !== starts.length)
+      return undefined;
+    if (starts[order.length] !== text.length) return undefined;
+    const words = new SortedWords(text, starts, order);
+    return new EntryRanker(kb, model, { words, offsets, entries, counts, lengths, idf });
   } catch {
     return undefined;
   }

@@ -64,11 +64,12 @@ export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: st
   const curated = loadKnowledge(knowledgeDir, readYamlCache(yamlCacheFile));
   const english = (word: string) => isEnglish(word, englishFile);
   const intents = loadIntentModel(intentModelFile);
-  // The entry model's words are parsed only when no packed ranker made from them can be used.
-  const modelText = readText(entryModelFile);
+  // The entry model's words are parsed only when no packed ranker made from them can be used; its bytes are
+  // hashed as they are (their key is the key of their text), not decoded first.
+  const modelBytes = readBytes(entryModelFile);
   const extra: Omit<OpenedKnowledge, 'knowledge' | 'index'> = { isEnglish: english, ...(intents ? { intents } : {}) };
   const withModel = () => {
-    const entryModel = parseEntryModel(modelText);
+    const entryModel = parseEntryModel(modelBytes?.toString('utf8'));
     if (entryModel) extra.entryModel = entryModel;
   };
   if (paths.team) {
@@ -83,7 +84,7 @@ export function openKnowledge(paths: Partial<typeof DEFAULT_PATHS> & { team?: st
     return { knowledge, index: buildIndex(knowledge), ...extra };
   }
   const knowledge = curated;
-  const ranker = unpackRanker(knowledge, rankerFile, { digest: knowledge.digest, model: modelTextKey(modelText) });
+  const ranker = unpackRanker(knowledge, rankerFile, { digest: knowledge.digest, model: modelTextKey(modelBytes) });
   if (ranker) extra.ranker = ranker;
   else withModel();
   try {
@@ -116,10 +117,10 @@ export function writeIndex(paths: Partial<typeof DEFAULT_PATHS> = {}): {
   return { file: indexFile, bytes: bytes.length, entries: knowledge.entries.size - knowledge.tips.length };
 }
 
-/** A file's text, or undefined when it cannot be read. */
-function readText(path: string): string | undefined {
+/** A file's bytes, or undefined when it cannot be read. */
+function readBytes(path: string): Buffer | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }
