@@ -40,7 +40,7 @@ describe('Dockerfile', () => {
   });
 
   it('answers in the console when started without Slack credentials', () => {
-    const text = execFileSync(process.execPath, ['dist/src/main.js'], {
+    const text = execFileSync(process.execPath, ['dist/app/main.js'], {
       cwd: runtime.dir,
       input: 'compare django fastapi\n',
       env: { PATH: process.env.PATH ?? '', ...hostEnv(runtime) },
@@ -52,7 +52,7 @@ describe('Dockerfile', () => {
     const fake = await startFakeSlack();
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
     const env = { PATH: process.env.PATH ?? '', ...hostEnv(runtime), PORT: port };
-    const proc = spawn(process.execPath, ['dist/src/main.js'], {
+    const proc = spawn(process.execPath, ['dist/app/main.js'], {
       cwd: runtime.dir,
       env: { ...env, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl },
       stdio: 'ignore',
@@ -93,7 +93,7 @@ describe('Dockerfile', () => {
     const fake = await startFakeSlack();
     try {
       const user = runtime.user ?? { uid: 0, gid: 0 };
-      const proc = spawn(process.execPath, ['dist/src/cli.js', 'post-tip', '--channel', 'C0DOCKER'], {
+      const proc = spawn(process.execPath, ['dist/app/cli.js', 'post-tip', '--channel', 'C0DOCKER'], {
         cwd: runtime.dir,
         uid: user.uid,
         gid: user.gid,

@@ -56,7 +56,7 @@ export function coldBench(): Table {
     return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
   }).sort((a, b) => (a.total ?? 0) - (b.total ?? 0));
   const mid = runs[2] as Record<string, number>;
-  const askMs = processMs(['dist/src/cli.js', 'ask', 'django vs flask'], '', 5);
+  const askMs = processMs(['dist/app/cli.js', 'ask', 'django vs flask'], '', 5);
   const nodeMs = processMs(['-e', ''], '', 5);
   const ratio = askMs / nodeMs;
   return {
@@ -94,7 +94,7 @@ export function engineBench(): Table {
   answerMs.sort((a, b) => a - b);
   renderMs.sort((a, b) => a - b);
   const input = `${questions.join('\n')}\n`;
-  const batchMs = processMs(['dist/src/cli.js', 'ask', '--json', '--batch'], input);
+  const batchMs = processMs(['dist/app/cli.js', 'ask', '--json', '--batch'], input);
   const nodeMs = processMs(['-e', ''], '');
   const p99 = percentile(answerMs, 99);
   return {

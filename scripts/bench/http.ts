@@ -1,5 +1,5 @@
 /**
- * The HTTP tables: pystack (the real `dist/src/main.js`) and a bare Bolt app that acks with a
+ * The HTTP tables: pystack (the real `dist/app/main.js`) and a bare Bolt app that acks with a
  * fixed text, started side by side against the same fake Slack Web API, each sent the same
  * signed `/pystack compare django fastapi` requests at concurrency 10 and 50, in one run, so
  * the ratio between them is fair on a noisy machine. Also start-up time to /healthz 200.
@@ -34,7 +34,7 @@ function env(apiUrl: string): Record<string, string> {
   };
 }
 
-const PYSTACK = ['dist/src/main.js'];
+const PYSTACK = ['dist/app/main.js'];
 const BARE = ['dist/scripts/bench/bare-bolt.js'];
 
 interface Measured extends LoadResult {

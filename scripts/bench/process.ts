@@ -3,7 +3,7 @@
  * 200, timing that wait from the spawn. Shared by the end-to-end tests and `npm run bench`.
  *
  * @example
- * const p = await startServer(['dist/src/main.js'], { SLACK_BOT_TOKEN: '...', ... });
+ * const p = await startServer(['dist/app/main.js'], { SLACK_BOT_TOKEN: '...', ... });
  * p.startupMs; await p.stop();
  */
 import { type ChildProcess, spawn } from 'node:child_process';

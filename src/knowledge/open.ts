@@ -19,7 +19,7 @@ import { readTeam, withTeam } from './team.js';
 import { type EntryModel, type EntryRanker, modelTextKey, parseEntryModel, unpackRanker } from '../answer/ranker.js';
 import { readYamlCache, serializeYamlCache } from './yaml-cache.js';
 
-/** The project root: the nearest folder with a package.json (works from `src/` and from `dist/src/`). */
+/** The project root: the nearest folder with a package.json (works from `src/`, `dist/src/` and the bundle in `dist/app/`). */
 export const ROOT = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(resolve(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);

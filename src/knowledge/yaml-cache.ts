@@ -20,12 +20,14 @@ let schemaKeyMemo: string | undefined;
 export function schemaKey(): string {
   if (schemaKeyMemo) return schemaKeyMemo;
   const hash = createHash('sha256').update(String(FORMAT));
-  for (const name of ['./schema.js', './schema.ts']) {
+  // Next to this module, compiled (dist/src) or run from source (vitest); or, from the app's bundle in dist/app
+  // (scripts/bundle.ts), the compiled module it was bundled from.
+  for (const name of ['./schema.js', './schema.ts', '../src/knowledge/schema.js']) {
     try {
       hash.update(readFileSync(new URL(name, import.meta.url)));
       break;
     } catch {
-      // compiled (dist/) or run from source (vitest): one of the two exists
+      // one of them exists
     }
   }
   schemaKeyMemo = hash.digest('hex').slice(0, 16);

@@ -1,5 +1,5 @@
 /**
- * Starts the real pystack process (`node dist/src/main.js`) in HTTP mode against the fake Slack
+ * Starts the real pystack process (`node dist/app/main.js`) in HTTP mode against the fake Slack
  * and sends it requests signed exactly as Slack signs them.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -90,7 +90,7 @@ export function slackClient(url: string, fake: FakeSlack): SlackClient {
 }
 
 export async function startApp(fake: FakeSlack, env: Record<string, string> = {}): Promise<RunningApp> {
-  const server = await startServer(['dist/src/main.js'], slackEnv(fake, { LOG_LEVEL: 'debug', ...env }));
+  const server = await startServer(['dist/app/main.js'], slackEnv(fake, { LOG_LEVEL: 'debug', ...env }));
   const { url, proc } = server;
   return { url, proc, logs: server.logs, stop: server.stop, ...slackClient(url, fake) };
 }
@@ -153,10 +153,10 @@ export async function waitUntil(cond: () => boolean, timeoutMs = 5000, context =
 /** The fake's calls as `method:status`, for failure messages. */
 export const callList = (fake: FakeSlack) => `calls: ${fake.calls.map((c) => `${c.method}:${c.status}`).join(', ')}`;
 
-/** Runs `node dist/src/main.js` until it exits (start-up failures), without blocking the fake Slack in this process. */
+/** Runs `node dist/app/main.js` until it exits (start-up failures), without blocking the fake Slack in this process. */
 export function runMainToExit(env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
   return new Promise((done) => {
-    const p = spawn(process.execPath, ['dist/src/main.js'], { cwd: resolve(import.meta.dirname, '../..'), env });
+    const p = spawn(process.execPath, ['dist/app/main.js'], { cwd: resolve(import.meta.dirname, '../..'), env });
     let stderr = '';
     p.stderr.on('data', (d) => {
       stderr += d;

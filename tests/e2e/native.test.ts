@@ -324,7 +324,7 @@ describe('App Home', () => {
 describe('pystack report', () => {
   it('prints the gaps, votes and corrections the bot stored, as a table or JSON', () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['dist/src/cli.js', 'report', ...args], {
+      spawnSync(process.execPath, ['dist/app/cli.js', 'report', ...args], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '', STATE_DIR: stateDir },

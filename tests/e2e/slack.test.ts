@@ -1,5 +1,5 @@
 /**
- * End-to-end: the real app (node dist/src/main.js) over HTTP, a fake Slack Web API on
+ * End-to-end: the real app (node dist/app/main.js) over HTTP, a fake Slack Web API on
  * 127.0.0.1, and requests signed exactly as Slack signs them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

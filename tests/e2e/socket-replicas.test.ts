@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++)
     apps.push(
       await startServer(
-        ['dist/src/main.js'],
+        ['dist/app/main.js'],
         slackEnv(fake, {
           SLACK_APP_TOKEN: 'xapp-1-A0PYSTACK-1-socketTOKEN',
           REDIS_URL: redis.url,

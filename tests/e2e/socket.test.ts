@@ -45,7 +45,7 @@ beforeAll(async () => {
   const { port } = wss.address() as AddressInfo;
   fake.answer('apps.connections.open', { ok: true, url: `ws://127.0.0.1:${port}/link` });
   app = await startServer(
-    ['dist/src/main.js'],
+    ['dist/app/main.js'],
     slackEnv(fake, { SLACK_APP_TOKEN: 'xapp-1-A0PYSTACK-1-socketTOKEN', LOG_LEVEL: 'debug' }),
   );
 }, 30_000);

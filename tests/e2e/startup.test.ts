@@ -38,7 +38,7 @@ describe('start-up', () => {
   });
 
   it('stops with one line when the knowledge folder is broken', () => {
-    const r = spawnSync(process.execPath, ['dist/src/cli.js', 'check', '--dir', '/nonexistent'], {
+    const r = spawnSync(process.execPath, ['dist/app/cli.js', 'check', '--dir', '/nonexistent'], {
       cwd: resolve(import.meta.dirname, '../..'),
       encoding: 'utf8',
     });
@@ -50,7 +50,7 @@ describe('start-up', () => {
     const probes = loadProbes(['zod', 'croner']);
     const fake = await startFakeSlack();
     try {
-      const app = await startServer([...probes, 'dist/src/main.js'], slackEnv(fake, {}));
+      const app = await startServer([...probes, 'dist/app/main.js'], slackEnv(fake, {}));
       expect((await app.stop()) ?? 0).toBe(0);
       expect(app.logs()).not.toContain('IMPORTED');
       expect(app.logs()).toContain('REQUIRED ;');
@@ -68,7 +68,7 @@ describe('start-up', () => {
     const fake = await startFakeSlack();
     try {
       const run = async (extra: Record<string, string>) => {
-        const app = await startServer([...probes, 'dist/src/main.js'], slackEnv(fake, extra));
+        const app = await startServer([...probes, 'dist/app/main.js'], slackEnv(fake, extra));
         expect((await app.stop()) ?? 0).toBe(0);
         return app.logs();
       };

@@ -47,7 +47,7 @@ describe('scheduled tips', () => {
   }, 20_000);
 
   it('refuses an invalid TIPS_SCHEDULE at start-up with one line', () => {
-    const r = spawnSync(process.execPath, ['dist/src/main.js'], {
+    const r = spawnSync(process.execPath, ['dist/app/main.js'], {
       cwd: ROOT,
       env: slackEnv(undefined, { TIPS_CHANNEL: 'C0TIPS', TIPS_SCHEDULE: '99 * * * *' }),
       encoding: 'utf8',
@@ -62,7 +62,7 @@ describe('scheduled tips', () => {
     const env = slackEnv(slack, { STATE_DIR: mkdtempSync(join(tmpdir(), 'post-tip-')), LOG_LEVEL: 'silent' });
     const run = () =>
       new Promise<number | null>((done) =>
-        spawn(process.execPath, ['dist/src/cli.js', 'post-tip', '--channel', 'C0ONCE'], {
+        spawn(process.execPath, ['dist/app/cli.js', 'post-tip', '--channel', 'C0ONCE'], {
           cwd: ROOT,
           env,
           stdio: 'ignore',
@@ -80,7 +80,7 @@ describe('scheduled tips', () => {
   });
 
   it('pystack post-tip without a channel says what it needs', () => {
-    const r = spawnSync(process.execPath, ['dist/src/cli.js', 'post-tip'], {
+    const r = spawnSync(process.execPath, ['dist/app/cli.js', 'post-tip'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '' },

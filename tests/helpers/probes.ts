@@ -4,7 +4,7 @@
  * `REQUIRED <names>;` (those required, comma-separated; empty when none was).
  *
  * @example
- * const args = loadProbes(['zod', 'yaml']); // node ...args dist/src/cli.js ask "…"
+ * const args = loadProbes(['zod', 'yaml']); // node ...args dist/app/cli.js ask "…"
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
