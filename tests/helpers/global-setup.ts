@@ -25,7 +25,7 @@ export default function setup(): void {
     newestMtime(resolve(ROOT, 'src')) > statSync(CLI).mtimeMs ||
     newestMtime(resolve(ROOT, 'knowledge')) > statSync(index).mtimeMs;
   if (!stale) return;
-  // One definition of the build: the package's own script (compile, mark the bin executable, index).
+  // One definition of the build: the package's own script (compile, index, train, bundle).
   // A failure is reported but not fatal; the tests then say what is actually wrong.
   try {
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
