@@ -80,7 +80,10 @@ export class MemoryGaps implements GapStore {
 }
 
 /** The former layout: the whole log as one JSON document, rewritten on every gap. */
-const FormerFileSchema = lazily(() => zod().object({ version: zod().literal(1), gaps: zod().array(GapSchema()) }));
+const FormerFileSchema = lazily(() => {
+  const z = zod();
+  return z.object({ version: z.literal(1), gaps: z.array(GapSchema()) });
+});
 
 /**
  * The gaps log in STATE_DIR as JSON lines, one gap a line: a gap costs one appended line however
