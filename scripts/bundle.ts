@@ -13,8 +13,11 @@
  */
 import { chmodSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ROOT } from '../src/knowledge/open.js';
+
+/** The project root, two folders up from dist/scripts. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const out = resolve(ROOT, 'dist', 'app');
 rmSync(out, { recursive: true, force: true });

@@ -37,21 +37,21 @@ function text(env: NodeJS.ProcessEnv, name: string, shape: RegExp, message: stri
   return v === undefined || shape.test(v) ? v : bad(name, message);
 }
 
-/** A whole number from min to max (`unit` names it in messages), or the default when unset. */
+/** A whole number from min to max, a port or milliseconds (as its messages say), or the default when unset. */
 function whole(
   env: NodeJS.ProcessEnv,
   name: string,
   min: number,
   max: number,
   fallback: number,
-  unit?: string,
+  unit: 'port' | 'milliseconds',
 ): number {
   const v = given(env, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (Number.isNaN(n)) return bad(name, unit ? `must be a number of ${unit}` : 'must be a port number');
+  if (Number.isNaN(n)) return bad(name, unit === 'port' ? 'must be a port number' : `must be a number of ${unit}`);
   if (!Number.isInteger(n)) return bad(name, 'must be a whole number');
-  return n < min || n > max ? bad(name, `must be ${min}-${max}${unit ? ` (${unit})` : ''}`) : n;
+  return n < min || n > max ? bad(name, `must be ${min}-${max}${unit === 'port' ? '' : ` (${unit})`}`) : n;
 }
 
 /** A URL whose scheme `scheme` matches, or undefined. */
@@ -111,7 +111,7 @@ function readEnv(env: NodeJS.ProcessEnv) {
     ),
     apiUrl: url(env, 'SLACK_API_URL', /^https?:$/, 'must be an http(s) URL such as https://slack.com/api/'),
     timeoutMs: whole(env, 'SLACK_API_TIMEOUT_MS', 100, 120_000, 10_000, 'milliseconds'),
-    port: whole(env, 'PORT', 0, 65535, 3000),
+    port: whole(env, 'PORT', 0, 65535, 3000, 'port'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', `must be one of ${LOG_LEVELS.join(', ')}`),
     nodeEnv: given(env, 'NODE_ENV'),
     stateDir: given(env, 'STATE_DIR') ?? './.data',
