@@ -37,6 +37,7 @@ import { linkNames } from './links.js';
 import { clientsOf } from './clients.js';
 import { foundationOf } from './foundation.js';
 import { byFit } from './purpose.js';
+import { categoryNamed } from './respond.js';
 import { type NameIndex, slipRank } from './names.js';
 import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
@@ -166,6 +167,10 @@ const KINDS: [string, RegExp][] = [
     /\b(?:stdlib|std ?lib|standard library|built-?in (?:module|lib|library|way)|no (?:pip )?installs?|without (?:installing|any installs?|pip|extra (?:deps|dependencies|packages)|(?:any )?(?:third[- ]party|external) (?:deps|dependencies|packages))|can'?t (?:pip )?install|nothing to install|no (?:extra |third[- ]party |external )(?:deps|dependencies|packages))\b/,
   ],
 ];
+
+/** A checklist asked for by that word ("is there a checklist for that?"): a checklist, whatever the classifier makes of the rest. */
+const CHECKLIST_ASKED =
+  /\b(?:is there|are there|got|any|have you got|do you have|give me|show me|need) (?:a |an |some )?(?:\S+ )?checklists?\b/;
 
 /** Words that ask outright for an idea: a concept, a practice, a pattern, the name of a kind of problem. */
 const IDEA_ASKED =
@@ -531,7 +536,9 @@ export class Parser {
     const prefer =
       explain || IDEA_ASKED.test(t)
         ? 'concept'
-        : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
+        : CHECKLIST_ASKED.test(t)
+          ? 'checklist'
+          : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
     const setting = packages.filter((m) => isSetting(toks, m));
     // "…is it production ready?": the pronoun points at the name the context gave.
@@ -883,6 +890,9 @@ export class Parser {
         return words ? this.read(words) : { kind: 'help' };
       case 'recommend': {
         if (!words) return { kind: 'help' };
+        // "find database migrations": a category's name gets its packages, though a concept shares the name.
+        if (categoryNamed(this.kb, words.split(' ')).length)
+          return { kind: 'recommend', need: words.split(' '), context: [], exclude: [], purpose: [] };
         const q = this.read(words);
         if (q.kind !== 'search') return q;
         return { kind: 'recommend', need: q.words, context: [], exclude: [], purpose: q.words };

@@ -64,7 +64,9 @@ const typeOf = (intent: string): Entry['type'] => (intent === 'recommend' ? 'pac
 /** The answer, or the one the ranker is clearly surer of. */
 export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
   if (a.intent === 'unknown') return reconsider(kb, ranker, q, a, input);
-  if (a.intent === 'library' || a.intent === 'compare' || a.intent === 'recommend') {
+  // ("find ci/cd": a need worded as a category's name asks for that category's packages, whatever the classifier.)
+  const category = q.kind === 'recommend' && categoryNamed(kb, q.need).length > 0;
+  if ((a.intent === 'library' || a.intent === 'compare' || a.intent === 'recommend') && !category) {
     const asked = otherKind(kb, ranker, a, input);
     if (asked) return asked;
   }
