@@ -23,18 +23,19 @@ export const BARS = { heldout: 0.97, oosCaught: 0.95, oosConfident: 0, dev: 1 } 
  * held-out part is gated on its overall figure and otherwise only reported.
  */
 export const FLOORS = {
-  // 94.7% today on sixty-two files: tune-59 to tune-62 (the held-out part's weakest kinds, 86% to 93% on arrival);
-  // tune-53 to tune-58 (weighted to follow-ups, casual wording, typos and half-known, 84% to 90%) before them.
-  tune: 0.945,
-  // 94.4% today on all thirty-one held-out files (crewops 90%, orchestra 92%, vineyard 95% on arrival).
+  // 94.4% today on sixty-eight files: tune-63 to tune-68 (follow-ups, long messages, casual wording and out of scope,
+  // 84% to 90% on arrival); tune-59 to tune-62 (the held-out part's weakest kinds, 86% to 93%) before them.
+  tune: 0.94,
+  // 94.5% today on all thirty-one held-out files (crewops 90%, orchestra 92%, vineyard 95% on arrival).
   heldout: 0.935,
   original: 0.98,
-  // The tuning part's out-of-scope questions: 2,579 of 2,591 caught and 10 answered confidently today (with tune-59 to
-  // tune-62 among the classifier's examples, "tips for mlflow experiment tracking?" is read as asking for a tip; the sets of the
-  // session before brought six new ones: "dockers" for a vessel are dock workers, "import containers" ship's
-  // containers, a Minecraft mod loader named Fabric); the ratchet comes down as they are answered.
+  // The tuning part's out-of-scope questions: 2,783 of 2,796 caught and 11 answered confidently today (tune-67 brought
+  // two: Power Automate's connector for a document system read as REST, a UART driver for a microcontroller in C read
+  // as pyserial's picks; "tips for mlflow experiment tracking?" is read as asking for a tip; "dockers" for a vessel
+  // are dock workers, "import containers" ship's containers, a Minecraft mod loader named Fabric); the ratchet comes
+  // down as they are answered.
   oosCaught: 0.99,
-  oosConfident: 10,
+  oosConfident: 11,
   dev: 1,
 } as const;
 
@@ -104,6 +105,12 @@ export const PARTS: { part: string; files: string[] }[] = [
       'tests/eval/tune-60.jsonl',
       'tests/eval/tune-61.jsonl',
       'tests/eval/tune-62.jsonl',
+      'tests/eval/tune-63.jsonl',
+      'tests/eval/tune-64.jsonl',
+      'tests/eval/tune-65.jsonl',
+      'tests/eval/tune-66.jsonl',
+      'tests/eval/tune-67.jsonl',
+      'tests/eval/tune-68.jsonl',
     ],
   },
   {
