@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { normalize } from '../../src/answer/text.js';
 import { createEngine } from '../../src/answer/engine.js';
+import { rankWords } from '../../src/answer/ranker.js';
 import { realEngine, realKnowledge } from '../helpers/kb.js';
 
 const engine = realEngine();
@@ -223,6 +224,25 @@ describe('the kind of answer all but certain', () => {
   ])('%j names a package only as the setting of a checklist question: %s', (q, id) => {
     const a = ask(q);
     expect([a.intent, ids(a)[0]]).toEqual(['checklist', id]);
+  });
+
+  it('picks the entry ranker is far surer of lead: "files" read as office files, the ranker knowing fasta', () => {
+    const a = ask('library to read gene sequence files in fasta format');
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', 'biopython']);
+  });
+
+  it('a name set aside stays aside, however much surer of it the entry ranker is', () => {
+    const { knowledge, index, intents } = realKnowledge();
+    for (const q of [
+      "a code formatter that isn't black",
+      'a python formatter, not black',
+      'anything but black for formatting',
+    ]) {
+      // A ranker that has only ever seen these words asked of black.
+      const questions = { black: Object.fromEntries(rankWords(q).map((w) => [w, 50])) };
+      const biased = createEngine({ knowledge, index, intents, entryModel: { format: 1, questions } });
+      expect(ids(biased.answer(q)), q).not.toContain('black');
+    }
   });
 
   it('a question about the package itself keeps its card', () => {
