@@ -194,12 +194,14 @@ const CONDITION =
   /^(?:(?:and|but|ok|okay|so|hmm|also) )*(?:what )?(?:if|even if|assuming|given)\b|^(?:and |but |what about |how about )?for (?:a|an|the|our|my)\b|\b(?:does|would|will|could) (?:that|this|it) (?:change|tip|matter|affect|make a difference)|\bif (?:that|it) (?:matters|helps|changes anything)\b|\b(?:change|changes) (?:anything|things|the answer|your answer)\b|\bfwiw\b/;
 
 /**
- * How much likelier (the entry ranker's log score) its best package must be than the picks' lead to take its
- * place. Cross-validated on sixty-eight tuning files against never: +66 to +72 right from 25 to 40 (40 chosen: +71),
- * +63 at 50; held-out +12. (Cards overruled too: +14 more, but a card about a thing the words name, "is the first
- * one production ready" after "airflow vs prefect", must stay, and kept so they gain nothing.)
+ * How much likelier (the entry ranker's log score) its best entry must be than an answer's lead to take its place:
+ * for picks, its best package. Cross-validated on sixty-eight tuning files against never: +66 to +72 right from 25
+ * to 40 (40 chosen: +71), +63 at 50; held-out +12. (Cards overruled too: +14 more, but a card about a thing the
+ * words name, "is the first one production ready" after "airflow vs prefect", must stay, and kept so they gain nothing.)
  */
-const OVERRULE_GAP = 40;
+const OVERRULE_PICKS = 40;
+/** …and for a concept, checklist or stack: +10 at 45 to 60 (50 chosen), +0 at 30, +7 at 80; held-out +2. */
+const OVERRULE_SHOWN = 50;
 /** Words that set a name aside ("a formatter that isn't black", "anything but selenium", "no celery pls"). */
 const SET_ASIDE =
   /\b(?:don'?t|do not|without|not|no|avoid|instead of|rather than|isn'?t|aren'?t|except|other than|anything but|besides)\b/;
@@ -675,20 +677,22 @@ export function createEngine({
   }
 
   /**
-   * Picks, or the entry ranker's where it is far surer of its best package than of the picks' lead: the picks of
-   * that package's kind ("library to read gene sequence files in fasta format" read as office files' readers,
-   * where the ranker knows fasta for Biopython).
+   * The answer, or the entry ranker's where it is far surer of its best entry of the answer's kind than of the
+   * answer's lead: for picks, the picks of that package's kind ("library to read gene sequence files in fasta
+   * format" read as office files' readers, where the ranker knows fasta for Biopython); for a concept, checklist
+   * or stack, that one ("the carrier sends the same webhook twice, what's the fix called": idempotency, not webhooks).
    */
-  function overruled(a: Answer, text: string): Answer {
-    if (a.also || a.intent !== 'recommend') return a;
-    const ranked = ranker.rank(text, 'package');
+  function overruled(a: Answer, text: string, seed: number): Answer {
+    const picks = a.intent === 'recommend';
+    if (a.also || (!picks && !SHOWN.has(a.intent))) return a;
+    const ranked = ranker.rank(text, picks ? 'package' : (a.intent as Entry['type']));
     const top = ranked.top();
     const mine = a.subjects[0]?.id;
     if (!top || !mine || top.entry.id === mine) return a;
     // A name set aside ("a linter that isn't black") is no pick.
     if (SET_ASIDE.test(text) && parser.named(text).includes(top.entry.id)) return a;
-    if (top.score - (ranked.scoreOf(mine) ?? -Infinity) < OVERRULE_GAP) return a;
-    const b = rankedAnswer(kb, ranker, text, 'recommend', new Set(), 0);
+    if (top.score - (ranked.scoreOf(mine) ?? -Infinity) < (picks ? OVERRULE_PICKS : OVERRULE_SHOWN)) return a;
+    const b = picks ? rankedAnswer(kb, ranker, text, 'recommend', new Set(), 0) : cardOf(top.entry, seed);
     return b ? { ...b, ...(a.asked ? { asked: a.asked } : {}) } : a;
   }
 
@@ -1112,7 +1116,7 @@ export function createEngine({
             ? { ...direct, asked: `${options.previous}. ${text}` }
             : direct;
       // The words the ranker weighs: a follow-up's with its thread's.
-      const answer = overruled(answered, options.previous ? `${options.previous} ${text}` : text);
+      const answer = overruled(answered, options.previous ? `${options.previous} ${text}` : text, seed);
       // "is celery juice actually good for you", "black or navy for the new polos?": a message whose names are all
       // everyday words, which the classifier reads as out of scope, means the everyday things.
       if (!options.previous && CONFIDENT.has(answer.intent)) {

@@ -231,6 +231,14 @@ describe('the kind of answer all but certain', () => {
     expect([a.intent, ids(a)[0]]).toEqual(['recommend', 'biopython']);
   });
 
+  it.each([
+    ["the carrier sends the same webhook twice, what's the fix called", 'concept', 'idempotency'],
+    ['checklist for debugging a flaky bug that only shows up sometimes', 'checklist', 'debugging-habits'],
+  ])('%j: the %s the entry ranker is far surer of, %s', (q, intent, id) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)]).toEqual([intent, [id]]);
+  });
+
   it('a name set aside stays aside, however much surer of it the entry ranker is', () => {
     const { knowledge, index, intents } = realKnowledge();
     for (const q of [
