@@ -202,6 +202,14 @@ const CONDITION =
 const OVERRULE_PICKS = 40;
 /** …and for a concept, checklist or stack: +10 at 45 to 60 (50 chosen), +0 at 30, +7 at 80; held-out +2. */
 const OVERRULE_SHOWN = 50;
+/**
+ * How sure the classifier must be that picks were asked for to put them in place of a card. Cross-validated on
+ * sixty-eight tuning files: +25 from 0.85 to 0.95 (+22 at 0.95), whether the ranker reads the thread or not;
+ * held-out +7. (Cards from another angle, "alternatives to X", "is X worth it", lose as much as they gain.)
+ */
+const SURE_PICKS = 0.9;
+/** Distinct rarer words of the message the ranker's best package must hold to put its picks in place of a card. */
+const MIN_EVIDENCE = 2;
 /** Words that set a name aside ("a formatter that isn't black", "anything but selenium", "no celery pls"). */
 const SET_ASIDE =
   /\b(?:don'?t|do not|without|not|no|avoid|instead of|rather than|isn'?t|aren'?t|except|other than|anything but|besides)\b/;
@@ -682,7 +690,17 @@ export function createEngine({
    * format" read as office files' readers, where the ranker knows fasta for Biopython); for a concept, checklist
    * or stack, that one ("the carrier sends the same webhook twice, what's the fix called": idempotency, not webhooks).
    */
-  function overruled(a: Answer, text: string, seed: number): Answer {
+  function overruled(a: Answer, text: string, seed: number, own = text): Answer {
+    // A card where the classifier is sure picks were asked for ("raspberry pi gpio libraries?" read as one of
+    // them): the picks the ranker finds for the message's own words, when it holds two of them.
+    if (a.intent === 'library' && (a.focus ?? 'overview') === 'overview' && !a.also) {
+      const wanted = guess?.(own);
+      const b =
+        wanted?.label === 'recommend' && wanted.p >= SURE_PICKS
+          ? rankedAnswer(kb, ranker, own, 'recommend', new Set(), MIN_EVIDENCE)
+          : undefined;
+      if (b) return { ...b, ...(a.asked ? { asked: a.asked } : {}) };
+    }
     const picks = a.intent === 'recommend';
     if (a.also || (!picks && !SHOWN.has(a.intent))) return a;
     const ranked = ranker.rank(text, picks ? 'package' : (a.intent as Entry['type']));
@@ -1116,7 +1134,7 @@ export function createEngine({
             ? { ...direct, asked: `${options.previous}. ${text}` }
             : direct;
       // The words the ranker weighs: a follow-up's with its thread's.
-      const answer = overruled(answered, options.previous ? `${options.previous} ${text}` : text, seed);
+      const answer = overruled(answered, options.previous ? `${options.previous} ${text}` : text, seed, text);
       // "is celery juice actually good for you", "black or navy for the new polos?": a message whose names are all
       // everyday words, which the classifier reads as out of scope, means the everyday things.
       if (!options.previous && CONFIDENT.has(answer.intent)) {

@@ -239,6 +239,12 @@ describe('the kind of answer all but certain', () => {
     expect([a.intent, ids(a)]).toEqual([intent, [id]]);
   });
 
+  it('picks, not one card, where the classifier is sure picks were asked for ("a library for raspberry pi gpio")', () => {
+    const a = ask('a library for raspberry pi gpio');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toEqual(expect.arrayContaining(['gpiozero', 'rpi-gpio']));
+  });
+
   it('a name set aside stays aside, however much surer of it the entry ranker is', () => {
     const { knowledge, index, intents } = realKnowledge();
     for (const q of [
