@@ -935,7 +935,9 @@ export function createEngine({
             about.every((id) => all.items.some((e) => e.id === id))
           )
             return respond(all, seed);
-          return { ...first, also: second };
+          // Each part, read by itself, may give way to the ranker as a whole message does (cross-validated: +8;
+          // reading the second with the first, -33).
+          return { ...overruled(first, q1, seed), also: overruled(second, q2, seed) };
         }
       }
       // One question with sentences of context around it: the question decides, the context is its setting and purpose.
@@ -1042,7 +1044,7 @@ export function createEngine({
     if (!CONFIDENT.has(first.intent) || !CONFIDENT.has(second.intent)) return undefined;
     const key = (a: Answer) => `${a.intent} ${a.subjects.map((x) => x.id).join(' ')}`;
     if (key(first) === key(second)) return undefined;
-    return { ...first, also: second };
+    return { ...overruled(first, left, seed), also: overruled(second, right, seed) };
   }
 
   /** A part that asks by itself: a question word, a weighing of names, an angle, or a request to explain. */

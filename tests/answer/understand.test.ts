@@ -245,6 +245,13 @@ describe('the kind of answer all but certain', () => {
     expect(ids(a)).toEqual(expect.arrayContaining(['gpiozero', 'rpi-gpio']));
   });
 
+  it('each question of two gives way to the entry ranker by itself ("…? and which orm should a new flask service use?")', () => {
+    const a = ask("what's alembic for? and which orm should a new flask service use?");
+    expect([a.intent, ids(a)[0], a.also?.intent]).toEqual(['library', 'alembic', 'recommend']);
+    expect(ids(a.also as Answer)).toContain('sqlalchemy');
+    expect(ids(a.also as Answer)).not.toContain('flask');
+  });
+
   it('a name set aside stays aside, however much surer of it the entry ranker is', () => {
     const { knowledge, index, intents } = realKnowledge();
     for (const q of [
