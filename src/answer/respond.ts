@@ -113,7 +113,7 @@ export function categoryNamed(kb: Knowledge, need: string[]): PackageEntry[] {
 }
 
 /** An entry's card that says which names beside it the knowledge does not have. */
-function besides(a: Answer, entry: Entry, unknown: string[]): Answer {
+export function besides(a: Answer, entry: Entry, unknown: string[]): Answer {
   if (!unknown.length) return a;
   return { ...withNote(a, `I don't know ${quoted(unknown)}; here is ${entryName(entry)}.`), unrecognised: unknown };
 }

@@ -180,6 +180,12 @@ describe('comparisons', () => {
     expect(a.unrecognised).toEqual(['julia']);
     expect(allText(a)).toContain('"julia"');
   });
+
+  it('half known in parts: "X + Y, good combo?" names the unknown X beside the card for Y', () => {
+    const a = ask('hyperopt + xgboost for tuning the churn model, good combo?');
+    expect([a.intent, ids(a)[0], a.unrecognised]).toEqual(['library', 'xgboost', ['hyperopt']]);
+    expect(allText(a)).toContain('"hyperopt"');
+  });
 });
 
 describe('"the difference between A and B" among other names', () => {
