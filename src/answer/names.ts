@@ -20,8 +20,17 @@ export class NameIndex {
   /** Names by length with how often each holds every symbol, for suggestions. */
   private readonly byLength = new Map<number, { keys: string[]; letters: Int32Array; counts: Uint8Array }>();
 
+  /** Names by how they sound (see `soundKey`), for slips of more than one edit ("playwrite"); ambiguous keys dropped. */
+  private readonly sounds = new Map<string, string | null>();
+
   constructor(private readonly kb: Knowledge) {
     this.near = new NearWords([...kb.names.keys()].filter((k) => k.length >= 4));
+    for (const [key, id] of kb.names) {
+      if (key.length < MIN_SOUNDED) continue;
+      const sound = soundKey(key);
+      const had = this.sounds.get(sound);
+      this.sounds.set(sound, had === undefined || had === id ? id : null);
+    }
     const grouped = new Map<number, string[]>();
     for (const key of kb.names.keys()) {
       const list = grouped.get(key.length);
@@ -61,7 +70,9 @@ export class NameIndex {
       .map((e) => ({ e, rank: Math.min(...entryKeys(e).map((k) => slipRank(key, normKey(k)))) }))
       .sort((a, b) => a.rank - b.rank);
     const [best, next] = near;
-    return best && (!next || next.rank > best.rank) ? { entry: best.e, typo: true } : undefined;
+    if (best) return !next || next.rank > best.rank ? { entry: best.e, typo: true } : undefined;
+    const sounded = key.length >= MIN_SOUNDED ? this.sounds.get(soundKey(key)) : undefined;
+    return sounded ? { entry: this.kb.entries.get(sounded) as Entry, typo: true } : undefined;
   }
 
   /** Names closest to the phrase, for "did you mean". */
@@ -94,6 +105,17 @@ export class NameIndex {
     scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
     return [...new Set(scored.map((s) => s.id))].slice(0, limit).map((id) => this.kb.entries.get(id) as Entry);
   }
+}
+
+/** Shortest name (and typed word) matched by how it sounds. */
+const MIN_SOUNDED = 6;
+
+/**
+ * How a name sounds, roughly: "ght" as "t", "ph" as "f", "ck" as "k", "y" as "i" and a final "e" dropped, so
+ * "playwrite" and "playwright" read alike. (Not doubled letters: "djangooo" is a near miss to ask about.)
+ */
+export function soundKey(key: string): string {
+  return key.replace(/ght/g, 't').replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/y/g, 'i').replace(/e$/, '');
 }
 
 /** How likely a one-edit slip from `name` to `typed` is: 0 dropped letter, 1 swap, 2 wrong letter, 3 extra letter. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, NameIndex } from '../../src/answer/names.js';
+import { editDistance, NameIndex, soundKey } from '../../src/answer/names.js';
 import { realKnowledge } from '../helpers/kb.js';
 
 const names = new NameIndex(realKnowledge().knowledge);
@@ -90,5 +90,17 @@ describe('NameIndex.suggest', () => {
     expect(names.suggest('djangooo').map((e) => e.id)).toContain('django');
     expect(names.suggest('frobnitz')).toEqual([]);
     expect(names.suggest('')).toEqual([]);
+  });
+});
+
+describe('names that sound alike', () => {
+  it('reads a slip of more than one edit that sounds like a name as that name', () => {
+    expect(soundKey('playwrite')).toBe(soundKey('playwright'));
+    expect(names.resolve('playwrite')).toMatchObject({ entry: { id: 'playwright' }, typo: true });
+  });
+
+  it('leaves short words and words that sound like no name alone', () => {
+    expect(names.resolve('plite')).toBeUndefined();
+    expect(names.resolve('windmill')).toBeUndefined();
   });
 });
