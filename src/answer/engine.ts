@@ -208,11 +208,6 @@ const OVERRULE_SHOWN = 50;
  * held-out +7. (Cards from another angle, "alternatives to X", "is X worth it", lose as much as they gain.)
  */
 const SURE_PICKS = 0.9;
-/** Distinct rarer words of the message the ranker's best package must hold to put its picks in place of a card. */
-const MIN_EVIDENCE = 2;
-/** Words that set a name aside ("a formatter that isn't black", "anything but selenium", "no celery pls"). */
-const SET_ASIDE =
-  /\b(?:don'?t|do not|without|not|no|avoid|instead of|rather than|isn'?t|aren'?t|except|other than|anything but|besides)\b/;
 
 /** A comparison of more names than this is a list of a setting's tools, not a question weighing them. */
 const MAX_WEIGHED = 3;
@@ -697,7 +692,7 @@ export function createEngine({
       const wanted = guess?.(own);
       const b =
         wanted?.label === 'recommend' && wanted.p >= SURE_PICKS
-          ? rankedAnswer(kb, ranker, own, 'recommend', new Set(), MIN_EVIDENCE)
+          ? rankedAnswer(kb, ranker, own, 'recommend', new Set())
           : undefined;
       if (b) return { ...b, ...(a.asked ? { asked: a.asked } : {}) };
     }
@@ -707,11 +702,17 @@ export function createEngine({
     const top = ranked.top();
     const mine = a.subjects[0]?.id;
     if (!top || !mine || top.entry.id === mine) return a;
-    // A name set aside ("a linter that isn't black") is no pick.
-    if (SET_ASIDE.test(text) && parser.named(text).includes(top.entry.id)) return a;
     if (top.score - (ranked.scoreOf(mine) ?? -Infinity) < (picks ? OVERRULE_PICKS : OVERRULE_SHOWN)) return a;
+    // A name the message sets aside ("a linter that isn't black") is no pick, however sure the ranker.
+    if (setAside(text).includes(top.entry.id)) return a;
     const b = picks ? rankedAnswer(kb, ranker, text, 'recommend', new Set(), 0) : cardOf(top.entry, seed);
     return b ? { ...b, ...(a.asked ? { asked: a.asked } : {}) } : a;
+  }
+
+  /** The entries a message sets aside ("a formatter that isn't black", "anything but selenium"): its reading's exclusions. */
+  function setAside(text: string): string[] {
+    const q = parser.read(text);
+    return q.kind === 'recommend' || q.kind === 'search' ? q.exclude.map((e) => e.id) : [];
   }
 
   /**

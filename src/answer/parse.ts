@@ -891,8 +891,9 @@ export class Parser {
       case 'recommend': {
         if (!words) return { kind: 'help' };
         // "find database migrations": a category's name gets its packages, though a concept shares the name.
-        if (categoryNamed(this.kb, words.split(' ')).length)
-          return { kind: 'recommend', need: words.split(' '), context: [], exclude: [], purpose: [] };
+        const need = words.split(' ');
+        if (categoryNamed(this.kb, need).length)
+          return { kind: 'recommend', need, context: [], exclude: [], purpose: [] };
         const q = this.read(words);
         if (q.kind !== 'search') return q;
         return { kind: 'recommend', need: q.words, context: [], exclude: [], purpose: q.words };
