@@ -9,6 +9,7 @@
  * classify(model, features('alternatives to flask', isName)) // { label: 'library/alternatives', p: 0.93 }
  */
 import { readFileSync } from 'node:fs';
+import { compareAt } from './packed-text.js';
 import { tokens } from './tokens.js';
 
 export interface IntentModel {
@@ -72,9 +73,9 @@ class SortedVocabulary implements Vocabulary {
     let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const key = this.text.slice(this.offsets[mid] as number, (this.offsets[mid + 1] as number) - 1);
-      if (key === feature) return mid;
-      if (key < feature) lo = mid + 1;
+      const c = compareAt(this.text, this.offsets[mid] as number, (this.offsets[mid + 1] as number) - 1, feature);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;

@@ -16,6 +16,7 @@ import type { Entry, Knowledge } from '../knowledge/model.js';
 import { bestOf } from '../knowledge/best.js';
 import { stem } from '../knowledge/search-index.js';
 import { QUESTION_WORDS } from './search.js';
+import { compareAt } from './packed-text.js';
 
 export interface EntryModel {
   format: 1;
@@ -280,13 +281,11 @@ export class EntryRanker {
           (this.sums[e] as number) - last.weight * Math.log(((this.lengths[e] as number) + norm) / ALPHA),
         );
       }
-      for (const [t, { of, scores }] of by) last.rankings.set(t, new Ranking(of, Float64Array.from(scores)));
+      for (const [t, { of, scores }] of by) last.rankings.set(t, new Ranking(of, scores));
     }
     return last.rankings.get(type) ?? EMPTY;
   }
 }
-
-const EMPTY_SCORES = new Float64Array(0);
 
 /**
  * One ranking of entries by score (ties by id), read without sorting them all: the best few that
@@ -295,7 +294,7 @@ const EMPTY_SCORES = new Float64Array(0);
 export class Ranking {
   constructor(
     private readonly entries: readonly Entry[],
-    private readonly scores: Float64Array,
+    private readonly scores: readonly number[],
   ) {}
 
   get size(): number {
@@ -384,9 +383,9 @@ class SortedWords implements WordIds {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const id = this.order[mid] as number;
-      const w = this.word(id);
-      if (w === word) return id;
-      if (w < word) lo = mid + 1;
+      const c = compareAt(this.text, this.starts[id] as number, (this.starts[id + 1] as number) - 1, word);
+      if (c === 0) return id;
+      if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
@@ -523,7 +522,7 @@ export function unpackRanker(kb: Knowledge, file: string, key: PackKey, model?: 
 }
 
 /** The ranking of a type no word of the text touches. */
-const EMPTY = new Ranking([], EMPTY_SCORES);
+const EMPTY = new Ranking([], []);
 
 export function loadEntryModel(path: string): EntryModel | undefined {
   try {

@@ -64,16 +64,28 @@ const titleWords = derived((kb) => {
 
 export function titledList(kb: Knowledge, said: readonly string[]): Entry | undefined {
   const stems = new Set(said.map(stem));
-  const held = ({ w, s: st }: { w: string; s: string }) =>
-    stems.has(st) ||
-    said.some((s) => s.length >= MIN_PREFIX && w.startsWith(s) && !QUESTION_ONLY.has(s) && !STOP.has(s));
-  const scored = titleWords(kb)
-    .map(({ entry, words }) => {
-      const n = words.filter(held).length;
-      return { entry, n, share: words.length ? n / words.length : 0 };
-    })
-    .filter((s) => s.n >= MIN_WORDS && s.share >= MIN_SHARE)
-    .sort((a, b) => b.n - a.n || b.share - a.share);
-  const [best, next] = scored;
-  return best && (!next || next.n < best.n || next.share < best.share) ? best.entry : undefined;
+  const prefixes = said.filter((s) => s.length >= MIN_PREFIX && !QUESTION_ONLY.has(s) && !STOP.has(s));
+  const held = (w: string, st: string) => {
+    if (stems.has(st)) return true;
+    for (const p of prefixes) if (w.startsWith(p)) return true;
+    return false;
+  };
+  // The entry holding most title words (then the largest share of its own), when no other holds as many at that share.
+  let best: Entry | undefined;
+  let bestN = 0;
+  let bestShare = 0;
+  let tied = false;
+  for (const { entry, words } of titleWords(kb)) {
+    let n = 0;
+    for (const { w, s } of words) if (held(w, s)) n++;
+    const share = words.length ? n / words.length : 0;
+    if (n < MIN_WORDS || share < MIN_SHARE) continue;
+    if (!best || n > bestN || (n === bestN && share > bestShare)) {
+      best = entry;
+      bestN = n;
+      bestShare = share;
+      tied = false;
+    } else if (n === bestN && share === bestShare) tied = true;
+  }
+  return tied ? undefined : best;
 }
