@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { createEngine, type Engine } from '../../src/answer/engine.js';
 import { openKnowledge } from '../../src/knowledge/open.js';
 import { TEAM_STATUSES } from '../../src/knowledge/team.js';
-import { labelledQuestions } from './engine.js';
+import { labelledQuestions, WARM_ROUNDS } from './engine.js';
 import { ms, percentile, type Table, time } from './table.js';
 
 const ROUNDS = 10;
@@ -40,10 +40,11 @@ export function writeOverlay(dir: string, n = OVERLAY_ENTRIES): string {
 
 /** Both engines answer each question in turn, round after round, so machine noise falls on both alike. */
 function interleaved(a: Engine, b: Engine, questions: string[]) {
-  for (const q of questions) {
-    a.answer(q);
-    b.answer(q);
-  }
+  for (let r = 0; r <= WARM_ROUNDS; r++)
+    for (const q of questions) {
+      a.answer(q);
+      b.answer(q);
+    }
   const ta: number[] = [];
   const tb: number[] = [];
   for (let r = 0; r < ROUNDS; r++)
@@ -74,7 +75,7 @@ export function teamBench(): Table {
         ['open knowledge with the overlay, index built in memory (ms)', '-', ms(openMs)],
       ],
       notes: [
-        `Aim: answer p99 under 1 ms with the overlay. p99 ${ms(team.p99, 3)} ms: ${team.p99 < 1 ? 'met' : 'MISSED'}; the overlay costs ${(team.p99 / plain.p99).toFixed(2)}x the p99 without it in this run.`,
+        `Aim: answer p99 under 1 ms with the overlay, after ${WARM_ROUNDS} rounds of warm-up. p99 ${ms(team.p99, 3)} ms: ${team.p99 < 1 ? 'met' : 'MISSED'}; the overlay costs ${(team.p99 / plain.p99).toFixed(2)}x the p99 without it in this run.`,
       ],
     };
   } finally {
