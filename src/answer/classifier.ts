@@ -1,5 +1,5 @@
 /**
- * A small intent classifier: multinomial logistic regression over word and word-pair features,
+ * A small intent classifier: multinomial logistic regression over word, stem, word-pair and word-triple features,
  * trained at build time on the tuning part of the labelled corpus (`scripts/train/intents.ts`),
  * its weights shipped next to the index (a JSON header, then raw doubles). Names the knowledge holds become "<name>", so it
  * learns how a kind of question is asked, not which library it is about.
@@ -9,6 +9,7 @@
  * classify(model, features('alternatives to flask', isName)) // { label: 'library/alternatives', p: 0.93 }
  */
 import { readFileSync } from 'node:fs';
+import { stem } from '../knowledge/search-index.js';
 import { compareAt } from './packed-text.js';
 import { tokens } from './tokens.js';
 
@@ -17,16 +18,28 @@ export interface IntentModel {
   /** Feature to column. */
   vocab: Vocabulary;
   /** One row per class, vocab + 1 columns: the last column is the bias. */
-  weights: Float64Array[];
+  weights: ArrayLike<number>[];
+  /** What each stored weight is multiplied by (the packed file keeps them as 16-bit steps); 1 when absent. */
+  scale?: number;
 }
 
-/** Features of a question (normalised text): its words (names as "<name>") and neighbouring word pairs. */
+/**
+ * Features of a question (normalised text): its words (names as "<name>"), their stems ("formatters" and
+ * "formatting" share one), and runs of two and three neighbouring words. (Cross-validated on seventy-four
+ * tuning files against words and pairs alone: stems and triples +26 right, 16 fewer confident answers to
+ * out-of-scope questions; stems alone +9, triples alone +24; five-letter prefixes for typos -5.)
+ */
 export function features(text: string, isName: (word: string) => boolean): string[] {
   const words = tokens(text).map((t) => (t.sep ? t.text : isName(t.text) ? '<name>' : t.text));
   const out = new Set<string>(['<bias-free>']);
   words.forEach((w, i) => {
     out.add(`w:${w}`);
+    if (/^[a-z]/.test(w)) {
+      const s = stem(w);
+      if (s !== w) out.add(`s:${s}`);
+    }
     if (i > 0) out.add(`b:${words[i - 1]} ${w}`);
+    if (i > 1) out.add(`t:${words[i - 2]} ${words[i - 1]} ${w}`);
     if (i === 0) out.add(`first:${w}`);
   });
   out.add(`len:${Math.min(words.length, 12) >> 2}`);
@@ -39,14 +52,19 @@ export function classify(model: IntentModel, feats: string[]): { label: string; 
     const id = model.vocab.get(f);
     return id === undefined ? [] : [id];
   });
-  const scores = model.weights.map((w) => ids.reduce((s, i) => s + (w[i] ?? 0), w[w.length - 1] ?? 0));
+  const scale = model.scale ?? 1;
+  const scores = model.weights.map((w) => {
+    let sum = w[w.length - 1] ?? 0;
+    for (const i of ids) sum += w[i] ?? 0;
+    return sum * scale;
+  });
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));
   const sum = exp.reduce((a, b) => a + b, 0);
   return model.classes.map((label, k) => ({ label, p: (exp[k] ?? 0) / sum })).sort((a, b) => b.p - a.p);
 }
 
-const MAGIC = 'pystack-intents-3';
+const MAGIC = 'pystack-intents-4';
 
 /** Features to columns: a Map while training; over the packed file, a binary search of its sorted features. */
 export interface Vocabulary {
@@ -85,9 +103,12 @@ class SortedVocabulary implements Vocabulary {
 /** Padding that brings a length up to a multiple of `to`. */
 const pad = (length: number, to: number) => Buffer.alloc((to - (length % to)) % to);
 
+/** Weights are packed as 16-bit steps of the largest weight / STEPS: a third of the doubles' size, within 0.0002 of each. */
+const STEPS = 32767;
+
 /**
- * The model as the build writes it: a JSON header (classes, feature count), the features sorted and
- * joined by newlines with their offsets, then the weights as raw doubles in the same column order,
+ * The model as the build writes it: a JSON header (classes, feature count, the weights' step), the features
+ * sorted and joined by newlines with their offsets, then the weights as 16-bit steps in the same column order,
  * so start-up reads them without parsing half a million numbers or building a map.
  */
 export function packIntentModel(model: IntentModel): Buffer {
@@ -96,13 +117,19 @@ export function packIntentModel(model: IntentModel): Buffer {
   const text = features.map(([f]) => `${f}\n`).join('');
   const offsets = new Uint32Array(columns);
   features.forEach(([f], i) => (offsets[i + 1] = (offsets[i] as number) + f.length + 1));
+  let largest = 0;
+  for (const w of model.weights)
+    for (let i = 0; i < w.length; i++) largest = Math.max(largest, Math.abs(w[i] as number));
+  const scale = largest > 0 ? largest / STEPS : 1;
   const weights = model.weights.map((w) => {
-    const sorted = new Float64Array(columns);
-    features.forEach(([, column], i) => (sorted[i] = w[column] as number));
-    sorted[columns - 1] = w[w.length - 1] as number;
+    const sorted = new Int16Array(columns);
+    features.forEach(([, column], i) => (sorted[i] = Math.round((w[column] as number) / scale)));
+    sorted[columns - 1] = Math.round((w[w.length - 1] as number) / scale);
     return sorted;
   });
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, classes: model.classes, features: features.length }));
+  const header = Buffer.from(
+    JSON.stringify({ magic: MAGIC, classes: model.classes, features: features.length, scale }),
+  );
   const vocab = Buffer.from(text, 'utf8');
   const size = Buffer.alloc(8);
   size.writeUInt32LE(header.length, 0);
@@ -111,7 +138,6 @@ export function packIntentModel(model: IntentModel): Buffer {
   const at = () => parts.reduce((n, b) => n + b.length, 0);
   parts.push(pad(at(), 4));
   parts.push(Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
-  parts.push(pad(at(), 8));
   for (const w of weights) parts.push(Buffer.from(w.buffer, w.byteOffset, w.byteLength));
   return Buffer.concat(parts);
 }
@@ -127,6 +153,7 @@ export function loadIntentModel(path: string): IntentModel | undefined {
       magic?: string;
       classes: string[];
       features: number;
+      scale: number;
     };
     if (header.magic !== MAGIC) return undefined;
     const textAt = 8 + headerLength;
@@ -136,13 +163,13 @@ export function loadIntentModel(path: string): IntentModel | undefined {
     const columns = header.features + 1;
     const offsets = new Uint32Array(buf.buffer, buf.byteOffset + at, columns);
     at += columns * 4;
-    at += pad(at, 8).length;
-    if (at + header.classes.length * columns * 8 > buf.length) return undefined;
-    const all = new Float64Array(buf.buffer, buf.byteOffset + at, header.classes.length * columns);
+    if (at + header.classes.length * columns * 2 > buf.length) return undefined;
+    const all = new Int16Array(buf.buffer, buf.byteOffset + at, header.classes.length * columns);
     return {
       classes: header.classes,
       vocab: new SortedVocabulary(text, offsets),
       weights: header.classes.map((_, k) => all.subarray(k * columns, (k + 1) * columns)),
+      scale: header.scale,
     };
   } catch {
     return undefined;
