@@ -688,7 +688,9 @@ export function createEngine({
   function overruled(a: Answer, text: string, seed: number, own = text): Answer {
     // A card where the classifier is sure picks were asked for ("raspberry pi gpio libraries?" read as one of
     // them): the picks the ranker finds for the message's own words, when it holds two of them.
-    if (a.intent === 'library' && (a.focus ?? 'overview') === 'overview' && !a.also) {
+    // (Not a card that says it does not know the tool weighed against it: "is dagster better than airflow?")
+    const weighed = a.unrecognised?.some((w) => !kb.outside.has(w));
+    if (a.intent === 'library' && (a.focus ?? 'overview') === 'overview' && !a.also && !weighed) {
       const wanted = guess?.(own);
       const b =
         wanted?.label === 'recommend' && wanted.p >= SURE_PICKS

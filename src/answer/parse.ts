@@ -568,10 +568,13 @@ export class Parser {
     // Names it does not know beside ones it does ("we use huey…, is celery worth switching to?") are said, not dropped.
     // A code identifier ("env_file", "database_url") is no product name.
     const unknownBeside = [...unknown, ...nameLike.filter((w) => !unknown.includes(w) && !w.includes('_'))];
+    // "is duckdb better than sqlite", "is dagster worth switching to from airflow": an angle that weighs a tool it does
+    // not know against the one it knows is no question about the known one alone, so its card is plain.
+    const weighsUnknown = unknown.length > 0 && (focus === 'alternatives' || focus === 'worth');
     const asEntry = (m: Mention, unknownNames: string[] = unknownBeside): Query => ({
       kind: 'entry',
       entry: m.entry,
-      focus: m.entry.type === 'package' ? focus : 'overview',
+      focus: m.entry.type === 'package' && !weighsUnknown ? focus : 'overview',
       purpose: purposeWords,
       unknown: unknownNames,
       ...(m.typo ? { typo: m.text } : {}),
@@ -1022,6 +1025,14 @@ export class Parser {
         const outsider = other >= 0 && outside.some((o) => other >= o.start && other < o.end);
         if (!strong && !partner && !outsider) continue;
         const w = toks[i]?.text ?? '';
+        // An English word set against a name by "or" or "than" is a name only with nothing but a comparative or a
+        // little word between them ("flask or bottle", "arrow or just pandas", "marshmallow better than pydantic"),
+        // not across other words ("celery worth learning or overkill", "black or is that outdated").
+        const across =
+          !plainBetween(toks, i, j, this.isEnglish) || (other >= 0 && !plainBetween(toks, other, j, this.isEnglish));
+        // ("something less painful than argparse": after "less" or "more", an English word says how, and names nothing.)
+        const graded = /^(?:less|more)$/.test(toks[i - 1]?.text ?? '');
+        if (!strong && (across || graded) && this.isEnglish(w)) continue;
         // Set against a known name with "vs", an everyday word is a name too ("pytest vs nose").
         if (this.unknownWord(w, Boolean(strong && partner))) out.push(partner ? { text: w, partner } : { text: w });
       }
@@ -1081,6 +1092,19 @@ export class Parser {
       !(w.includes('-') && w.split('-').every((p) => p.length <= 2 || COMMON_WORDS.has(p) || this.isEnglish(p)))
     );
   }
+}
+
+/** Whether the words strictly between tokens a and b are only comparatives ("better") and little words ("just"). */
+function plainBetween(toks: readonly Token[], a: number, b: number, isEnglish: (w: string) => boolean): boolean {
+  for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) {
+    const w = toks[k]?.text ?? '';
+    if (
+      !/^(?:less|more|much|way|still|even|just|plain|simply|a|an|the|instead|rather|compared|over)$/.test(w) &&
+      !(/^\w+er$/.test(w) && isEnglish(w))
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The uses the knowledge lists for its packages, and their categories, of two words or more ("job queue"). */

@@ -352,6 +352,58 @@ describe('half known', () => {
     expect(ask('dress code for the gala — is black ok or too funeral-y').intent).toBe('unknown');
   });
 
+  it("a tool it does not know weighed against one it knows gets the known one's plain card, not an angle on it", () => {
+    for (const [q, known, unknown] of [
+      ['is duckdb better than sqlite for querying the big csvs', 'sqlite', 'duckdb'],
+      ['is pyinfra better than ansible for pushing configs', 'ansible', 'pyinfra'],
+      // Not picks either, though the classifier is sure picks were asked for.
+      ['is dagster better than airflow?', 'airflow', 'dagster'],
+    ] as const) {
+      const a = ask(q);
+      expect([a.intent, a.focus ?? 'overview', ids(a)[0], a.unrecognised], q).toEqual([
+        'library',
+        'overview',
+        known,
+        [unknown],
+      ]);
+    }
+  });
+
+  it('the card that says it does not know the tool weighed against it stays a card, however sure picks are wanted', () => {
+    const { knowledge, index } = realKnowledge();
+    const q = 'is dagster better than airflow?';
+    // A classifier sure every message asks for picks, and a ranker that has only seen these words asked of prefect.
+    const intents = {
+      classes: ['recommend', 'unknown'],
+      vocab: new Map([['<bias-free>', 0]]),
+      weights: [
+        [9, 0],
+        [0, 0],
+      ],
+    };
+    const questions = { prefect: Object.fromEntries(rankWords(q).map((w) => [w, 50])) };
+    const biased = createEngine({ knowledge, index, intents, entryModel: { format: 1, questions } });
+    const a = biased.answer(q);
+    expect([a.intent, ids(a)[0], a.unrecognised]).toEqual(['library', 'airflow', ['dagster']]);
+  });
+
+  it('an English word across other words from "or" or "than", or after "less", is no name', () => {
+    const worth = ask('celery worth learning or overkill for a pi?');
+    expect([worth.intent, worth.focus, worth.unrecognised]).toEqual(['library', 'worth', undefined]);
+    expect(allText(worth)).not.toContain('overkill');
+    expect(ask('should we standardise on black or is that outdated now').unrecognised).toBeUndefined();
+    const painful = ask("pls tell me there's something less painful than argparse");
+    expect([painful.intent, painful.focus, ids(painful)[0], painful.unrecognised]).toEqual([
+      'library',
+      'alternatives',
+      'argparse',
+      undefined,
+    ]);
+    // Side by side with the name, or past only a comparative or a little word, it is one.
+    expect(ask('django or pyramid for the intranet').unrecognised).toEqual(['pyramid']);
+    expect(ask('arrow or just pandas for converting timestamps between timezones?').unrecognised).toContain('arrow');
+  });
+
   it('a code identifier is no unknown name', () => {
     expect(ask('our settings class sets env_file, is pydantic-settings reading it?').unrecognised ?? []).not.toContain(
       'env_file',
