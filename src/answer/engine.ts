@@ -178,6 +178,8 @@ const SAYS_PYTHON = /(?<!\b(?:no|not|without|zero) )\bpython3?\b/;
 /** A follow-up that asks for a tool ("which library do people use for it", "any tools for that?"). */
 const ASKS_FOR_TOOL =
   /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b|\bwhich (?:one|ones)\b.*\b(?:use|pick|run|choose|go with|start with)\b|\bwhat (?:do|does|should) (?:people|ppl|folks|teams|most teams|python teams|python folks|we|i|you) (?:usually |normally |actually )?(?:use|run|pick)\b/;
+/** Where a follow-up asking for a tool names its setting: "…with fastapi", "…for our django app". */
+const SETTING_CLAUSE = /\b(?:with|for|in|on|inside|alongside|behind)\b.*$/;
 /** How many of a concept's packages a follow-up asking for a tool is given. */
 const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
@@ -377,13 +379,25 @@ export function createEngine({
     }
     // A tool for the thread's thing: "is sqlite ok for the logger? also which python module do I use for it" gets
     // the service's Python clients; "which library do people use for it?" after "what's RAG" the packages the concept names.
-    if (!parser.named(rest).length && ASKS_FOR_TOOL.test(rest)) {
+    // ("which one should i use with fastapi" after "what's an orm": the name after "with" is only the setting, and
+    // the concept's packages made to work with it come first.)
+    const named = parser.named(rest);
+    const toolSetting =
+      named.length === 1 && !parser.named(rest.replace(SETTING_CLAUSE, '')).length
+        ? kb.entries.get(named[0] as string)
+        : undefined;
+    if ((!named.length || toolSetting) && ASKS_FOR_TOOL.test(rest)) {
       const it = about ?? previousLead();
-      const clients = it ? clientsOf(kb, it) : [];
+      const clients = it && !toolSetting ? clientsOf(kb, it) : [];
       if (clients.length && it) return respond(picked(clients, [entryName(it), 'clients']), seed);
+      const related = (p: PackageEntry) =>
+        Boolean(toolSetting && (p.related.includes(toolSetting.id) || toolSetting.related.includes(p.id)));
       const tools =
-        it && it.type !== 'package' && !namesSomething(own)
-          ? it.related.map((id) => kb.entries.get(id)).filter((e): e is PackageEntry => e?.type === 'package')
+        it && it.type !== 'package' && (toolSetting || !namesSomething(own))
+          ? it.related
+              .map((id) => kb.entries.get(id))
+              .filter((e): e is PackageEntry => e?.type === 'package' && e.id !== toolSetting?.id)
+              .sort((a, b) => Number(related(b)) - Number(related(a)))
           : [];
       if (tools.length && it)
         return { ...respond(picked(tools.slice(0, MAX_TOOLS), [entryName(it)]), seed), asked: `${previous} ${rest}` };

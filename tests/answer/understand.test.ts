@@ -1329,6 +1329,16 @@ describe('messages, threads and small talk', () => {
     expect([card.intent, ids(card)[0]]).toEqual(['library', 'motor']);
   });
 
+  it('"which one should i use with django" after a concept: its packages, those made for the setting first', () => {
+    const django = ask('which one should i use with django', "what's an orm");
+    expect([django.intent, ids(django)[0]]).toEqual(['recommend', 'django-orm']);
+    const flask = ask('which one should we pick for our flask app?', 'what is an ORM?');
+    expect([flask.intent, ids(flask)[0]]).toEqual(['recommend', 'sqlalchemy']);
+    expect(ids(flask)).not.toContain('flask');
+    const ci = ask('what is CI/CD? and which one should we use with github?');
+    expect([ci.intent, ci.also?.intent, ids(ci.also as Answer)[0]]).toEqual(['concept', 'recommend', 'github-actions']);
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
