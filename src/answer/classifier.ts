@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { stem } from '../knowledge/search-index.js';
-import { compareAt } from './packed-text.js';
+import { compareBytesAt } from './packed-text.js';
 import { tokens } from './tokens.js';
 
 export interface IntentModel {
@@ -64,7 +64,7 @@ export function classify(model: IntentModel, feats: string[]): { label: string; 
   return model.classes.map((label, k) => ({ label, p: (exp[k] ?? 0) / sum })).sort((a, b) => b.p - a.p);
 }
 
-const MAGIC = 'pystack-intents-4';
+const MAGIC = 'pystack-intents-5';
 
 /** Features to columns: a Map while training; over the packed file, a binary search of its sorted features. */
 export interface Vocabulary {
@@ -73,12 +73,13 @@ export interface Vocabulary {
 }
 
 /**
- * The packed file's features, sorted, in one string with their offsets: looked up by binary search,
- * so start-up neither parses 50,000 strings nor builds a map of them.
+ * The packed file's features, sorted by their UTF-8 bytes, read in place from the file's bytes with their
+ * offsets: looked up by binary search, so start-up neither parses 240,000 strings nor builds a map of them,
+ * nor decodes them into a string of their own (5 MB).
  */
 class SortedVocabulary implements Vocabulary {
   constructor(
-    private readonly text: string,
+    private readonly bytes: Uint8Array,
     private readonly offsets: Uint32Array,
   ) {}
 
@@ -87,11 +88,17 @@ class SortedVocabulary implements Vocabulary {
   }
 
   get(feature: string): number | undefined {
+    // Nearly every feature is ASCII, compared character by character; any other is encoded once.
+    const encoded = /^[\x00-\x7f]*$/.test(feature) ? undefined : Buffer.from(feature, 'utf8');
     let lo = 0;
     let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = compareAt(this.text, this.offsets[mid] as number, (this.offsets[mid + 1] as number) - 1, feature);
+      const from = this.offsets[mid] as number;
+      const to = (this.offsets[mid + 1] as number) - 1;
+      const c = encoded
+        ? Buffer.compare(this.bytes.subarray(from, to), encoded)
+        : compareBytesAt(this.bytes, from, to, feature);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;
@@ -99,6 +106,8 @@ class SortedVocabulary implements Vocabulary {
     return undefined;
   }
 }
+
+const NEWLINE = Buffer.from('\n');
 
 /** Padding that brings a length up to a multiple of `to`. */
 const pad = (length: number, to: number) => Buffer.alloc((to - (length % to)) % to);
@@ -108,29 +117,30 @@ const STEPS = 32767;
 
 /**
  * The model as the build writes it: a JSON header (classes, feature count, the weights' step), the features
- * sorted and joined by newlines with their offsets, then the weights as 16-bit steps in the same column order,
+ * sorted by their UTF-8 bytes and joined by newlines with their byte offsets, then the weights as 16-bit steps in the same column order,
  * so start-up reads them without parsing half a million numbers or building a map.
  */
 export function packIntentModel(model: IntentModel): Buffer {
-  const features = [...(model.vocab as Map<string, number>).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const features = [...(model.vocab as Map<string, number>).entries()]
+    .map(([f, column]) => ({ f, column, bytes: Buffer.from(f, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
   const columns = features.length + 1;
-  const text = features.map(([f]) => `${f}\n`).join('');
+  const vocab = Buffer.concat(features.flatMap(({ bytes }) => [bytes, NEWLINE]));
   const offsets = new Uint32Array(columns);
-  features.forEach(([f], i) => (offsets[i + 1] = (offsets[i] as number) + f.length + 1));
+  features.forEach(({ bytes }, i) => (offsets[i + 1] = (offsets[i] as number) + bytes.length + 1));
   let largest = 0;
   for (const w of model.weights)
     for (let i = 0; i < w.length; i++) largest = Math.max(largest, Math.abs(w[i] as number));
   const scale = largest > 0 ? largest / STEPS : 1;
   const weights = model.weights.map((w) => {
     const sorted = new Int16Array(columns);
-    features.forEach(([, column], i) => (sorted[i] = Math.round((w[column] as number) / scale)));
+    features.forEach(({ column }, i) => (sorted[i] = Math.round((w[column] as number) / scale)));
     sorted[columns - 1] = Math.round((w[w.length - 1] as number) / scale);
     return sorted;
   });
   const header = Buffer.from(
     JSON.stringify({ magic: MAGIC, classes: model.classes, features: features.length, scale }),
   );
-  const vocab = Buffer.from(text, 'utf8');
   const size = Buffer.alloc(8);
   size.writeUInt32LE(header.length, 0);
   size.writeUInt32LE(vocab.length, 4);
@@ -157,7 +167,7 @@ export function loadIntentModel(path: string): IntentModel | undefined {
     };
     if (header.magic !== MAGIC) return undefined;
     const textAt = 8 + headerLength;
-    const text = buf.toString('utf8', textAt, textAt + vocabLength);
+    const bytes = buf.subarray(textAt, textAt + vocabLength);
     let at = textAt + vocabLength;
     at += pad(at, 4).length;
     const columns = header.features + 1;
@@ -167,7 +177,7 @@ export function loadIntentModel(path: string): IntentModel | undefined {
     const all = new Int16Array(buf.buffer, buf.byteOffset + at, header.classes.length * columns);
     return {
       classes: header.classes,
-      vocab: new SortedVocabulary(text, offsets),
+      vocab: new SortedVocabulary(bytes, offsets),
       weights: header.classes.map((_, k) => all.subarray(k * columns, (k + 1) * columns)),
       scale: header.scale,
     };

@@ -16,3 +16,13 @@ export function compareAt(text: string, from: number, to: number, word: string):
   }
   return to - from - word.length;
 }
+
+/** The same over bytes (a packed UTF-8 text read in place), for a word of ASCII characters only. */
+export function compareBytesAt(bytes: Uint8Array, from: number, to: number, word: string): number {
+  const n = Math.min(to - from, word.length);
+  for (let i = 0; i < n; i++) {
+    const d = (bytes[from + i] as number) - word.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return to - from - word.length;
+}

@@ -68,6 +68,23 @@ describe('intent classifier', () => {
     }
   });
 
+  it('finds every packed feature, whatever its characters, and nothing else', () => {
+    const names = ['w:zebra', 'w:café', 'w:😅', 'w:\ue000', 'w:a', 'b:a b', 'w:caf', 'w:ca'];
+    const vocab = new Map(names.map((f, i) => [f, i]));
+    const weights = [Float64Array.from([...names.keys(), 0].map((i) => i / 10)), new Float64Array(names.length + 1)];
+    const file = join(mkdtempSync(join(tmpdir(), 'intents-')), 'model.bin');
+    writeFileSync(file, packIntentModel({ classes: ['a', 'b'], vocab, weights }));
+    const loaded = loadIntentModel(file) as NonNullable<ReturnType<typeof loadIntentModel>>;
+    for (const [f, i] of vocab) {
+      const at = loaded.vocab.get(f);
+      expect(at, f).toBeDefined();
+      expect(((loaded.weights[0]?.[at as number] as number) * (loaded.scale as number)).toFixed(3), f).toBe(
+        (i / 10).toFixed(3),
+      );
+    }
+    for (const f of ['w:cafe', 'w:😀', 'w:', 'w:zebras', 'w:b']) expect(loaded.vocab.get(f), f).toBeUndefined();
+  });
+
   it('labels a library row with its angle', () => {
     expect(classOf({ q: 'x', any: [{ intent: 'library', focus: 'worth' }] })).toBe('library/worth');
     expect(classOf({ q: 'x', any: [{ intent: ['recommend', 'search'] }] })).toBe('recommend');

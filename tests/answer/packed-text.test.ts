@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAt } from '../../src/answer/packed-text.js';
+import { compareAt, compareBytesAt } from '../../src/answer/packed-text.js';
 
 describe('compareAt', () => {
   const words = ['', 'a', 'ab', 'abc', 'b', 'b:x y', 'w:<name>', 'zé', 'ß', 'Z'];
@@ -15,5 +15,18 @@ describe('compareAt', () => {
           w === probe ? 0 : w < probe ? -1 : 1,
         );
       });
+  });
+
+  it('compares an ASCII word with a stretch of packed bytes the same way', () => {
+    const ascii = ['', 'a', 'ab', 'abc', 'b', 'b:x y', 'w:<name>', 'Z'];
+    const bytes = Buffer.from(ascii.map((w) => `${w}\n`).join(''));
+    let at = 0;
+    for (const w of ascii) {
+      for (const probe of [...ascii, 'aa', 'abcd', 'zz'])
+        expect(Math.sign(compareBytesAt(bytes, at, at + w.length, probe)), `${w} vs ${probe}`).toBe(
+          w === probe ? 0 : w < probe ? -1 : 1,
+        );
+      at += w.length + 1;
+    }
   });
 });
