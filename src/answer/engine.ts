@@ -214,6 +214,11 @@ const SURE_PICKS = 0.9;
 /** A comparison of more names than this is a list of a setting's tools, not a question weighing them. */
 const MAX_WEIGHED = 3;
 
+/** A follow-up that opens a need of its own: it starts "and…", "what about…", and no word in it points back. */
+const opensNeed = (text: string): boolean => {
+  const t = normalize(text);
+  return FOLLOW_UP.test(t) && !PRONOUN.test(t.replace(FOLLOW_UP, ''));
+};
 /** A message that says, within its first words, it leaves the thread's subject. */
 const UNRELATED =
   /^(?:\S+ ){0,3}(?:unrelated|off[- ]topic|totally different (?:question|topic)|new (?:question|topic)|change of (?:topic|subject)|different topic)\b/;
@@ -714,13 +719,17 @@ export function createEngine({
     }
     const picks = a.intent === 'recommend';
     if (a.also || (!picks && !SHOWN.has(a.intent))) return a;
-    const ranked = ranker.rank(text, picks ? 'package' : (a.intent as Entry['type']));
+    const type = picks ? 'package' : (a.intent as Entry['type']);
+    const ranked = ranker.rank(text, type);
     const top = ranked.top();
     const mine = a.subjects[0]?.id;
     if (!top || !mine || top.entry.id === mine) return a;
     if (top.score - (ranked.scoreOf(mine) ?? -Infinity) < (picks ? OVERRULE_PICKS : OVERRULE_SHOWN)) return a;
     // A name the message sets aside ("a linter that isn't black") is no pick, however sure the ranker.
     if (setAside(text).includes(top.entry.id)) return a;
+    // "and for making the embeddings themselves?" after a vector database: a follow-up that opens a need of its own
+    // (and…, pointing back at nothing) keeps the answer its own words alone rank first, whatever the thread's add.
+    if (own !== text && opensNeed(own) && ranker.rank(own, type).top()?.entry.id === mine) return a;
     const b = picks ? rankedAnswer(kb, ranker, text, 'recommend', new Set(), 0) : cardOf(top.entry, seed);
     return b ? { ...b, ...(a.asked ? { asked: a.asked } : {}) } : a;
   }

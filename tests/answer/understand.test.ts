@@ -1329,6 +1329,11 @@ describe('messages, threads and small talk', () => {
     expect([card.intent, ids(card)[0]]).toEqual(['library', 'motor']);
   });
 
+  it('"and for the embeddings part?" after a vector store opens a need of its own, which the thread\'s words do not overrule', () => {
+    const a = ask('and for the embeddings part?', 'we want a local vector store for our docs search');
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', 'sentence-transformers']);
+  });
+
   it('"which one should i use with django" after a concept: its packages, those made for the setting first', () => {
     const django = ask('which one should i use with django', "what's an orm");
     expect([django.intent, ids(django)[0]]).toEqual(['recommend', 'django-orm']);
