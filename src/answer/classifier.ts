@@ -1,7 +1,7 @@
 /**
  * A small intent classifier: multinomial logistic regression over word, stem, word-pair and word-triple features,
  * trained at build time on the tuning part of the labelled corpus (`scripts/train/intents.ts`),
- * its weights shipped next to the index (a JSON header, then raw doubles). Names the knowledge holds become "<name>", so it
+ * its weights shipped next to the index (a JSON header, then 16-bit weight steps). Names the knowledge holds become "<name>", so it
  * learns how a kind of question is asked, not which library it is about.
  *
  * @example
@@ -75,7 +75,7 @@ export interface Vocabulary {
 /**
  * The packed file's features, sorted by their UTF-8 bytes, read in place from the file's bytes with their
  * offsets: looked up by binary search, so start-up neither parses 240,000 strings nor builds a map of them,
- * nor decodes them into a string of their own (5 MB).
+ * nor decodes them into a string of their own (8 MB).
  */
 class SortedVocabulary implements Vocabulary {
   constructor(

@@ -55,6 +55,7 @@ import {
   CUE_WORDS,
   distinct,
   expand,
+  grading,
   isNegated,
   isSetting,
   longestChain,
@@ -1098,10 +1099,7 @@ export class Parser {
 function plainBetween(toks: readonly Token[], a: number, b: number, isEnglish: (w: string) => boolean): boolean {
   for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) {
     const w = toks[k]?.text ?? '';
-    if (
-      !/^(?:less|more|much|way|still|even|just|plain|simply|a|an|the|instead|rather|compared|over)$/.test(w) &&
-      !(/^\w+er$/.test(w) && isEnglish(w))
-    )
+    if (!/^(?:just|plain|simply|a|an|the|instead|rather|compared|over)$/.test(w) && !grading(w, isEnglish))
       return false;
   }
   return true;

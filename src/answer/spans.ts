@@ -168,6 +168,14 @@ export function nearConnector(toks: readonly Token[], i: number): boolean {
   return [toks[i - 1], toks[i + 1]].some((tk) => tk && CONNECTORS.has(tk.text) && tk.text !== 'and');
 }
 
+/**
+ * Whether a word only grades a comparison: a comparative ("faster", "lighter"; not a name that only ends like one,
+ * "dagster", "pdfplumber") or a word of degree ("less", "much", "still").
+ */
+export function grading(w: string, isWord: (w: string) => boolean): boolean {
+  return /^(?:less|more|much|way|still|even)$/.test(w) || (/^\w+er$/.test(w) && isWord(w));
+}
+
 /** The index of the first word from j in direction d that is not filler or a comparative, within three tokens; -1 if none. */
 export function side(
   toks: readonly Token[],
@@ -178,15 +186,7 @@ export function side(
   for (let k = j + d, n = 0; k >= 0 && k < toks.length && n < 3; k += d, n++) {
     const tk = toks[k] as Token;
     if (tk.sep) return -1;
-    // A comparative ("faster", "lighter") is skipped; a name that only ends like one ("dagster", "pdfplumber") is not.
-    const comparative = /^\w+er$/.test(tk.text) && isWord(tk.text);
-    if (
-      !FILLER.has(tk.text) &&
-      !CUE_WORDS.has(tk.text) &&
-      !comparative &&
-      !/^(?:less|more|much|way|still|even)$/.test(tk.text)
-    )
-      return k;
+    if (!FILLER.has(tk.text) && !CUE_WORDS.has(tk.text) && !grading(tk.text, isWord)) return k;
   }
   return -1;
 }
