@@ -22,6 +22,7 @@ import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import { BUILT_IN_ONE, COMPARE_CUE, EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
 import { NameIndex } from './names.js';
+import { tokens } from './tokens.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
 import { forgetSearches } from './search.js';
 import { besides, build, withNote } from './respond.js';
@@ -213,6 +214,8 @@ const SURE_PICKS = 0.9;
 
 /** A comparison of more names than this is a list of a setting's tools, not a question weighing them. */
 const MAX_WEIGHED = 3;
+/** The most names a comparison shows side by side. */
+const MAX_COMPARED = 4;
 
 /** A follow-up that opens a need of its own: it starts "and…", "what about…", and no word in it points back. */
 const opensNeed = (text: string): boolean => {
@@ -454,6 +457,22 @@ export function createEngine({
         };
     }
     if (about) {
+      // "can it run ruff and mypy for us" after "what's pre-commit", "is it worth it if we already use fastapi" after
+      // "what is drf": "it", before any name, is the thread's package, and the names after it only its setting; or
+      // its rivals, where the words set them against it ("how does it compare to lightgbm and xgboost").
+      const others = parser.named(rest).filter((id) => id !== about.id);
+      const itAt = tokens(rest).findIndex((t) => t.text === 'it');
+      if (others.length && itAt >= 0 && itAt < reader.firstNamed(rest) && !ASKS_KIND.test(rest)) {
+        if (SET_AGAINST.test(rest)) {
+          // Only its own kind, where it names some ("over sqlalchemy for our sqlite catalogue": not sqlite).
+          const named = others.map((id) => kb.entries.get(id) as Entry);
+          const rivals = named.filter((e) => e.type === 'package' && e.category === about.category);
+          const items = [about, ...(rivals.length ? rivals : named)].slice(0, MAX_COMPARED);
+          return { ...respond({ kind: 'compare', items, unknown: [], purpose: [] }, seed), asked: `${previous} ${rest}` };
+        }
+        const focus = FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? 'overview';
+        return { ...cardOf(about, seed, focus), asked: `${previous} ${rest}` };
+      }
       // "how does it compare to airflow?", "vs pyright? we're all on vscode": the thread's name against the one named here.
       const named = own.kind === 'entry' && own.entry.type === 'package' ? [own.entry] : [];
       // "vs unittest? which one shd we standardise on" reads as a need set in unittest: the name is still set against.

@@ -384,6 +384,12 @@ export class Parser {
     );
   }
 
+  /** The index of the word where a text first names a package, or the text's length where it names none. */
+  firstNamed(text: string): number {
+    const ts = tokens(normalize(text));
+    return Math.min(ts.length, ...this.linker.link(ts).flatMap((m) => (m.entry.type === 'package' ? [m.start] : [])));
+  }
+
   /** A drawn-out everyday word ("heyyy", "sooo") is that word; anything else stays as typed ("djangooo"). */
   private drawnOut(word: string): string {
     const short = word.replace(/([a-z])\1{2,}/g, '$1');

@@ -1344,6 +1344,21 @@ describe('messages, threads and small talk', () => {
     expect([ci.intent, ci.also?.intent, ids(ci.also as Answer)[0]]).toEqual(['concept', 'recommend', 'github-actions']);
   });
 
+  it('"it" before the names a follow-up gives is the thread\'s package: the names its setting, or its rivals', () => {
+    const setting = ask('can it run ruff and mypy for us', "what's pre-commit");
+    expect([setting.intent, ids(setting)]).toEqual(['library', ['pre-commit']]);
+    const worth = ask('is it worth it if we already use fastapi elsewhere?', 'what is django rest framework');
+    expect([worth.intent, worth.focus, ids(worth)[0]]).toEqual(['library', 'worth', 'django-rest-framework']);
+    const rivals = ask('how does it compare to lightgbm and xgboost', 'catboost baseline is decent');
+    expect([rivals.intent, ids(rivals)]).toEqual(['compare', ['catboost', 'lightgbm', 'xgboost']]);
+    // Only its own kind is set against it: the database is the setting.
+    const own = ask('would you use it over sqlalchemy for our sqlite catalogue', "what's peewee?");
+    expect([own.intent, ids(own)]).toEqual(['compare', ['peewee', 'sqlalchemy']]);
+    // One that asks for a kind of thing ("what broker…") asks for that thing, not about it.
+    const asks = ask('what broker would you pair it with? we have redis already', 'tell me about celery');
+    expect(ids(asks)).not.toEqual(['celery']);
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
