@@ -732,7 +732,7 @@ export function createEngine({
       const wanted = guess?.(own);
       const b =
         wanted?.label === 'recommend' && wanted.p >= SURE_PICKS
-          ? rankedAnswer(kb, ranker, own, 'recommend', new Set())
+          ? rankedAnswer(kb, ranker, own, 'recommend', new Set(setAside(own)))
           : undefined;
       if (b) return { ...b, ...(a.asked ? { asked: a.asked } : {}) };
     }
@@ -749,7 +749,7 @@ export function createEngine({
     // "and for making the embeddings themselves?" after a vector database: a follow-up that opens a need of its own
     // (and…, pointing back at nothing) keeps the answer its own words alone rank first, whatever the thread's add.
     if (own !== text && opensNeed(own) && ranker.rank(own, type).top()?.entry.id === mine) return a;
-    const b = picks ? rankedAnswer(kb, ranker, text, 'recommend', new Set(), 0) : cardOf(top.entry, seed);
+    const b = picks ? rankedAnswer(kb, ranker, text, 'recommend', new Set(setAside(text)), 0) : cardOf(top.entry, seed);
     return b ? { ...b, ...(a.asked ? { asked: a.asked } : {}) } : a;
   }
 

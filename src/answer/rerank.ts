@@ -106,14 +106,17 @@ function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, inp
   // "lowkey need a way to shrink 4000 jpegs", "library for ssh-ing into the instrument PCs": a word it does not know
   // (no other stack's name), in a message the classifier is sure asks for an entry that holds more of its words.
   const strange = [...(a.unrecognised ?? []), ...(q.kind === 'unknown' ? q.unrecognised : [])];
+  // A package the message sets aside ("a queue, anything but celery") stays out, however sure the ranker.
+  // (A concept "avoided", "how do i avoid sql injection", is what is asked about.)
+  const leave = new Set(q.kind === 'unknown' ? [] : q.exclude.flatMap((e) => (e.type === 'package' ? [e.id] : [])));
   if (strange.length) {
     if (wanted.p < SURE_DESPITE_STRANGER || strange.some((w) => kb.outside.has(w))) return a;
-    return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), MIN_EVIDENCE + 1) ?? a;
+    return rankedAnswer(kb, ranker, input.text, wanted.label, leave, MIN_EVIDENCE + 1) ?? a;
   }
   // The classifier all but certain of the kind ("what does a backend python dev use day to day": a stack) asks
   // less of the words: one rarer word the entry holds will do.
   const evidence = wanted.p >= CERTAIN_WANTED ? 1 : wanted.p >= LEANING_WANTED ? MIN_EVIDENCE : MIN_EVIDENCE + 1;
-  return rankedAnswer(kb, ranker, input.text, wanted.label, new Set(), evidence) ?? a;
+  return rankedAnswer(kb, ranker, input.text, wanted.label, leave, evidence) ?? a;
 }
 
 /**

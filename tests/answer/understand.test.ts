@@ -709,6 +709,21 @@ describe('needs, categories and negation', () => {
     expect(ids(a).length).toBeGreaterThan(0);
   });
 
+  it('a name set aside stays out of picks the ranker finds in its place, in a thread or alone', () => {
+    const orm = ask('not sqlalchemy, something smaller', "what's a good orm?");
+    expect(orm.intent).toBe('recommend');
+    expect(ids(orm)).not.toContain('sqlalchemy');
+    expect(ids(orm).length).toBeGreaterThan(0);
+    const queue = ask('anything except celery, it burned us before', 'we need a queue for the confirmation emails');
+    expect(ids(queue)).not.toContain('celery');
+    expect(ids(queue).length).toBeGreaterThan(0);
+    const scraping = ask("scraping js pages without selenium pls, it's so slow");
+    expect(ids(scraping)).not.toContain('selenium');
+    expect(ids(scraping).length).toBeGreaterThan(0);
+    // A concept "avoided" is what is asked about.
+    expect(ids(ask('how do i avoid sql injection'))).toEqual(['sql-injection']);
+  });
+
   it('asked what a thing the context named means, the answer is that concept, not a package beside it', () => {
     const q = "A colleague said 'just vectorize it'. What does that actually mean in pandas terms?";
     expect(ids(ask(q))).toEqual(['vectorized-operations']);
