@@ -146,6 +146,9 @@ const WHAT_IS_IT =
 /** Whether the thread's pick can do something ("does it also format", "can they do async"): the words after it say what. */
 const CAN_IT =
   /^(?:so |ok |okay |and |but |cool,? )?(?:does|do|can|will|could) (?:it|they|that one|this one|any of them|either of them) (?:also |even |actually |really )?(?:do |handle |support )?/;
+/** "one that also formats", "any that handles retries?": of the thread's picks, those that do what is asked. */
+const ONE_THAT =
+  /^(?:so |ok |okay |and |but |cool,? )?(?:is there |are there |got |any )?(?:one|ones|any|something|anything) (?:that|which) (?:also |even |actually |really )?(?:does |do |handles? |supports? |can )?(?!(?:isn'?t|is not|not|doesn'?t|does not|don'?t|without|never)\b)/;
 /** How to deal with a thing ("how do i spot it", "how can we avoid them"), or whether it is needed ("do we need one"). */
 const CONCEPT_AGAIN =
   /^(?:so |ok |okay |and |but |cool,? )?(?:how (?:do|can|should|would|could) (?:i|we|you|one) (?:\S+ )?(?:spot|find|fix|avoid|prevent|detect|catch|handle|stop|deal with|debug|check for|test for|get rid of)|(?:do|does|would) (?:we|i|you) (?:even |really |actually )?need)\b/;
@@ -427,7 +430,7 @@ export function createEngine({
     }
     // "does it also format?" after "recommend a linter": of the thread's picks, the one that does what is asked.
     // ("will it hold up at 2000 users" asks from an angle, answered below.)
-    const can = thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? CAN_IT.exec(rest) : null;
+    const can = thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? (CAN_IT.exec(rest) ?? ONE_THAT.exec(rest)) : null;
     if (can) {
       const prior = priorAnswer();
       const picks = prior.intent === 'recommend' ? prior.subjects : [];
@@ -438,7 +441,14 @@ export function createEngine({
         .map((p) => ({ p, n: overlap(asked, [p.summary, pickLine(p), ...p.use_cases, ...p.why]) }));
       const most = Math.max(0, ...fits.map((f) => f.n));
       const best = fits.find((f) => f.n === most);
-      if (asked.length && most > 0 && best)
+      // "one that also formats" asks for picks still: those that do it first, in the thread's order.
+      const ones = ONE_THAT.test(rest) && !CAN_IT.test(rest);
+      if (asked.length && most > 0 && best && ones)
+        return {
+          ...respond(picked([...fits].sort((x, y) => y.n - x.n).map((f) => f.p)), seed),
+          asked: `${previous} ${rest}`,
+        };
+      if (asked.length && most > 0 && best && !ones)
         return {
           ...cardOf(best.p, seed),
           asked: `${previous} ${rest}`,

@@ -1374,6 +1374,18 @@ describe('messages, threads and small talk', () => {
     expect(ids(asks)).not.toEqual(['celery']);
   });
 
+  it('"does it also format?" after linter picks is the one of them that does; "one that also formats" its picks, those first', () => {
+    const card = ask('does it also format?', 'good linter for python?');
+    expect([card.intent, ids(card)]).toEqual(['library', ['ruff']]);
+    const picks = ask('one that also formats?', 'recommend a linter for the lab machines');
+    expect([picks.intent, ids(picks)[0]]).toEqual(['recommend', 'ruff']);
+    expect(ids(picks)).toContain('flake8');
+    // "one that isn't celery" sets a name aside: no pick is chosen for doing what follows.
+    const not = ask("one that isn't celery pls", 'which task queue for sending the bonus emails?');
+    expect(not.intent).toBe('recommend');
+    expect(ids(not)).not.toContain('celery');
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
