@@ -619,6 +619,12 @@ export function createEngine({
       const alone = respond(own, seed, rest);
       if (!CONFIDENT.has(alone.intent)) return alone;
     }
+    // "and a formatter?" after "best linter?", "and powerpoint?" after "lib for excel reports": a follow-up that
+    // opens a need of its own (and…, pointing back at nothing, setting no condition) asks for picks its own words find.
+    if (opensNeed(text) && !CONDITION.test(text) && priorAnswer().intent === 'recommend') {
+      const alone = respond(own, seed, rest);
+      if (alone.intent === 'recommend' && alone.subjects.length) return alone;
+    }
     // The same kind of question as before, about what this message adds, in the thread's setting.
     const combined = `${previous} ${rest}`;
     const read = respond(parser.read(rest, previous, { prefer: preferOf(before), cuesOnly: true }), seed, rest);

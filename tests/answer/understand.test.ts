@@ -1386,6 +1386,15 @@ describe('messages, threads and small talk', () => {
     expect(ids(not)).not.toContain('celery');
   });
 
+  it('"and powerpoint?" after picks opens a need of its own: the picks its own words find, not the thread\'s', () => {
+    const slides = ask('and powerpoint?', "what's a good lib for excel reports?");
+    expect([slides.intent, ids(slides)[0]]).toEqual(['recommend', 'python-pptx']);
+    const formatter = ask('and a formatter?', "what's the best linter?");
+    expect(['black', 'ruff']).toContain(ids(formatter)[0]);
+    // After a stack, "and for ML?" is another stack, not picks.
+    expect(ids(ask('and for ML?', "what's the typical python data science stack"))).toEqual(['machine-learning-stack']);
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
