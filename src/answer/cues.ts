@@ -77,7 +77,6 @@ export const THANKS_ONLY =
 export const TIP_CUE =
   /\b(?:tips?|til|today i learned|(?:anything|something) (?:new|useful|cool|interesting|fun) to (?:learn|know|read)|(?:anything|something) (?:new|useful|cool|interesting|fun)(?: to \S+)? today|learn (?:something )?today|daily (?:nugget|tip|fact)|random (?:fact|tip)|surprise me|teach me something|fun fact|nugget)\b/;
 
-/** Phrases that ask for a short explanation: they mark a definition ("RAG in one line"), then are dropped. */
 /**
  * A request to name what the message describes ("what's this called", "is there a name for it",
  * "what do people call that"): the concept (or, with a tool word, the package) its words describe.
@@ -85,8 +84,9 @@ export const TIP_CUE =
 export const NAMING =
   /\b(?:what(?:'s| is| are)|whats) (?:it|this|that|these|those)(?: \S+)? called\b|\bis there a (?:name|term|word) for (?:it|this|that)\b|\bwhat do (?:you|people|we|they|folks) call (?:it|this|that)\b|\bwhat(?:'s| is) the (?:name|term) for (?:it|this|that)\b/;
 
+/** Phrases that ask for a short explanation: they mark a definition ("RAG in one line"), then are dropped. */
 export const EXPLAIN =
-  /\b(?:in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words|terms)|in simple (?:terms|words)|simply put|explained$|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
+  /\b(?:what'?s up with|what'?s the (?:deal|story|hype) (?:with|around|about)|in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words|terms)|in simple (?:terms|words)|simply put|explained$|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
 
 /** Words for what ships with Python ("stdlib", "the standard library", "built-in"). */
 export const STDLIB_WORDS = String.raw`(?:stdlib|std ?lib|standard library|built-?in)`;

@@ -229,6 +229,8 @@ const NAME_SLOTS = [
   // "simpy for simulating the dock queue — anyone tried it?", "folium for plotting stops on a map, any good?"
   /^(\S+)\s+for\s+(?:\S+\s+)?\S+ing\b.*\b(?:any good|anyone (?:tried|used|using)|worth it|thoughts|opinions)\b/,
   /\b(?:hook up|set up|setup|integrate|install|configure|use|using|try|trying|adopt|adopting)\s+(\S+)\s+(?:for|with|in|into|to|on)\b/,
+  // "what's the deal with polars", "whats up with litestar", "what even is polars?": the one word asked about.
+  /^(?:(?:ok|so|hey|yo|and)\s+)?(?:what'?s|what is|what are|wtf is)\s+(?:the (?:deal|story|hype) (?:with|around)\s+|up with\s+|(?:even|exactly|actually)\s+)?(\S+)\s*\??$/,
 ];
 /** Words that ask what a package is built on ("built on top of", "under the hood", "base lib under it"). */
 const BUILT_ON =

@@ -776,10 +776,18 @@ describe('needs, categories and negation', () => {
   it.each([
     ['is polars any good?', 'polars'],
     ['how do i hook up sentry for error tracking', 'sentry'],
+    ["ok what's the deal with polars", 'polars'],
+    ['what even is polars?', 'polars'],
   ])('%j names %s, the word where the question puts a name, as not known', (q, name) => {
     const a = ask(q);
     expect(a.intent).toBe('unknown');
     expect(a.unrecognised).toEqual([name]);
+  });
+
+  it('"what\'s the deal with X", "whats up with X" ask what X is: its card', () => {
+    expect(ids(ask('whats up with litestar'))).toEqual(['litestar']);
+    const ruff = ask("what's the deal with ruff, everyone in #tooling keeps going on about it");
+    expect([ruff.intent, ids(ruff)[0]]).toEqual(['library', 'ruff']);
   });
 
   it('an everyday word in no name slot is not reported as an unknown name', () => {
