@@ -308,7 +308,11 @@ export class Parser {
       .trim();
     if (!text) return { kind: 'help' };
     const command = this.command(text);
-    if (command) return command;
+    // "tips for remote work", "tip jar for the retiring supervisor": a tip about a topic the classifier is sure is
+    // outside the stack is read as the question it is, not as the tip command.
+    const offTopicTip =
+      command?.kind === 'tip' && command.topic.length > 0 && this.sureUnknown(text);
+    if (command && !offTopicTip) return command;
     // A request for a short explanation asks for a definition: the concept, or the card of a name.
     const explain = EXPLAIN.test(text) || IDK_WHAT.test(text);
     const t = text
@@ -352,6 +356,12 @@ export class Parser {
       if (slot) return { ...q, unrecognised: [slot] };
     }
     return q;
+  }
+
+  /** Whether the classifier is sure a text asks about something outside the stack. */
+  private sureUnknown(text: string): boolean {
+    const g = this.guess(text);
+    return g?.label === 'unknown' && g.p >= SURE_UNKNOWN;
   }
 
   /** Whether a word in a name's slot may be a name: an unknown word, and no question word or "python". */

@@ -1050,6 +1050,13 @@ describe('messages, threads and small talk', () => {
     expect(JSON.stringify(ask('got a celery tip?').sections)).toMatch(/Celery/);
   });
 
+  it('a tip about a tool outside the stack is out of scope, though "tips" opens it as the tip command would', () => {
+    const a = ask('tips for mlflow experiment tracking?');
+    expect([a.intent, a.unrecognised]).toEqual(['unknown', ['mlflow']]);
+    // The command with a topic of the stack, or with none, is still a tip.
+    for (const q of ['tips for django security', 'tip', 'tips']) expect(ask(q).intent, q).toBe('tip');
+  });
+
   it('a use the knowledge lists word for word is a need, whatever the classifier makes of "good job"', () => {
     expect(ask('what is a good job queue?').intent).toBe('recommend');
     const go =
