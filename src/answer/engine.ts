@@ -332,6 +332,19 @@ export function createEngine({
     let prior: Answer | undefined;
     const priorAnswer = () => (prior ??= whole(normalize(previous), seed));
     const previousLead = () => ledWith(priorAnswer());
+    // "and the mysql equivalent?" after an async postgres driver, "the google cloud equivalent" after boto3, "and the
+    // django equivalent?" after alembic: the package that does for the thing named what the thread's package does.
+    const lead =
+      EQUIVALENT.test(rest)
+        ? ((before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined) ?? previousLead())
+        : undefined;
+    const equivalent = lead?.type === 'package' ? equivalentOf(lead, rest) : undefined;
+    // (After picks, picks: one.)
+    if (equivalent)
+      return {
+        ...(priorAnswer().intent === 'recommend' ? respond(picked([equivalent]), seed) : cardOf(equivalent, seed)),
+        asked: `${previous} ${rest}`,
+      };
     // "anthropic equivalent?" after the openai sdk, "the gcp equivalent" after boto3: the one package named, its card.
     const counterpart =
       own.kind === 'entry' && own.entry.type === 'package' && EQUIVALENT.test(rest) ? own.entry : undefined;
@@ -640,6 +653,34 @@ export function createEngine({
   }
 
   /**
+   * The package that does for the thing a message names ("the mysql equivalent", "the django equivalent") what
+   * `of` does: the named package itself where it is of the same category; else, where the thing is a service
+   * and `of` one's client, its client that is async where `of` is, or not; else the one of `of`'s alternatives
+   * and category related to the thing; and where nothing is named, the one the words describe ("the gcp one").
+   */
+  function equivalentOf(of: PackageEntry, rest: string): PackageEntry | undefined {
+    const named = reader
+      .named(rest, true)
+      .map((id) => kb.entries.get(id) as Entry)
+      .filter((e) => e.id !== of.id);
+    if (!named.length) return describedOne(of, rest);
+    if (named.length > 1) return undefined;
+    const thing = named[0] as Entry;
+    if (thing.type === 'package' && thing.category === of.category) return thing;
+    const clients = clientsOf(kb, thing);
+    if (clients.length && isClient(kb, of)) {
+      const async = ASYNC_PACKAGE.test(`${of.name} ${of.summary}`);
+      const same = clients.filter((c) => ASYNC_PACKAGE.test(`${c.name} ${c.summary}`) === async);
+      return same.length === 1 ? same[0] : undefined;
+    }
+    const pool = [...alternativesOf(kb, of), ...kb.packages.filter((p) => p.category === of.category)];
+    const tied = [...new Set(pool)].filter(
+      (p) => p.id !== of.id && (p.related.includes(thing.id) || thing.related.includes(p.id)),
+    );
+    return tied.length === 1 ? tied[0] : undefined;
+  }
+
+  /**
    * Among a package's alternatives and the packages of its category, the one a few words describe
    * ("async", "the microsoft", "higher level"): the only one whose text holds the most of them.
    */
@@ -845,7 +886,8 @@ export function createEngine({
    */
   function secondPart(q2: string, q1: string, seed: number): Answer {
     const rest = q2.replace(FOLLOW_UP, '').trim();
-    const leans = FOLLOW_UP.test(q2) || PRONOUN.test(rest);
+    // ("…, and what's the google cloud equivalent": an equivalent of what the first part named.)
+    const leans = FOLLOW_UP.test(q2) || PRONOUN.test(rest) || EQUIVALENT.test(rest);
     if (!leans) {
       const alone = respond(parser.read(q2), seed, q2);
       if (CONFIDENT.has(alone.intent)) return alone;

@@ -1410,6 +1410,19 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('and for ML?', "what's the typical python data science stack"))).toEqual(['machine-learning-stack']);
   });
 
+  it('"the X equivalent" is the package doing for X what the thread\'s package does', () => {
+    // The thing named is of the same kind: its card.
+    expect(ids(ask("what's the gcp equivalent", 'boto3 for s3 uploads of lecture videos right?'))).toEqual(['google-cloud']);
+    // A service: its client that is async where the thread's is.
+    const mysql = ask('ok and the mysql equivalent?', 'we need an async postgres driver for the gate-transaction service');
+    expect([mysql.intent, ids(mysql)]).toEqual(['recommend', ['aiomysql']]);
+    // A framework: the one of the package's alternatives or kind made for it.
+    expect(ids(ask('and the django equivalent?', "what's alembic?"))).toEqual(['django-orm']);
+    // The second part of a message, after the first part's package.
+    const two = ask("what's boto3 and what's the google cloud equivalent");
+    expect([ids(two), ids(two.also as Answer), two.also?.focus]).toEqual([['boto3'], ['google-cloud'], 'overview']);
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
