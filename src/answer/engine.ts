@@ -334,10 +334,9 @@ export function createEngine({
     const previousLead = () => ledWith(priorAnswer());
     // "and the mysql equivalent?" after an async postgres driver, "the google cloud equivalent" after boto3, "and the
     // django equivalent?" after alembic: the package that does for the thing named what the thread's package does.
-    const lead =
-      EQUIVALENT.test(rest)
-        ? ((before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined) ?? previousLead())
-        : undefined;
+    const lead = EQUIVALENT.test(rest)
+      ? ((before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined) ?? previousLead())
+      : undefined;
     const equivalent = lead?.type === 'package' ? equivalentOf(lead, rest) : undefined;
     // (After picks, picks: one.)
     if (equivalent)
@@ -443,7 +442,8 @@ export function createEngine({
     }
     // "does it also format?" after "recommend a linter": of the thread's picks, the one that does what is asked.
     // ("will it hold up at 2000 users" asks from an angle, answered below.)
-    const can = thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? (CAN_IT.exec(rest) ?? ONE_THAT.exec(rest)) : null;
+    const can =
+      thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? (CAN_IT.exec(rest) ?? ONE_THAT.exec(rest)) : null;
     if (can) {
       const prior = priorAnswer();
       const picks = prior.intent === 'recommend' ? prior.subjects : [];
@@ -491,7 +491,10 @@ export function createEngine({
           const named = others.map((id) => kb.entries.get(id) as Entry);
           const rivals = named.filter((e) => e.type === 'package' && e.category === about.category);
           const items = [about, ...(rivals.length ? rivals : named)].slice(0, MAX_COMPARED);
-          return { ...respond({ kind: 'compare', items, unknown: [], purpose: [] }, seed), asked: `${previous} ${rest}` };
+          return {
+            ...respond({ kind: 'compare', items, unknown: [], purpose: [] }, seed),
+            asked: `${previous} ${rest}`,
+          };
         }
         const focus = FOCUS_CUES.find(([, re]) => re.test(rest))?.[0] ?? 'overview';
         return { ...cardOf(about, seed, focus), asked: `${previous} ${rest}` };

@@ -310,8 +310,7 @@ export class Parser {
     const command = this.command(text);
     // "tips for remote work", "tip jar for the retiring supervisor": a tip about a topic the classifier is sure is
     // outside the stack is read as the question it is, not as the tip command.
-    const offTopicTip =
-      command?.kind === 'tip' && command.topic.length > 0 && this.sureUnknown(text);
+    const offTopicTip = command?.kind === 'tip' && command.topic.length > 0 && this.sureUnknown(text);
     if (command && !offTopicTip) return command;
     // A request for a short explanation asks for a definition: the concept, or the card of a name.
     const explain = EXPLAIN.test(text) || IDK_WHAT.test(text);

@@ -1412,9 +1412,14 @@ describe('messages, threads and small talk', () => {
 
   it('"the X equivalent" is the package doing for X what the thread\'s package does', () => {
     // The thing named is of the same kind: its card.
-    expect(ids(ask("what's the gcp equivalent", 'boto3 for s3 uploads of lecture videos right?'))).toEqual(['google-cloud']);
+    expect(ids(ask("what's the gcp equivalent", 'boto3 for s3 uploads of lecture videos right?'))).toEqual([
+      'google-cloud',
+    ]);
     // A service: its client that is async where the thread's is.
-    const mysql = ask('ok and the mysql equivalent?', 'we need an async postgres driver for the gate-transaction service');
+    const mysql = ask(
+      'ok and the mysql equivalent?',
+      'we need an async postgres driver for the gate-transaction service',
+    );
     expect([mysql.intent, ids(mysql)]).toEqual(['recommend', ['aiomysql']]);
     // A framework: the one of the package's alternatives or kind made for it.
     expect(ids(ask('and the django equivalent?', "what's alembic?"))).toEqual(['django-orm']);
