@@ -32,6 +32,7 @@ import type { Entry, PackageEntry } from '../knowledge/model.js';
 import { alternativesOf } from './entry.js';
 import { installsNamed } from './installs.js';
 import { pickLine } from './labels.js';
+import { madeFor } from './recommend.js';
 import { byFit, overlap } from './purpose.js';
 import { joinAnd } from './util.js';
 
@@ -184,6 +185,9 @@ const ASKS_FOR_TOOL =
   /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b|\bwhich (?:one|ones)\b.*\b(?:use|pick|run|choose|go with|start with)\b|\bwhat (?:do|does|should) (?:people|ppl|folks|teams|most teams|python teams|python folks|we|i|you) (?:usually |normally |actually )?(?:use|run|pick)\b/;
 /** Where a follow-up asking for a tool names its setting: "…with fastapi", "…for our django app". */
 const SETTING_CLAUSE = /\b(?:with|for|in|on|inside|alongside|behind)\b.*$/;
+/** A follow-up that gives only a setting: "for django tho?", "what about with fastapi", "and in a flask app?". */
+const ONLY_SETTING =
+  /^(?:(?:and|but|ok|okay|so|hmm) )?(?:(?:what|how) about )?(?:(?:we'?re|we are|i'?m|it'?s|its) (?:all )?(?:on|using|in) |(?:for|with|in|on|using) )(?:a |an |the |our |my )?\S+(?: (?:app|apps|project|projects|service|services|codebase|repo|api|backend|side|stack))?(?: (?:tho|though|then|instead|too))?[?!. ]*$/;
 /** How many of a concept's packages a follow-up asking for a tool is given. */
 const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
@@ -354,6 +358,10 @@ export function createEngine({
     if (counted) return { ...counted, asked: `${previous} ${counted.asked}` };
     const variant = syncVariant(rest, previous, priorAnswer, seed);
     if (variant) return { ...variant, asked: `${previous} ${rest}` };
+    // "what about for django though" after "a good orm for flask", "for fastapi tho?" after "mongodb client for
+    // python": only a new setting for the thread's picks; those of their kind made for it first.
+    const moved = settingMoved(rest, priorAnswer, seed);
+    if (moved) return { ...moved, asked: `${previous} ${rest}` };
     if (!leaning) return respond(own, seed);
     // "ok and rq? same question" after "is celery prod ready?": the thread's question, about the name given here.
     const again = SAME_QUESTION.test(rest) && before.kind === 'entry' && before.entry.type === 'package';
@@ -653,6 +661,33 @@ export function createEngine({
     const asLong = thread && remarks ? whole(told, seed, true) : undefined;
     if (asLong && CONFIDENT.has(asLong.intent)) return { ...asLong, asked: told };
     return { ...respond(parser.read(combined, undefined, { cuesOnly: true }), seed, combined), asked: combined };
+  }
+
+  /**
+   * The thread's picks again, in the one setting a message gives and nothing else ("for django tho?", "what about
+   * with fastapi"): the packages of their category, those related to the setting first, none made for another.
+   */
+  function settingMoved(rest: string, prior: () => Answer, seed: number): Answer | undefined {
+    const m = ONLY_SETTING.exec(rest);
+    if (!m) return undefined;
+    const named = parser.named(rest);
+    const setting = named.length === 1 ? kb.entries.get(named[0] as string) : undefined;
+    if (setting?.type !== 'package') return undefined;
+    const before = prior();
+    const lead = before.intent === 'recommend' ? kb.entries.get(before.subjects[0]?.id ?? '') : undefined;
+    if (lead?.type !== 'package' || lead.category === setting.category) return undefined;
+    const related = (p: PackageEntry) => p.related.includes(setting.id) || setting.related.includes(p.id);
+    const frameworks = kb.packages.filter((p) => p.kind === 'framework' && p.id !== setting.id);
+    // A service's client: the clients of the services it serves ("for fastapi tho?" after mongodb clients).
+    const served = kb.packages.flatMap((s) => {
+      const clients = clientsOf(kb, s);
+      return clients.some((c) => c.id === lead.id) ? clients : [];
+    });
+    const pool = (served.length ? [...new Set(served)] : kb.packages.filter((p) => p.category === lead.category))
+      .filter((p) => !frameworks.some((f) => madeFor(p, f.id)))
+      .sort((a, b) => Number(related(b)) - Number(related(a)));
+    if (!pool.length || !related(pool[0] as PackageEntry)) return undefined;
+    return respond(picked(pool.slice(0, MAX_TOOLS), [lead.category.toLowerCase()]), seed);
   }
 
   /**

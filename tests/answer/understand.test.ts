@@ -1428,6 +1428,15 @@ describe('messages, threads and small talk', () => {
     expect([ids(two), ids(two.also as Answer), two.also?.focus]).toEqual([['boto3'], ['google-cloud'], 'overview']);
   });
 
+  it("a follow-up giving only a new setting gets the thread's picks again, those made for the setting first", () => {
+    const orm = ask('what about for django though', 'whats a good orm for flask');
+    expect([orm.intent, ids(orm)[0]]).toEqual(['recommend', 'django-orm']);
+    // A service's clients stay its clients.
+    const mongo = ask('for fastapi tho?', 'mongodb client for python');
+    expect([mongo.intent, ids(mongo)]).toEqual(['recommend', ['motor', 'pymongo']]);
+    expect(ids(ask("we're on django though", 'recommend an orm for the lims'))[0]).toBe('django-orm');
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
