@@ -185,6 +185,8 @@ const ASKS_FOR_TOOL =
   /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b|\bwhich (?:one|ones)\b.*\b(?:use|pick|run|choose|go with|start with)\b|\bwhat (?:do|does|should) (?:people|ppl|folks|teams|most teams|python teams|python folks|we|i|you) (?:usually |normally |actually )?(?:use|run|pick)\b/;
 /** Where a follow-up asking for a tool names its setting: "…with fastapi", "…for our django app". */
 const SETTING_CLAUSE = /\b(?:with|for|in|on|inside|alongside|behind)\b.*$/;
+/** "it" as the setting of what is asked: "to pair with it", "would you use for it", "on top of that". */
+const WITH_IT = /\b(?:with|for|alongside|on top of|under|beside|behind|in front of|into)\s+(?:it|that|this)\b/;
 /** A follow-up that gives only a setting: "for django tho?", "what about with fastapi", "and in a flask app?". */
 const ONLY_SETTING =
   /^(?:(?:and|but|ok|okay|so|hmm) )?(?:(?:what|how) about )?(?:(?:we'?re|we are|i'?m|it'?s|its) (?:all )?(?:on|using|in) |(?:for|with|in|on|using) )(?:a |an |the |our |my )?\S+(?: (?:app|apps|project|projects|service|services|codebase|repo|api|backend|side|stack))?(?: (?:tho|though|then|instead|too))?[?!. ]*$/;
@@ -432,6 +434,14 @@ export function createEngine({
           : [];
       if (tools.length && it)
         return { ...respond(picked(tools.slice(0, MAX_TOOLS), [entryName(it)]), seed), asked: `${previous} ${rest}` };
+    }
+    // "what's a good orm to pair with it" after "is flask production ready?", "what vector db would you use for it"
+    // after "what's RAG": "it" after with/for is the thread's subject; the question is read with its name there.
+    const subject = WITH_IT.test(rest) && ASKS_KIND.test(rest) ? (about ?? previousLead()) : undefined;
+    if (subject && !parser.named(rest).length) {
+      const asked = rest.replace(WITH_IT, (m) => m.replace(/\b(?:it|that|this)\b/, subject.id.replace(/-/g, ' ')));
+      const read = respond(parser.read(asked), seed, asked);
+      if (CONFIDENT.has(read.intent) && read.subjects[0]?.id !== subject.id) return { ...read, asked };
     }
     // "how do i spot it in our django app" after "what's N+1?", "do we need one with 3 data scientists?" after
     // "what is a feature store": how to deal with the thread's concept, or whether it is needed, is the concept again.

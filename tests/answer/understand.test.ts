@@ -1437,6 +1437,13 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask("we're on django though", 'recommend an orm for the lims'))[0]).toBe('django-orm');
   });
 
+  it('"it" after with/for is the thread\'s subject, the question read with its name there', () => {
+    const orm = ask("Is Flask production ready? And what's a good ORM to pair with it?");
+    expect([orm.intent, orm.also?.intent, ids(orm.also as Answer)[0]]).toEqual(['library', 'recommend', 'sqlalchemy']);
+    const rag = ask('what vector db would you use for it?', "what's RAG");
+    expect([rag.intent, ids(rag)[0]]).toEqual(['recommend', 'chromadb']);
+  });
+
   it('"the ML one" after a stack, "the security one" after a checklist: another of that kind, found by its own words', () => {
     const ml = ask("what's the ML one then", "what's the python data science stack?");
     expect([ml.intent, ids(ml)[0]]).toEqual(['stack', 'machine-learning-stack']);
