@@ -187,6 +187,9 @@ const ASKS_FOR_TOOL =
 const SETTING_CLAUSE = /\b(?:with|for|in|on|inside|alongside|behind)\b.*$/;
 /** "it" as the setting of what is asked: "to pair with it", "would you use for it", "on top of that". */
 const WITH_IT = /\b(?:with|for|alongside|on top of|under|beside|behind|in front of|into)\s+(?:it|that|this)\b/;
+/** A question of what a thing is ("what is starlette?", "tell me about fabric"), not which is better. */
+const WHAT_IS_NAME =
+  /^(?:what(?:'s| is| are)|whats|tell me about|explain)\s+(?!(?:better|best|faster|the (?:difference|best|better))\b)/;
 /** A follow-up that gives only a setting: "for django tho?", "what about with fastapi", "and in a flask app?". */
 const ONLY_SETTING =
   /^(?:(?:and|but|ok|okay|so|hmm) )?(?:(?:what|how) about )?(?:(?:we'?re|we are|i'?m|it'?s|its) (?:all )?(?:on|using|in) |(?:for|with|in|on|using) )(?:a |an |the |our |my )?\S+(?: (?:app|apps|project|projects|service|services|codebase|repo|api|backend|side|stack))?(?: (?:tho|though|then|instead|too))?[?!. ]*$/;
@@ -1084,7 +1087,9 @@ export function createEngine({
           const angle = first.intent === 'library' ? first.focus : undefined;
           const bareId = second.intent === 'library' ? second.subjects[0]?.id : undefined;
           const bareEntry = bareId === undefined ? undefined : kb.entries.get(bareId);
-          if (q2part?.led && bare(q2) && angle && angle !== 'overview' && bareEntry?.type === 'package')
+          // ("what is starlette? and litestar?": what the first is, asked of the second too, two cards.)
+          const whatIs = angle === 'overview' && WHAT_IS_NAME.test(q1);
+          if (q2part?.led && bare(q2) && angle && (angle !== 'overview' || whatIs) && bareEntry?.type === 'package')
             return {
               ...first,
               also: cardOf(bareEntry, seed, angle),

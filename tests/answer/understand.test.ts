@@ -860,6 +860,18 @@ describe('messages, threads and small talk', () => {
     expect(ask('requests? httpx?').intent).toBe('compare');
   });
 
+  it('"what is starlette? and litestar?": what the first is, asked of the second too, as two cards', () => {
+    const a = ask('what is starlette? and litestar?');
+    expect([a.intent, ids(a), a.also?.intent, ids(a.also as Answer)]).toEqual([
+      'library',
+      ['starlette'],
+      'library',
+      ['litestar'],
+    ]);
+    // Asked which is better, they are weighed.
+    expect(ask("what's better, requests? httpx?").intent).toBe('compare');
+  });
+
   it('"two things:" before one sentence holding both questions leads it in and joins nothing', () => {
     const a = ask('two things: what is alembic, and celery vs rq?');
     expect(ids(a)).toEqual(['alembic']);
