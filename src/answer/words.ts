@@ -76,7 +76,7 @@ heyyy heyy hiii hii sooo soo pleeease pleease
 
 /** Words that stand before a name and make even an everyday-word name a name ("is black", "alternatives to rich"). */
 export const BEFORE_NAME = list(
-  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked except besides excluding no skip minus between off what's whats plain vanilla stock builtin built-in stdlib standard",
+  "is about to like use using used try trying learn learning adopt adopting install installed installing lib library package pkg than vs versus or over against switch switching migrate moving from replace replacing with called not isnt isn't but without avoid drop dropping ditch of bother tried likes loves hates ditched picked except besides excluding no skip minus between off what's whats plain vanilla stock builtin built-in stdlib standard",
 );
 
 /** Words that stand after a name and make it a name ("black formatter", "rich library"). */

@@ -860,6 +860,13 @@ describe('messages, threads and small talk', () => {
     expect(ask('requests? httpx?').intent).toBe('compare');
   });
 
+  it('an everyday-word name after "compare to" or "against" is the name ("how does it compare to click")', () => {
+    const a = ask('how does it compare to click', 'hey, is typer any good for internal cli tools?');
+    expect([a.intent, ids(a)]).toEqual(['compare', ['typer', 'click']]);
+    const two = ask("what does typer do + how's it stack up against click");
+    expect([two.also?.intent, ids(two.also as Answer)]).toEqual(['compare', ['typer', 'click']]);
+  });
+
   it('"what is starlette? and litestar?": what the first is, asked of the second too, as two cards', () => {
     const a = ask('what is starlette? and litestar?');
     expect([a.intent, ids(a), a.also?.intent, ids(a.also as Answer)]).toEqual([
