@@ -20,7 +20,17 @@ import { proseWords } from '../knowledge/prose.js';
 import { clientsOf, isClient } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
-import { BUILT_IN_ONE, COMPARE_CUE, EXPLAIN, FOCUS_CUES, FOLLOW_UP, NAMING, THANKS_ONLY, WEIGH } from './cues.js';
+import {
+  BUILT_IN_ONE,
+  COMPARE_CUE,
+  EXPLAIN,
+  FOCUS_CUES,
+  FOLLOW_UP,
+  NAMING,
+  STRONG_COMPARE,
+  THANKS_ONLY,
+  WEIGH,
+} from './cues.js';
 import { NameIndex } from './names.js';
 import { tokens } from './tokens.js';
 import { CUE_WORDS, Parser, type Prefer, type Query, type ReadOptions } from './parse.js';
@@ -1136,7 +1146,7 @@ export function createEngine({
         // were named looks up the one it names; "which python driver for mysql" asks for a driver.)
         const weighsNamed =
           whole.items.some((e) => inQuestion.includes(e.id)) &&
-          (WEIGH.test(question) || SET_AGAINST.test(question) || bare(question));
+          (WEIGH.test(question) || SET_AGAINST.test(question) || STRONG_COMPARE.test(question) || bare(question));
         if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
           return respond(they.length >= 2 ? { ...whole, items: they } : whole, seed);
       }

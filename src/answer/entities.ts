@@ -271,6 +271,8 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
   // "between ruff and black", "venv and uv": a name right before "and" points at the name after it.
   if (prev?.text === 'and' && toks[i - 2] && !toks[i - 2]?.sep && names.has(normKey((toks[i - 2] as Token).text)))
     return true;
+  // …and any word after "between … and" ("difference between celary and rq": the first a slip on a name).
+  if (prev?.text === 'and' && toks[i - 3]?.text === 'between') return true;
   if (next && (next.sep ? [',', '/', '?', '—', ';'].includes(next.text) : AFTER_NAME.has(next.text))) return true;
   if (i === 0 && next?.sep) return true;
   return false;

@@ -867,6 +867,12 @@ describe('messages, threads and small talk', () => {
     expect([two.also?.intent, ids(two.also as Answer)]).toEqual(['compare', ['typer', 'click']]);
   });
 
+  it('a short name after "between … and" is a name, and "diff" across a split weighs the names', () => {
+    expect(ids(ask('wats the diffrence betwen celary and rq'))).toEqual(['celery', 'rq']);
+    const split = ask(':wave: whats the diff btwn poetry & pip-tools');
+    expect([split.intent, ids(split)]).toEqual(['compare', ['poetry', 'pip-tools']]);
+  });
+
   it('"what is starlette? and litestar?": what the first is, asked of the second too, as two cards', () => {
     const a = ask('what is starlette? and litestar?');
     expect([a.intent, ids(a), a.also?.intent, ids(a.also as Answer)]).toEqual([
