@@ -588,7 +588,11 @@ export class Parser {
     const unknownBeside = [...unknown, ...nameLike.filter((w) => !unknown.includes(w) && !w.includes('_'))];
     // "is duckdb better than sqlite", "is dagster worth switching to from airflow": an angle that weighs a tool it does
     // not know against the one it knows is no question about the known one alone, so its card is plain.
-    const weighsUnknown = unknown.length > 0 && (focus === 'alternatives' || focus === 'worth');
+    // (So does a word like a tool's name ahead of every name it knows: "is dask worth it … or just pandas",
+    // "mlflow alongside scikit-learn, worth it?": the angle is the unknown tool's.)
+    const firstKnown = Math.min(toks.length, ...packages.map((m) => m.start));
+    const unknownFirst = nameLike.some((w) => !w.includes('_') && toks.findIndex((tk) => tk.text === w) < firstKnown);
+    const weighsUnknown = (unknown.length > 0 || unknownFirst) && (focus === 'alternatives' || focus === 'worth');
     const asEntry = (m: Mention, unknownNames: string[] = unknownBeside): Query => ({
       kind: 'entry',
       entry: m.entry,

@@ -790,6 +790,19 @@ describe('needs, categories and negation', () => {
     expect([ruff.intent, ids(ruff)[0]]).toEqual(['library', 'ruff']);
   });
 
+  it("a word like a tool's name ahead of the one it knows takes the angle: the known one's card is plain", () => {
+    const dask = ask('is dask worth it for our 200GB of glider data or do we just chunk it with pandas');
+    expect([dask.intent, dask.focus ?? 'overview', ids(dask), dask.unrecognised]).toEqual([
+      'library',
+      'overview',
+      ['pandas'],
+      ['dask'],
+    ]);
+    // Slang ahead of the name is no tool: the angle stays the name's.
+    const uv = ask('lowkey want to try uv, worth it?');
+    expect([uv.focus, ids(uv)]).toEqual(['worth', ['uv']]);
+  });
+
   it('an everyday word in no name slot is not reported as an unknown name', () => {
     expect(ask('recipe for banana bread pls').unrecognised ?? []).toEqual([]);
   });
