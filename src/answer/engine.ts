@@ -200,6 +200,11 @@ const WITH_IT = /\b(?:with|for|alongside|on top of|under|beside|behind|in front 
 /** A question of what a thing is ("what is starlette?", "tell me about fabric"), not which is better. */
 const WHAT_IS_NAME =
   /^(?:what(?:'s| is| are)|whats|tell me about|explain)\s+(?!(?:better|best|faster|the (?:difference|best|better))\b)/;
+/** One tool asked for in place of several: "one tool that…", "a single linter", "replaces all three". */
+const ONE_TOOL =
+  /\b(?:one|single|1)\s+(?:\S+\s+)?(?:tool|thing|lib|library|package|linter|formatter|replacement)\b|\breplaces? (?:all|both|them)\b/;
+/** Words that replace what they name: "replaces", "instead of", "drop", "consolidate". */
+const REPLACING = /\b(?:replaces?|replacing|instead of|drop|ditch|consolidate|swap out|does (?:all|both))\b/;
 /** A follow-up that gives only a setting: "for django tho?", "what about with fastapi", "and in a flask app?". */
 const ONLY_SETTING =
   /^(?:(?:and|but|ok|okay|so|hmm) )?(?:(?:what|how) about )?(?:(?:we'?re|we are|i'?m|it'?s|its) (?:all )?(?:on|using|in) |(?:for|with|in|on|using) )(?:a |an |the |our |my )?\S+(?: (?:app|apps|project|projects|service|services|codebase|repo|api|backend|side|stack))?(?: (?:tho|though|then|instead|too))?[?!. ]*$/;
@@ -687,6 +692,24 @@ export function createEngine({
   }
 
   /**
+   * "heard there is one tool that replaces flake8, black and isort": the one package that is an alternative to
+   * the most of two or more packages a message asks to replace with one (at least two, and no other as many).
+   */
+  function oneForAll(text: string, seed: number): Answer | undefined {
+    if (!ONE_TOOL.test(text) || !REPLACING.test(text)) return undefined;
+    const named = [...new Set(parser.named(text))]
+      .map((id) => kb.entries.get(id))
+      .filter((e): e is PackageEntry => e?.type === 'package');
+    if (named.length < 2) return undefined;
+    const covers = (p: PackageEntry) =>
+      named.filter((n) => p.alternatives.includes(n.id) || n.alternatives.includes(p.id)).length;
+    const fits = kb.packages.filter((p) => !named.includes(p)).map((p) => ({ p, n: covers(p) }));
+    const most = Math.max(0, ...fits.map((f) => f.n));
+    const top = fits.filter((f) => f.n === most);
+    return most >= 2 && top.length === 1 ? respond(picked([(top[0] as { p: PackageEntry }).p]), seed) : undefined;
+  }
+
+  /**
    * The thread's picks again, in the one setting a message gives and nothing else ("for django tho?", "what about
    * with fastapi"): the packages of their category, those related to the setting first, none made for another.
    */
@@ -1019,6 +1042,8 @@ export function createEngine({
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
   function whole(text: string, seed: number, endsAsking = false): Answer {
+    const replacing = oneForAll(text, seed);
+    if (replacing) return replacing;
     // A bare tail ("thoughts?", "ideas?", "pls") is no question of its own: it asks the sentence before it.
     const split = sentences(text).filter((p, i, all) => i === 0 || all.length === 1 || !TAIL.test(p));
     // Normalising drops the message's last "?", so the last sentence is told it asked.

@@ -886,6 +886,14 @@ describe('messages, threads and small talk', () => {
     expect([split.intent, ids(split)]).toEqual(['compare', ['poetry', 'pip-tools']]);
   });
 
+  it('one tool asked for in place of several named is the one that is an alternative to the most of them', () => {
+    const q =
+      'team runs flake8, black and isort separately and the pre-commit hook takes 40 sec. heard there is one tool that replaces all three, which one?';
+    expect([ask(q).intent, ids(ask(q))]).toEqual(['recommend', ['ruff']]);
+    // Without asking for one in their place, the names are weighed.
+    expect(ask('black or flake8?').intent).toBe('compare');
+  });
+
   it('"what is starlette? and litestar?": what the first is, asked of the second too, as two cards', () => {
     const a = ask('what is starlette? and litestar?');
     expect([a.intent, ids(a), a.also?.intent, ids(a.also as Answer)]).toEqual([
