@@ -34,7 +34,8 @@ export function runConsole({ engine, input, output, intro, width, tipSeed = 0 }:
   rl.on('line', (line) => {
     if (closed) return;
     const text = line.trim();
-    if (/^(?:exit|quit|:q)$/i.test(text)) {
+    // "q" alone is no question either: it quits too, where it would be read as a follow-up of the last question.
+    if (/^(?:exit|quit|q|:q)$/i.test(text)) {
       closed = true;
       return rl.close();
     }

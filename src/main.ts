@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const engine = createEngine(openKnowledge({ team: config.teamKnowledge }));
     const intro = [
       'pystack local console: no Slack credentials are set (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET).',
-      'To connect Slack, copy .env.example to .env and fill them in (see README). Type a question, "help", or Ctrl-D to quit.',
+      'To connect Slack, copy .env.example to .env and fill them in (see README). Type a question, "help", or "exit" (or Ctrl-D) to quit.',
     ].join('\n');
     await runConsole({
       engine,
