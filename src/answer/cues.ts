@@ -89,7 +89,7 @@ export const EXPLAIN =
   /\b(?:what'?s up with|what'?s the (?:deal|story|hype) (?:with|around|about)|in (?:one|a|a single|1|a few|two) (?:line|lines|sentence|sentences|word|words|paragraph)|in a nutshell|in plain (?:english|words|terms)|in simple (?:terms|words)|simply put|explained$|tl;?dr|(?:the )?gist(?: of)?|eli5|explain like i'?m (?:new|five|5)|like i'?m (?:new|five|5|a beginner|a junior)|for dummies|remind me what|what(?:'s| is| are) (?:that|this|it|those|these)|what does (?:that|it) (?:mean|do))\b/;
 
 /** Words for what ships with Python ("stdlib", "the standard library", "built-in"). */
-export const STDLIB_WORDS = String.raw`(?:stdlib|std ?lib|standard library|built-?in)`;
+export const STDLIB_WORDS = String.raw`(?:stdlib|std ?lib|standard library|built[- ]?in)`;
 /** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
 export const NOT_STDLIB = new RegExp(
   String.raw`\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?${STDLIB_WORDS}\b`,

@@ -165,7 +165,7 @@ const KINDS: [string, RegExp][] = [
   // "stdlib only", "no pip installs on that box", "without extra deps": what ships with Python.
   [
     'stdlib',
-    /\b(?:stdlib|std ?lib|standard library|built-?in (?:module|lib|library|way)|no (?:pip )?installs?|without (?:installing|any installs?|pip|extra (?:deps|dependencies|packages)|(?:any )?(?:third[- ]party|external) (?:deps|dependencies|packages))|can'?t (?:pip )?install|nothing to install|no (?:extra |third[- ]party |external )(?:deps|dependencies|packages))\b/,
+    /\b(?:stdlib|std ?lib|standard library|built[- ]?in (?:module|lib|library|way)|no (?:pip )?installs?|without (?:installing|any installs?|pip|extra (?:deps|dependencies|packages)|(?:any )?(?:third[- ]party|external) (?:deps|dependencies|packages))|can'?t (?:pip )?install|nothing to install|no (?:extra |third[- ]party |external )(?:deps|dependencies|packages))\b/,
   ],
 ];
 

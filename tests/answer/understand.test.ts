@@ -1268,6 +1268,9 @@ describe('messages, threads and small talk', () => {
     expect(ids(a).sort()).toEqual(['argparse', 'typer']);
     const b = ask('why not just use the built-in one tho', 'what is loguru?');
     expect(ids(b).sort()).toEqual(['logging', 'loguru']);
+    // Written as two words too.
+    const c = ask('vs the built in one?', "what's loguru");
+    expect([c.intent, ids(c).sort()]).toEqual(['compare', ['logging', 'loguru']]);
   });
 
   it('"X for doing Y, anyone tried it?" names X when the knowledge does not have it', () => {
