@@ -42,3 +42,15 @@ const served = derived((kb) => new Set(kb.packages.flatMap((s) => clientsOf(kb, 
 export function isClient(kb: Knowledge, p: Entry): boolean {
   return served(kb).has(p.id);
 }
+
+/** The services each package is a Python client of, by package id. */
+const servicesBy = derived((kb) => {
+  const by = new Map<string, PackageEntry[]>();
+  for (const s of kb.packages) for (const c of clientsOf(kb, s)) by.set(c.id, [...(by.get(c.id) ?? []), s]);
+  return by;
+});
+
+/** The services a package is a Python client of (none for a package that is no client). */
+export function servicesOf(kb: Knowledge, p: Entry): PackageEntry[] {
+  return servicesBy(kb).get(p.id) ?? [];
+}

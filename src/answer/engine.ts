@@ -17,7 +17,7 @@ import { rankedAnswer, settle } from './rerank.js';
 import { hasTerm, nearTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { proseWords } from '../knowledge/prose.js';
-import { clientsOf, isClient } from './clients.js';
+import { clientsOf, isClient, servicesOf } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import {
@@ -150,6 +150,8 @@ const ASYNC_WANTED = /\b(?:async|asyncio|asynchronous|non-?blocking)\b/;
 const SYNC_WANTED = /\b(?:non-?async|sync|synchronous)\b/;
 /** A package that is async by its own description. */
 const ASYNC_PACKAGE = /\b(?:async|asyncio)\b/i;
+/** Whether a package says, in its name or summary, that it is async. */
+const isAsync = (p: PackageEntry) => ASYNC_PACKAGE.test(`${p.name} ${p.summary}`);
 /** What one thing pointed at is or does: "what is it", "what's it for", "what does that one do". */
 const WHAT_IS_IT =
   /^(?:so |ok |okay |but |and |wait )?(?:what(?:'s| is|s)|wtf is) (?:it|that one|this one)(?: (?:exactly|even|for|about|again))?$|^(?:so |ok |and )?what does (?:it|that one|this one) (?:do|even do|actually do)$/;
@@ -358,9 +360,8 @@ export function createEngine({
     const previousLead = () => ledWith(priorAnswer());
     // "and the mysql equivalent?" after an async postgres driver, "the google cloud equivalent" after boto3, "and the
     // django equivalent?" after alembic: the package that does for the thing named what the thread's package does.
-    const lead = EQUIVALENT.test(rest)
-      ? ((before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined) ?? previousLead())
-      : undefined;
+    const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
+    const lead = EQUIVALENT.test(rest) ? (about ?? previousLead()) : undefined;
     const equivalent = lead?.type === 'package' ? equivalentOf(lead, rest) : undefined;
     // (After picks, picks: one.)
     if (equivalent)
@@ -399,7 +400,6 @@ export function createEngine({
       !reader.named(rest, true).length
     )
       return respond(own, seed);
-    const about = before.kind === 'entry' && before.entry.type === 'package' ? before.entry : undefined;
     // "or dramatiq?" after "thinking celery for the receipt emails", "typer vs that?" after "using click for the ops
     // cli": a thread that named one package, and a follow-up that sets one of its kind against it, compares the two.
     const mentioned = about ? undefined : onlyNamed(previous);
@@ -478,8 +478,9 @@ export function createEngine({
     }
     // "does it also format?" after "recommend a linter": of the thread's picks, the one that does what is asked.
     // ("will it hold up at 2000 users" asks from an angle, answered below.)
-    const can =
-      thread && !FOCUS_CUES.some(([, re]) => re.test(rest)) ? (CAN_IT.exec(rest) ?? ONE_THAT.exec(rest)) : null;
+    const angled = FOCUS_CUES.some(([, re]) => re.test(rest));
+    const canIt = thread && !angled ? CAN_IT.exec(rest) : null;
+    const can = canIt ?? (thread && !angled ? ONE_THAT.exec(rest) : null);
     if (can) {
       const prior = priorAnswer();
       const picks = prior.intent === 'recommend' ? prior.subjects : [];
@@ -491,15 +492,11 @@ export function createEngine({
       const most = Math.max(0, ...fits.map((f) => f.n));
       const best = fits.find((f) => f.n === most);
       // "one that also formats" asks for picks still: those that do it first, in the thread's order.
-      const ones = ONE_THAT.test(rest) && !CAN_IT.test(rest);
-      if (asked.length && most > 0 && best && ones)
+      if (asked.length && most > 0 && best)
         return {
-          ...respond(picked([...fits].sort((x, y) => y.n - x.n).map((f) => f.p)), seed),
-          asked: `${previous} ${rest}`,
-        };
-      if (asked.length && most > 0 && best && !ones)
-        return {
-          ...cardOf(best.p, seed),
+          ...(canIt
+            ? cardOf(best.p, seed)
+            : respond(picked([...fits].sort((x, y) => y.n - x.n).map((f) => f.p)), seed)),
           asked: `${previous} ${rest}`,
         };
     }
@@ -714,8 +711,7 @@ export function createEngine({
    * with fastapi"): the packages of their category, those related to the setting first, none made for another.
    */
   function settingMoved(rest: string, prior: () => Answer, seed: number): Answer | undefined {
-    const m = ONLY_SETTING.exec(rest);
-    if (!m) return undefined;
+    if (!ONLY_SETTING.test(rest)) return undefined;
     const named = parser.named(rest);
     const setting = named.length === 1 ? kb.entries.get(named[0] as string) : undefined;
     if (setting?.type !== 'package') return undefined;
@@ -725,10 +721,7 @@ export function createEngine({
     const related = (p: PackageEntry) => p.related.includes(setting.id) || setting.related.includes(p.id);
     const frameworks = kb.packages.filter((p) => p.kind === 'framework' && p.id !== setting.id);
     // A service's client: the clients of the services it serves ("for fastapi tho?" after mongodb clients).
-    const served = kb.packages.flatMap((s) => {
-      const clients = clientsOf(kb, s);
-      return clients.some((c) => c.id === lead.id) ? clients : [];
-    });
+    const served = servicesOf(kb, lead).flatMap((s) => clientsOf(kb, s));
     const pool = (served.length ? [...new Set(served)] : kb.packages.filter((p) => p.category === lead.category))
       .filter((p) => !frameworks.some((f) => madeFor(p, f.id)))
       .sort((a, b) => Number(related(b)) - Number(related(a)));
@@ -753,8 +746,7 @@ export function createEngine({
     if (thing.type === 'package' && thing.category === of.category) return thing;
     const clients = clientsOf(kb, thing);
     if (clients.length && isClient(kb, of)) {
-      const async = ASYNC_PACKAGE.test(`${of.name} ${of.summary}`);
-      const same = clients.filter((c) => ASYNC_PACKAGE.test(`${c.name} ${c.summary}`) === async);
+      const same = clients.filter((c) => isAsync(c) === isAsync(of));
       return same.length === 1 ? same[0] : undefined;
     }
     const pool = [...alternativesOf(kb, of), ...kb.packages.filter((p) => p.category === of.category)];
@@ -832,11 +824,11 @@ export function createEngine({
     const lead = ledWith(prior());
     // (Not frameworks: their descriptions do not say which are async, and most handle some async.)
     if (lead?.type !== 'package' || lead.kind === 'framework') return undefined;
-    const services = service ? [service] : kb.packages.filter((s) => clientsOf(kb, s).some((c) => c.id === lead.id));
+    const services = service ? [service] : servicesOf(kb, lead);
     const pool = services.length
       ? [...new Set(services.flatMap((s) => clientsOf(kb, s)))]
       : kb.packages.filter((p) => p.category === lead.category);
-    const fits = pool.filter((p) => ASYNC_PACKAGE.test(`${p.name} ${p.summary}`) !== sync);
+    const fits = pool.filter((p) => isAsync(p) !== sync);
     if (!fits.length || fits.length === pool.length) return undefined;
     const ranked = byFit(fits, previous.split(' '));
     // One asked for after one package's card ("async one?" after "what's pymongo") gets its card.

@@ -590,9 +590,11 @@ export class Parser {
     // not know against the one it knows is no question about the known one alone, so its card is plain.
     // (So does a word like a tool's name ahead of every name it knows: "is dask worth it … or just pandas",
     // "mlflow alongside scikit-learn, worth it?": the angle is the unknown tool's.)
-    const firstKnown = Math.min(toks.length, ...packages.map((m) => m.start));
-    const unknownFirst = nameLike.some((w) => !w.includes('_') && toks.findIndex((tk) => tk.text === w) < firstKnown);
-    const weighsUnknown = (unknown.length > 0 || unknownFirst) && (focus === 'alternatives' || focus === 'worth');
+    const unknownFirst = () => {
+      const firstKnown = Math.min(toks.length, ...packages.map((m) => m.start));
+      return nameLike.some((w) => !w.includes('_') && toks.findIndex((tk) => tk.text === w) < firstKnown);
+    };
+    const weighsUnknown = (focus === 'alternatives' || focus === 'worth') && (unknown.length > 0 || unknownFirst());
     const asEntry = (m: Mention, unknownNames: string[] = unknownBeside): Query => ({
       kind: 'entry',
       entry: m.entry,
