@@ -111,7 +111,7 @@ const SAME_QUESTION = /\bsame (?:question|q|thing|for|goes for|here)\b|\bditto\b
 const MAX_ACRONYM = 3;
 /** Words that open the second question of a message ("also,", "separately,", "oh and"). */
 const LEAD_IN =
-  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
+  /^(?:(?:and|also|plus|oh|then|but|so|ok|okay|separately|unrelated|followup|follow-up|secondly|second|next|btw|two things|one more|if not|if so|if yes|if no|otherwise|failing that|another one|another (?:thing|question)|\+)\b[\s,:]*|[+&]\s*|\(?[12][.)]\s*|q[12]\s*[:.)]\s*|(?:1st|2nd) q\w*\s*:\s*)+/;
 /** Words that set a name in a follow-up against the thread's ("how does it compare to airflow", "over plain numpy"). */
 const SET_AGAINST =
   /\b(?:vs|versus|compared?|comparison|than|over|or|against|differ(?:ent|ence)?|replaces?|replacing|substitute for|better|worse)\b/;
@@ -245,6 +245,8 @@ const SURE_PICKS = 0.9;
 const MAX_WEIGHED = 3;
 /** The most names a comparison shows side by side. */
 const MAX_COMPARED = 4;
+/** What a follow-up puts a name in place of ("fastapi instead of flask", "rather than poetry"). */
+const INSTEAD_OF = /\b(?:instead of|in place of|rather than|replacing|to replace)\s+(.+)$/;
 
 /** A follow-up that opens a need of its own: it starts "and…", "what about…", and no word in it points back. */
 const opensNeed = (text: string): boolean => {
@@ -536,15 +538,18 @@ export function createEngine({
       const named = own.kind === 'entry' && own.entry.type === 'package' ? [own.entry] : [];
       // "vs unittest? which one shd we standardise on" reads as a need set in unittest: the name is still set against.
       // So does "would you pick it over sqlalchemy for a tiny tool", read as a need set in sqlalchemy: one of its kind.
+      // …and "what about catboost instead, loads of categorical features" after "xgboost for the demand model".
       const fallback =
         own.kind === 'recommend' &&
         own.fallback?.type === 'package' &&
-        (versus || (SET_AGAINST.test(rest) && own.fallback.category === about.category))
+        (versus || ((SET_AGAINST.test(rest) || /\binstead\b/.test(rest)) && own.fallback.category === about.category))
           ? [own.fallback]
           : [];
       const against = own.kind === 'compare' && versus ? own.items : named.length ? named : fallback;
       const other = against.find((e) => e.id !== about.id);
-      if (other && (versus || SET_AGAINST.test(rest)))
+      // ("…instead" sets a name against it only when it is of its kind: "what about scrapy instead" after bs4.)
+      const instead = /\binstead\b/.test(rest) && other?.type === 'package' && other.category === about.category;
+      if (other && (versus || SET_AGAINST.test(rest) || instead))
         return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
       // "how does it compare to the built-in one" after "is loguru worth it": what ships with Python for the same job.
       const builtIn = BUILT_IN_ONE.test(rest)
@@ -603,6 +608,10 @@ export function createEngine({
         };
       }
     }
+    // "add catboost to that" after "lightgbm vs xgboost", "what about fastapi instead of flask" after "django vs
+    // flask?": one more of the compared kind joins the comparison, or takes the place of the one it replaces.
+    const joined = before.kind === 'compare' ? joinsComparison(before, rest) : undefined;
+    if (joined) return { ...respond(joined, seed), asked: `${previous} ${rest}` };
     // "we're all on vs code" or "which one if we're all on vs code" after "mypy or pyright?": a name of another
     // kind is the setting, and the comparison stands.
     const setIn =
@@ -727,6 +736,28 @@ export function createEngine({
       .sort((a, b) => Number(related(b)) - Number(related(a)));
     if (!pool.length || !related(pool[0] as PackageEntry)) return undefined;
     return respond(picked(pool.slice(0, MAX_TOOLS), [lead.category.toLowerCase()]), seed);
+  }
+
+  /**
+   * A follow-up to a comparison that names one more package of the compared kind, and none already compared
+   * (but for one it replaces), asking for no tool: the comparison with it added, or in place of the one it replaces.
+   */
+  function joinsComparison(before: Extract<Query, { kind: 'compare' }>, rest: string): Query | undefined {
+    if (ASKS_KIND.test(rest)) return undefined;
+    const compared = (id: string) => before.items.some((x) => x.id === id);
+    const joining = parser
+      .named(rest)
+      .map((id) => kb.entries.get(id))
+      .filter((e): e is PackageEntry => e?.type === 'package' && !compared(e.id));
+    const [added] = joining;
+    const kinds = new Set(before.items.map((e) => (e.type === 'package' ? e.category : '')));
+    if (joining.length !== 1 || !added || !kinds.has(added.category)) return undefined;
+    // ("can ruff replace flake8 too?" after "ruff vs black": a question about one already compared.)
+    if (parser.named(rest.replace(INSTEAD_OF, ' ')).some(compared)) return undefined;
+    const replaced = INSTEAD_OF.exec(rest);
+    const out = replaced ? parser.named(replaced[1] ?? '') : [];
+    const items = [...before.items.filter((e) => !out.includes(e.id)), added].slice(0, MAX_COMPARED);
+    return { ...before, items };
   }
 
   /**
@@ -1104,6 +1135,14 @@ export function createEngine({
         }
         // The second part may lean on the first as a thread follow-up does ("…? and for gcp?").
         const second = distinct(first, secondPart(q2, q1, seed), q2, q1, seed);
+        // "what's a webhook, and how do we avoid processing the same one twice": a second question that says nothing
+        // new read with the first, yet read as one question with the first as its context it finds something else,
+        // is both (two sentences only: in a longer message the first is as often the setting).
+        if (!second && parts.length === 2 && CONFIDENT.has(first.intent)) {
+          const withFirst = inContext(parts, q2, text, seed);
+          if (CONFIDENT.has(withFirst.intent) && withFirst.subjects[0]?.id !== first.subjects[0]?.id)
+            return { ...overruled(first, q1, seed), also: withFirst };
+        }
         if (second && CONFIDENT.has(first.intent) && CONFIDENT.has(second.intent)) {
           // "need global hotkeys. leaning pyautogui, would pynput fit better?": a comparison holding the other part's subject answers both.
           const holds = (a: Answer, b: Answer) =>
@@ -1135,51 +1174,54 @@ export function createEngine({
           return { ...overruled(first, q1, seed), also: overruled(second, q2, seed) };
         }
       }
-      // One question with sentences of context around it: the question decides, the context is its setting and purpose.
-      const asked1 = asking[asking.length - 1] as string;
-      const context = parts.filter((p) => p !== asked1).join('. ');
-      // "someone mentioned ruff in standup. what is it": a question of what "it" is or does is about the one
-      // package its context names, and is read with that name in its place. (Only that question: "it" in
-      // "will it help" or "is it safe" is as often the situation the context tells.)
-      const meant = WHAT_IS_IT.test(asked1) ? onlyNamed(context) : undefined;
-      const question = meant ? asked1.replace(/\b(?:it|that one|this one)\b/, meant.name.toLowerCase()) : asked1;
-      // First with the question's own topic (the context only ranks), then borrowing the context's words.
-      // The entry ranker reads the question twice beside its context, so a long setting ("…the weekly KPI pdf…")
-      // does not outweigh what is asked ("…run it on a schedule?").
-      const weighed = [...Array<string>(QUESTION_WEIGHT).fill(question), context].join('. ');
-      const own = respond(parser.read(question, context, { borrowTopic: false, message: text }), seed, weighed);
-      const read = CONFIDENT.has(own.intent)
-        ? own
-        : respond(parser.read(question, context, { message: text }), seed, text);
-      // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
-      const whole = parser.read(text);
-      // …when the question itself names one of them ("leaning pyautogui, would pynput be a better fit?"), or found nothing else.
-      // "…the team is split between httpx and aiohttp. how do they compare?": "they" are the two the nearest
-      // sentence names, not every name of the message.
-      const inQuestion = parser.named(question);
-      const they = !inQuestion.length && THEY.test(question) ? lastNamed(parts.filter((p) => p !== question)) : [];
-      if (whole.kind === 'compare' && read.intent !== 'compare') {
-        // (A question that names one and weighs it: "In plain terms, what is DRF?" after DRF, Django and FastAPI
-        // were named looks up the one it names; "which python driver for mysql" asks for a driver.)
-        const weighsNamed =
-          whole.items.some((e) => inQuestion.includes(e.id)) &&
-          (WEIGH.test(question) || SET_AGAINST.test(question) || STRONG_COMPARE.test(question) || bare(question));
-        if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
-          return respond(they.length >= 2 ? { ...whole, items: they } : whole, seed);
-      }
-      if (read.intent === 'compare' && they.length >= 2 && they.length < read.subjects.length)
-        return respond({ kind: 'compare', items: they, unknown: [], purpose: [] }, seed);
-      if (CONFIDENT.has(read.intent)) return read;
-      const all = respond(whole, seed, text);
-      if (CONFIDENT.has(all.intent)) return all;
-      // Nothing known: the reading that names what it did not recognise says more.
-      return all.unrecognised?.length && !read.unrecognised?.length ? all : read;
+      return inContext(parts, asking[asking.length - 1] as string, text, seed);
     }
     // "two things: what is alembic, and celery vs rq?": one sentence, read without the words that lead it in.
     const one =
       marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text) ? marked[0].text : text;
     const single = respond(parser.read(one), seed, one);
     return joined(one, single, seed) ?? eachOne(one, single, seed) ?? bothShown(one, single, seed) ?? single;
+  }
+
+  /** One question with sentences of context around it: the question decides, the context is its setting and purpose. */
+  function inContext(parts: string[], asked1: string, text: string, seed: number): Answer {
+    const context = parts.filter((p) => p !== asked1).join('. ');
+    // "someone mentioned ruff in standup. what is it": a question of what "it" is or does is about the one
+    // package its context names, and is read with that name in its place. (Only that question: "it" in
+    // "will it help" or "is it safe" is as often the situation the context tells.)
+    const meant = WHAT_IS_IT.test(asked1) ? onlyNamed(context) : undefined;
+    const question = meant ? asked1.replace(/\b(?:it|that one|this one)\b/, meant.name.toLowerCase()) : asked1;
+    // First with the question's own topic (the context only ranks), then borrowing the context's words.
+    // The entry ranker reads the question twice beside its context, so a long setting ("…the weekly KPI pdf…")
+    // does not outweigh what is asked ("…run it on a schedule?").
+    const weighed = [...Array<string>(QUESTION_WEIGHT).fill(question), context].join('. ');
+    const own = respond(parser.read(question, context, { borrowTopic: false, message: text }), seed, weighed);
+    const read = CONFIDENT.has(own.intent)
+      ? own
+      : respond(parser.read(question, context, { message: text }), seed, text);
+    // Names spread over sentences ("django vs flask. which for a small api?") are one comparison.
+    const whole = parser.read(text);
+    // …when the question itself names one of them ("leaning pyautogui, would pynput be a better fit?"), or found nothing else.
+    // "…the team is split between httpx and aiohttp. how do they compare?": "they" are the two the nearest
+    // sentence names, not every name of the message.
+    const inQuestion = parser.named(question);
+    const they = !inQuestion.length && THEY.test(question) ? lastNamed(parts.filter((p) => p !== question)) : [];
+    if (whole.kind === 'compare' && read.intent !== 'compare') {
+      // (A question that names one and weighs it: "In plain terms, what is DRF?" after DRF, Django and FastAPI
+      // were named looks up the one it names; "which python driver for mysql" asks for a driver.)
+      const weighsNamed =
+        whole.items.some((e) => inQuestion.includes(e.id)) &&
+        (WEIGH.test(question) || SET_AGAINST.test(question) || STRONG_COMPARE.test(question) || bare(question));
+      if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
+        return respond(they.length >= 2 ? { ...whole, items: they } : whole, seed);
+    }
+    if (read.intent === 'compare' && they.length >= 2 && they.length < read.subjects.length)
+      return respond({ kind: 'compare', items: they, unknown: [], purpose: [] }, seed);
+    if (CONFIDENT.has(read.intent)) return read;
+    const all = respond(whole, seed, text);
+    if (CONFIDENT.has(all.intent)) return all;
+    // Nothing known: the reading that names what it did not recognise says more.
+    return all.unrecognised?.length && !read.unrecognised?.length ? all : read;
   }
 
   /**

@@ -1554,6 +1554,40 @@ describe('messages, threads and small talk', () => {
     expect([later.intent, ids(later)[0]]).toEqual(['recommend', 'panda3d']);
   });
 
+  it('one more package of the compared kind joins the comparison, or takes the place of the one it replaces', () => {
+    const added = ask('throw dramatiq into the comparison', 'celery vs rq for the mailers?');
+    expect([added.intent, ids(added)]).toEqual(['compare', ['celery', 'rq', 'dramatiq']]);
+    const replaced = ask('how about litestar instead of flask', 'django vs flask for the ticket desk');
+    expect([replaced.intent, ids(replaced)]).toEqual(['compare', ['django', 'litestar']]);
+    // A question about one already compared is no new rival ("does ruff also lint like flake8?").
+    expect(ids(ask('can ruff also stand in for flake8?', 'ruff or black for formatting?'))).not.toEqual([
+      'ruff',
+      'black',
+      'flake8',
+    ]);
+  });
+
+  it('"what about X instead" after one package of its kind compares the two', () => {
+    const a = ask('what about plotly instead, people want to zoom in', 'matplotlib for the sales dashboards');
+    expect([a.intent, ids(a)]).toEqual(['compare', ['matplotlib', 'plotly']]);
+  });
+
+  it('two questions where the second says nothing new beside the first: both answered, the second in its setting', () => {
+    const a = ask("what's a webhook, and how do we not process the same one twice");
+    expect([a.intent, ids(a)[0], a.also?.intent, a.also && ids(a.also)[0]]).toEqual([
+      'concept',
+      'webhooks',
+      'concept',
+      'idempotency',
+    ]);
+  });
+
+  it('"if not, …" after a question opens a second question', () => {
+    const a = ask('is sqlite fine for production? if not, which postgres driver should we use');
+    expect([a.intent, ids(a)[0], a.also?.intent]).toEqual(['library', 'sqlite', 'recommend']);
+    expect(['psycopg', 'asyncpg']).toContain(a.also && ids(a.also)[0]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
