@@ -245,6 +245,9 @@ const SURE_PICKS = 0.9;
 const MAX_WEIGHED = 3;
 /** The most names a comparison shows side by side. */
 const MAX_COMPARED = 4;
+/** A guess at the answer closing a question ("…, psycopg right?", "…, mypy?"): a few words after the last comma. */
+const GUESS_TAIL =
+  /,\s+((?:[a-z0-9][\w.-]*\s?){1,3}?)\s*(?:right|correct|yeah|maybe|perhaps|i think|i guess|or something)?$/;
 /** What a follow-up puts a name in place of ("fastapi instead of flask", "rather than poetry"). */
 const INSTEAD_OF = /\b(?:instead of|in place of|rather than|replacing|to replace)\s+(.+)$/;
 
@@ -1180,7 +1183,50 @@ export function createEngine({
     const one =
       marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text) ? marked[0].text : text;
     const single = respond(parser.read(one), seed, one);
-    return joined(one, single, seed) ?? eachOne(one, single, seed) ?? bothShown(one, single, seed) ?? single;
+    return (
+      guessedAt(one, single, seed) ??
+      againstBuiltIn(one, single, seed) ??
+      joined(one, single, seed) ??
+      eachOne(one, single, seed) ??
+      bothShown(one, single, seed) ??
+      single
+    );
+  }
+
+  /**
+   * "what do we use to talk to postgres from python, psycopg right?", "what's the thing that checks type hints,
+   * mypy?": a question for a tool that ends with a guess at one. The question's picks with the guess first, when it
+   * is of their kind, else the guess's card.
+   */
+  function guessedAt(text: string, single: Answer, seed: number): Answer | undefined {
+    const tail = GUESS_TAIL.exec(text);
+    if (!tail) return undefined;
+    const head = text.slice(0, tail.index).trim();
+    // (Only a name: "…, not django", "…, redis already running" add to the question, they guess nothing.)
+    const id = kb.names.get(normKey((tail[1] ?? '').trim()));
+    const guessed = id === undefined ? undefined : kb.entries.get(id);
+    if (guessed?.type !== 'package' || !asksByItself(head) || parser.named(head).includes(guessed.id)) return undefined;
+    const asked = respond(parser.read(head), seed, head);
+    const picks = asked.intent === 'recommend' ? asked.subjects.map((x) => kb.entries.get(x.id)) : [];
+    const first = picks[0];
+    if (first?.type === 'package' && first.category === guessed.category)
+      return respond(
+        picked([guessed, ...picks.filter((e): e is PackageEntry => e?.type === 'package' && e.id !== guessed.id)]),
+        seed,
+      );
+    return single.intent === 'library' && single.subjects[0]?.id === guessed.id ? single : cardOf(guessed, seed);
+  }
+
+  /** "pytest or the built-in one?", "loguru vs the stdlib one": one package set against what ships with Python for its job. */
+  function againstBuiltIn(text: string, single: Answer, seed: number): Answer | undefined {
+    if (single.intent === 'compare' || !BUILT_IN_ONE.test(text) || !SET_AGAINST.test(text)) return undefined;
+    const named = onlyNamed(text);
+    const builtIn = named
+      ? kb.packages.find((p) => p.kind === 'stdlib' && p.category === named.category && p.id !== named.id)
+      : undefined;
+    return named && builtIn
+      ? respond({ kind: 'compare', items: [named, builtIn], unknown: [], purpose: [] }, seed)
+      : undefined;
   }
 
   /** One question with sentences of context around it: the question decides, the context is its setting and purpose. */

@@ -169,6 +169,11 @@ const KINDS: [string, RegExp][] = [
   ],
 ];
 
+/** Words for the thing being built ("an app", "the service"): in a need beside other words, they ask for nothing. */
+const BUILT_THING = new Set(
+  'app apps application applications service services system systems thing things stuff codebase'.split(' '),
+);
+
 /** A checklist asked for by that word ("is there a checklist for that?"): a checklist, whatever the classifier makes of the rest. */
 const CHECKLIST_ASKED =
   /\b(?:is there|are there|got|any|have you got|do you have|give me|show me|need) (?:a |an |some )?(?:\S+ )?checklists?\b/;
@@ -868,9 +873,11 @@ export class Parser {
     fallback?: Mention,
     kinds: string[] = [],
   ): Query {
+    // ("orm for a fastapi app": the app is what is built, not part of the need, unless nothing else is.)
+    const kept = need.some((w) => !BUILT_THING.has(w)) ? need.filter((w) => !BUILT_THING.has(w)) : need;
     return {
       kind: 'recommend',
-      need: expand(need),
+      need: expand(kept),
       context: context.map((m) => m.entry),
       exclude: negated.map((m) => m.entry),
       purpose,

@@ -1588,6 +1588,25 @@ describe('messages, threads and small talk', () => {
     expect(['psycopg', 'asyncpg']).toContain(a.also && ids(a.also)[0]);
   });
 
+  it('the thing being built ("app", "service") is no part of a need beside other words', () => {
+    for (const q of ['which orm for our fastapi app', 'orm for the fastapi app pls'])
+      expect(ids(ask(q))[0], q).toBe('sqlalchemy');
+  });
+
+  it('"pytest or the built-in one": one package against what ships with Python for its job', () => {
+    const a = ask('loguru or the built-in one for logging?');
+    expect([a.intent, ids(a)]).toEqual(['compare', ['loguru', 'logging']]);
+  });
+
+  it('a question for a tool ending in a guess ("…, psycopg right?") gets its picks with the guess first, or its card', () => {
+    const picks = ask('which library talks to postgres, asyncpg right?');
+    expect([picks.intent, ids(picks)]).toEqual(['recommend', ['asyncpg', 'psycopg']]);
+    const checkers = ask('what checks types in python, pyright?');
+    expect([checkers.intent, ids(checkers)]).toEqual(['recommend', ['pyright', 'mypy']]);
+    // A few words that are no name add to the question and guess nothing.
+    expect(ids(ask('rq vs celery for the pdf jobs, small team'))).toEqual(['rq', 'celery']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
