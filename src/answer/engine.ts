@@ -245,6 +245,8 @@ const SURE_PICKS = 0.9;
 const MAX_WEIGHED = 3;
 /** The most names a comparison shows side by side. */
 const MAX_COMPARED = 4;
+/** A question with at most this many words of its own, naming nothing, says little by itself (cross-validated: 1 over 2, 3). */
+const VAGUE_WORDS = 1;
 /** A guess at the answer closing a question ("…, psycopg right?", "…, mypy?"): a few words after the last comma. */
 const GUESS_TAIL =
   /,\s+((?:[a-z0-9][\w.-]*\s?){1,3}?)\s*(?:right|correct|yeah|maybe|perhaps|i think|i guess|or something)?$/;
@@ -1126,6 +1128,10 @@ export function createEngine({
         return r.kind === 'recommend' && !r.need.length && r.exclude.length > 0;
       };
       if (q1 && q2 && (onlyRulesOut(q1) || onlyRulesOut(q2))) return respond(parser.read(text), seed, text);
+      // "…we end up with duplicate bookings. what's the principle we're violating, and how do people handle it?": in a
+      // message with sentences of context, a second question that names nothing and says little ("what's the catch",
+      // "what does it cost us") asks the first from another side: one question.
+      if (q1 && q2 && parts.length > 2 && ASKS.test(q1) && vague(q2)) return inContext(parts, q1, text, seed);
       if (q1 && q2) {
         let first = respond(parser.read(q1), seed, q1);
         // "…leadership floated 'microservices'. what does that mean and what will it cost us?": a first
@@ -1328,6 +1334,16 @@ export function createEngine({
     const key = (a: Answer) => `${a.intent} ${a.subjects.map((x) => x.id).join(' ')}`;
     if (key(first) === key(second)) return undefined;
     return { ...overruled(first, left, seed), also: overruled(second, right, seed) };
+  }
+
+  /**
+   * A question that names nothing, asks for no tool and holds at most one word of its own ("what's the catch",
+   * "how do people handle it").
+   */
+  function vague(q: string): boolean {
+    if (reader.named(q, true).length || ASKS_FOR_TOOL.test(q) || /\b(?:which|one for|ones for)\b/.test(q)) return false;
+    const own = q.split(' ').filter((w) => /^[a-z]/.test(w) && !COMMON_WORDS.has(w) && !CUE_WORDS.has(w));
+    return own.length <= VAGUE_WORDS;
   }
 
   /** A part that asks by itself: a question word, a weighing of names, an angle, or a request to explain. */

@@ -1607,6 +1607,18 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('rq vs celery for the pdf jobs, small team'))).toEqual(['rq', 'celery']);
   });
 
+  it('after sentences of context, a second question that names nothing and says little asks the first again: one answer', () => {
+    const a = ask(
+      "every partner retries their webhook call when we are slow, so we book things twice. tickets are piling up. what's the idea we're missing, and what's the catch?",
+    );
+    expect([a.intent, ids(a)[0], a.also]).toEqual(['concept', 'idempotency', undefined]);
+    // A second question that asks for a tool still asks by itself.
+    const b = ask(
+      'we automate the board pack every quarter. which lib writes word docs? and which one for powerpoint?',
+    );
+    expect(b.also).toBeDefined();
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
