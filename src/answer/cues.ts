@@ -17,6 +17,12 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
     'worth',
     /\b(?:good|ok|okay|fine|right|suitable|friendly) (?:for|to) (?:a |an |total |complete )?(?:beginners?|newbies?|noobs?|juniors?|students?|learners?|someone new|newcomers?|first-timers?|learning)\b|\bbeginner[- ]friendly\b/,
   ],
+  // "is it worth switching from the stdlib logging", "worth the move from flask?": whether the one asked about is
+  // worth the change, though "switching from" alone asks for alternatives.
+  [
+    'worth',
+    /\bworth (?:it )?(?:switching|moving|migrating|changing|the switch|the move|the migration)(?: over)?(?: to (?:it|this|that))?(?: from)?\b/,
+  ],
   // Uses beyond the one the asker knows ("what's it good for besides caching", "what else is it used for")
   // ask its uses, though "besides" and "what else" usually ask for alternatives; so does when to use one
   // thing instead of another ("when would I use starlette directly instead of fastapi").

@@ -1619,6 +1619,11 @@ describe('messages, threads and small talk', () => {
     expect(b.also).toBeDefined();
   });
 
+  it('"is it worth switching from X" after a package asks whether the thread\'s package is worth the change', () => {
+    const a = ask('is it worth moving from plain unittest', 'tell me about pytest');
+    expect([a.intent, ids(a)[0], a.focus]).toEqual(['library', 'pytest', 'worth']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
