@@ -9,7 +9,7 @@
  * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
 import { Slips } from './slips.js';
-import { entryName, type Knowledge, knowledgeVersion } from '../knowledge/model.js';
+import { categoryWords, entryName, type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
 import { EntryRanker, type EntryModel } from './ranker.js';
@@ -645,7 +645,7 @@ export function createEngine({
     ) {
       const beyond = outdoes(before.items, rest);
       if (beyond)
-        return { ...respond(picked([beyond], [beyond.category.toLowerCase()]), seed), asked: `${previous} ${rest}` };
+        return { ...respond(picked([beyond], [categoryWords(beyond.category)]), seed), asked: `${previous} ${rest}` };
       return { ...respond({ ...before, purpose: rest.split(' ') }, seed), asked: `${previous} ${rest}` };
     }
     if (own.kind === 'entry' && own.entry.type === 'package') {
@@ -740,7 +740,7 @@ export function createEngine({
       .filter((p) => !frameworks.some((f) => madeFor(p, f.id)))
       .sort((a, b) => Number(related(b)) - Number(related(a)));
     if (!pool.length || !related(pool[0] as PackageEntry)) return undefined;
-    return respond(picked(pool.slice(0, MAX_TOOLS), [lead.category.toLowerCase()]), seed);
+    return respond(picked(pool.slice(0, MAX_TOOLS), [categoryWords(lead.category)]), seed);
   }
 
   /**
@@ -869,7 +869,7 @@ export function createEngine({
     const ranked = byFit(fits, previous.split(' '));
     // One asked for after one package's card ("async one?" after "what's pymongo") gets its card.
     const one = prior().intent === 'library' && /\b(?:one|version|equivalent)\b/.test(rest);
-    const need = [sync ? 'sync' : 'async', lead.category.toLowerCase()];
+    const need = [sync ? 'sync' : 'async', categoryWords(lead.category)];
     return one ? cardOf(ranked[0] as PackageEntry, seed) : respond(picked(ranked, need), seed);
   }
 

@@ -5,7 +5,7 @@
  * @example
  * entryAnswer(kb, kb.entries.get('httpx')!, { focus: 'alternatives' }).subjects.map((s) => s.id) // ['httpx', 'requests', 'aiohttp']
  */
-import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
+import { categoryWords, type Entry, type Knowledge, type PackageEntry } from '../knowledge/model.js';
 import { ATTRIBUTE_LABELS, installLine, KIND_LABEL, pickLine } from './labels.js';
 import { overlap } from './purpose.js';
 import type { Answer, Focus, Hint, Section } from './types.js';
@@ -140,10 +140,10 @@ function worth(kb: Knowledge, p: PackageEntry): Answer {
   const n = p.sources.length;
   const standing =
     p.standing === 'standard'
-      ? `The articles treat ${p.name} as the standard choice for ${p.category.toLowerCase()}.`
+      ? `The articles treat ${p.name} as the standard choice for ${categoryWords(p.category)}.`
       : p.standing === 'popular'
-        ? `The articles count ${p.name} among the most popular choices for ${p.category.toLowerCase()}.`
-        : `${p.name} is one of the ${p.category.toLowerCase()} options the articles cover.`;
+        ? `The articles count ${p.name} among the most popular choices for ${categoryWords(p.category)}.`
+        : `${p.name} is one of the ${categoryWords(p.category)} options the articles cover.`;
   const sections: Section[] = [
     { type: 'text', text: `${standing} It is named in ${n} of the ${kb.sources.size} articles.` },
     { type: 'list', title: 'Why people pick it', items: p.why, ordered: false },

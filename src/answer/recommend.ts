@@ -118,12 +118,22 @@ export function rankPicks(
     .map((s) => s.p);
 }
 
+/** Chat words a need may hold that say nothing in a title ("For gimme code format", "For two q"). */
+const TITLE_CHAT = new Set('gimme q qs quick tho though pls plz smth lazy'.split(' '));
+
+/** A need's words for a title, without chat words (all of them, when nothing else is left). */
+const titleWords = (need: string) =>
+  need
+    .split(' ')
+    .filter((w) => !TITLE_CHAT.has(w))
+    .join(' ') || need;
+
 /** Recommends the packages (best first). */
 export function recommendAnswer(kb: Knowledge, need: string, picks: PackageEntry[], title?: string): Answer {
   const [first, second] = picks;
   return {
     intent: 'recommend',
-    title: title ?? `For ${need}`,
+    title: title ?? `For ${titleWords(need)}`,
     subjects: picks.map(subject),
     sections: [
       {

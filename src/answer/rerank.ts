@@ -11,7 +11,7 @@
  * @example
  * settle(kb, ranker, query, answer, { text: 'page loads users then each users orders, slow in prod' })
  */
-import { entryKeys, type Entry, type Knowledge, type PackageEntry } from '../knowledge/model.js';
+import { categoryWords, entryKeys, type Entry, type Knowledge, type PackageEntry } from '../knowledge/model.js';
 import { entryAnswer } from './entry.js';
 import type { Query } from './query.js';
 import type { EntryRanker, RankedEntry, Ranking } from './ranker.js';
@@ -184,7 +184,7 @@ export function rankedAnswer(
 
 function answerWith(kb: Knowledge, ranked: Ranking, top: RankedEntry, leave?: ReadonlySet<string>): Answer {
   if (top.entry.type !== 'package') return entryAnswer(kb, top.entry);
-  return recommendAnswer(kb, top.entry.category.toLowerCase(), picksOf(ranked, top, leave));
+  return recommendAnswer(kb, categoryWords(top.entry.category), picksOf(ranked, top, leave));
 }
 
 /** Whether the query left the entry to retrieval (not a name given, not an exclusion). */

@@ -8,7 +8,7 @@
  */
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
-import { entryKeys, entryName } from '../knowledge/model.js';
+import { categoryWords, entryKeys, entryName } from '../knowledge/model.js';
 import { normKey } from '../knowledge/load.js';
 import { compareAnswer } from './compare.js';
 import { alternativesOf, entryAnswer } from './entry.js';
@@ -123,7 +123,8 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
   const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !leftOut(p, q.exclude));
   // Picks given without a need to title them are titled by the category they share ("For HTTP clients").
-  const shared = given.every((p) => p.category === given[0]?.category) ? given[0]?.category : undefined;
+  const shared =
+    given[0] && given.every((p) => p.category === given[0]?.category) ? categoryWords(given[0].category) : undefined;
   if (given.length) return recommendAnswer(kb, q.need.join(' ') || shared || 'these', given);
   if (q.of?.type === 'package') {
     const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !leftOut(p, q.exclude));
@@ -149,9 +150,11 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
     if (excluded?.type === 'package' && !q.of) return recommend(ctx, { ...q, of: excluded });
     return search(ctx, q.need, 'recommend');
   }
-  const setting = q.context.length ? ` with ${joinAnd(q.context.map(entryName))}` : '';
+  // (Each name once: "with Celery and RQ", not "with Celery, Celery and RQ".)
+  const context = [...new Set(q.context)];
+  const setting = context.length ? ` with ${joinAnd(context.map(entryName))}` : '';
   // The setting's own name is said once, after "with" ("For orm with FastAPI", not "For fastapi orm with FastAPI").
-  const said = new Set(q.context.flatMap((e) => entryKeys(e).map(normKey)));
+  const said = new Set(context.flatMap((e) => entryKeys(e).map(normKey)));
   const need = q.need.filter((w) => !said.has(normKey(w)));
   const a = recommendAnswer(kb, `${(need.length ? need : q.need).join(' ')}${setting}`, picks);
   return left ? withNote(a, left.trim()) : a;

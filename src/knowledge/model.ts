@@ -43,6 +43,17 @@ export interface Knowledge {
   team?: import('./team.js').TeamOverlay;
 }
 
+/**
+ * A category's name inside a sentence ("for embedded and IoT", "for ORMs and SQL toolkits"): each word in lower
+ * case but for acronyms and names written with capitals inside ("IoT", "SQL", "DevOps", "CI/CD").
+ */
+export function categoryWords(category: string): string {
+  return category
+    .split(' ')
+    .map((w) => (/^.+[A-Z]/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
+}
+
 /** The display name of an entry. */
 export function entryName(e: Entry): string {
   switch (e.type) {

@@ -1397,7 +1397,7 @@ describe('messages, threads and small talk', () => {
     }
     // Titled by what was asked, never an empty "For".
     expect(ask('ok and if the caller is async code?', 'which http client do you all use?').title).toBe(
-      'For async http clients',
+      'For async HTTP clients',
     );
     expect(ask('and for mongo?', 'whats the async postgres driver').title).toBe('For MongoDB clients');
     expect(ask('which library do people use for it?', "what's RAG").title).toBe(
@@ -1622,6 +1622,17 @@ describe('messages, threads and small talk', () => {
   it('"is it worth switching from X" after a package asks whether the thread\'s package is worth the change', () => {
     const a = ask('is it worth moving from plain unittest', 'tell me about pytest');
     expect([a.intent, ids(a)[0], a.focus]).toEqual(['library', 'pytest', 'worth']);
+  });
+
+  it('headings keep acronyms, say each setting name once and leave chat words out', () => {
+    expect(ask('need a proper orm for our flask api on postgres').title).toBe('For ORMs and SQL toolkits');
+    expect(ask('we need the same packages and config files on 40 VMs. python-based tooling for this?').title).toBe(
+      'For DevOps and infrastructure',
+    );
+    expect(ask('gimme a code formatter').title).not.toMatch(/gimme/);
+    expect(ask('what broker would celery want then?', 'celery or rq for the invoice queue?').title).not.toMatch(
+      /Celery, Celery/,
+    );
   });
 
   it('hints are door-neutral commands, never "/pystack"', () => {
