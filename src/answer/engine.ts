@@ -249,7 +249,7 @@ const MAX_COMPARED = 4;
 const VAGUE_WORDS = 1;
 /** A guess at the answer closing a question ("…, psycopg right?", "…, mypy?"): a few words after the last comma. */
 const GUESS_TAIL =
-  /,\s+((?:[a-z0-9][\w.-]*\s?){1,3}?)\s*(?:right|correct|yeah|maybe|perhaps|i think|i guess|or something)?$/;
+  /,\s+([a-z0-9][\w.-]*(?:\s[a-z0-9][\w.-]*){0,2}?)(?:\s(?:right|correct|yeah|maybe|perhaps|i think|i guess|or something))?$/;
 /** What a follow-up puts a name in place of ("fastapi instead of flask", "rather than poetry"). */
 const INSTEAD_OF = /\b(?:instead of|in place of|rather than|replacing|to replace)\s+(.+)$/;
 
@@ -1211,7 +1211,13 @@ export function createEngine({
     // (Only a name: "…, not django", "…, redis already running" add to the question, they guess nothing.)
     const id = kb.names.get(normKey((tail[1] ?? '').trim()));
     const guessed = id === undefined ? undefined : kb.entries.get(id);
-    if (guessed?.type !== 'package' || !asksByItself(head) || parser.named(head).includes(guessed.id)) return undefined;
+    if (guessed?.type !== 'package' || !asksByItself(head)) return undefined;
+    // ("compare django and flask, fastapi": a list of names of one kind guesses nothing.)
+    const kindNamed = parser.named(head).some((n) => {
+      const e = kb.entries.get(n);
+      return e?.type === 'package' && e.category === guessed.category;
+    });
+    if (kindNamed) return undefined;
     const asked = respond(parser.read(head), seed, head);
     const picks = asked.intent === 'recommend' ? asked.subjects.map((x) => kb.entries.get(x.id)) : [];
     const first = picks[0];

@@ -1603,6 +1603,8 @@ describe('messages, threads and small talk', () => {
     expect([picks.intent, ids(picks)]).toEqual(['recommend', ['asyncpg', 'psycopg']]);
     const checkers = ask('what checks types in python, pyright?');
     expect([checkers.intent, ids(checkers)]).toEqual(['recommend', ['pyright', 'mypy']]);
+    // A list of names of one kind guesses nothing ("compare django and flask, fastapi" compares the three).
+    expect(ids(ask('compare django and flask, fastapi'))).toEqual(['django', 'flask', 'fastapi']);
     // A few words that are no name add to the question and guess nothing.
     expect(ids(ask('rq vs celery for the pdf jobs, small team'))).toEqual(['rq', 'celery']);
   });
