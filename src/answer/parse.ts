@@ -174,6 +174,9 @@ const BUILT_THING = new Set(
   'app apps application applications service services system systems thing things stuff codebase'.split(' '),
 );
 
+/** Words after a tool's name that ask about it ("X still a thing", "X any good", "X worth it"). */
+const SLOT_AFTER = /^(?:still|any|worth|dead|legit|overkill|actually)$/;
+
 /** A checklist asked for by that word ("is there a checklist for that?"): a checklist, whatever the classifier makes of the rest. */
 const CHECKLIST_ASKED =
   /\b(?:is there|are there|got|any|have you got|do you have|give me|show me|need) (?:a |an |some )?(?:\S+ )?checklists?\b/;
@@ -595,11 +598,25 @@ export class Parser {
     // not know against the one it knows is no question about the known one alone, so its card is plain.
     // (So does a word like a tool's name ahead of every name it knows: "is dask worth it … or just pandas",
     // "mlflow alongside scikit-learn, worth it?": the angle is the unknown tool's.)
-    const unknownFirst = () => {
-      const firstKnown = Math.min(toks.length, ...packages.map((m) => m.start));
-      return nameLike.some((w) => !w.includes('_') && toks.findIndex((tk) => tk.text === w) < firstKnown);
-    };
-    const weighsUnknown = (focus === 'alternatives' || focus === 'worth') && (unknown.length > 0 || unknownFirst());
+    const firstKnown = Math.min(toks.length, ...packages.map((m) => m.start));
+    const unknownFirst = () =>
+      nameLike.some((w) => !w.includes('_') && toks.findIndex((tk) => tk.text === w) < firstKnown);
+    // "is marshmallow still a thing or do we just use pydantic": an everyday word in the asked-about slot, ahead of
+    // every known name, is the name of a tool the knowledge does not have.
+    const slotAt = toks[0]?.text === 'is' || toks[0]?.text === 'are' ? 1 : 0;
+    const slot = toks[slotAt];
+    const slotName =
+      slot &&
+      !slot.sep &&
+      slotAt + 1 < firstKnown &&
+      !inMention(slotAt) &&
+      !COMMON_WORDS.has(slot.text) &&
+      SLOT_AFTER.test(toks[slotAt + 1]?.text ?? '')
+        ? slot.text
+        : undefined;
+    const weighsUnknown =
+      (focus === 'alternatives' || focus === 'worth') && (unknown.length > 0 || Boolean(slotName) || unknownFirst());
+    if (weighsUnknown && slotName && !unknownBeside.includes(slotName)) unknownBeside.push(slotName);
     const asEntry = (m: Mention, unknownNames: string[] = unknownBeside): Query => ({
       kind: 'entry',
       entry: m.entry,

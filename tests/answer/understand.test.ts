@@ -1637,6 +1637,13 @@ describe('messages, threads and small talk', () => {
     );
   });
 
+  it('a word in the asked-about slot ahead of every known name ("is marshmallow still a thing … pydantic") is a tool not known', () => {
+    const a = ask('is pyramid any good or should we stay on flask');
+    expect([a.intent, ids(a)[0], a.focus, a.unrecognised]).toEqual(['library', 'flask', 'overview', ['pyramid']]);
+    // The known one in that slot keeps its angle.
+    expect(ask('is celery still worth it').focus).toBe('worth');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
