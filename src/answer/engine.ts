@@ -252,6 +252,8 @@ const GUESS_TAIL =
   /,\s+([a-z0-9][\w.-]*(?:\s[a-z0-9][\w.-]*){0,2}?)(?:\s(?:right|correct|yeah|maybe|perhaps|i think|i guess|or something))?$/;
 /** What a follow-up puts a name in place of ("fastapi instead of flask", "rather than poetry"). */
 const INSTEAD_OF = /\b(?:instead of|in place of|rather than|replacing|to replace)\s+(.+)$/;
+/** A follow-up that puts its name in the place of the thread's ("what about rq instead"). */
+const INSTEAD = /\binstead\b/;
 
 /** A follow-up that opens a need of its own: it starts "and…", "what about…", and no word in it points back. */
 const opensNeed = (text: string): boolean => {
@@ -416,7 +418,7 @@ export function createEngine({
       rival &&
       rival.id !== mentioned.id &&
       rival.category === mentioned.category &&
-      (versus || SET_AGAINST.test(rest) || /\binstead\b/.test(rest))
+      (versus || SET_AGAINST.test(rest) || INSTEAD.test(rest))
     )
       return {
         ...respond({ kind: 'compare', items: [mentioned, rival], unknown: [], purpose: [] }, seed),
@@ -547,19 +549,17 @@ export function createEngine({
       const fallback =
         own.kind === 'recommend' &&
         own.fallback?.type === 'package' &&
-        (versus || ((SET_AGAINST.test(rest) || /\binstead\b/.test(rest)) && own.fallback.category === about.category))
+        (versus || ((SET_AGAINST.test(rest) || INSTEAD.test(rest)) && own.fallback.category === about.category))
           ? [own.fallback]
           : [];
       const against = own.kind === 'compare' && versus ? own.items : named.length ? named : fallback;
       const other = against.find((e) => e.id !== about.id);
       // ("…instead" sets a name against it only when it is of its kind: "what about scrapy instead" after bs4.)
-      const instead = /\binstead\b/.test(rest) && other?.type === 'package' && other.category === about.category;
+      const instead = INSTEAD.test(rest) && other?.type === 'package' && other.category === about.category;
       if (other && (versus || SET_AGAINST.test(rest) || instead))
         return respond({ kind: 'compare', items: [about, other], unknown: [], purpose: [] }, seed);
       // "how does it compare to the built-in one" after "is loguru worth it": what ships with Python for the same job.
-      const builtIn = BUILT_IN_ONE.test(rest)
-        ? kb.packages.find((p) => p.kind === 'stdlib' && p.category === about.category && p.id !== about.id)
-        : undefined;
+      const builtIn = BUILT_IN_ONE.test(rest) ? builtInFor(about) : undefined;
       if (builtIn && !namesOwn(rest, about))
         return respond({ kind: 'compare', items: [about, builtIn], unknown: [], purpose: [] }, seed);
       // "async one?" after "what's pymongo", "vs the microsoft one?" after "what's mypy": the one of its kind the words describe.
@@ -750,15 +750,12 @@ export function createEngine({
   function joinsComparison(before: Extract<Query, { kind: 'compare' }>, rest: string): Query | undefined {
     if (ASKS_KIND.test(rest)) return undefined;
     const compared = (id: string) => before.items.some((x) => x.id === id);
-    const joining = parser
-      .named(rest)
-      .map((id) => kb.entries.get(id))
-      .filter((e): e is PackageEntry => e?.type === 'package' && !compared(e.id));
-    const [added] = joining;
+    // The names outside what is replaced: one new one, and none compared already ("can ruff replace flake8 too?"
+    // after "ruff vs black" asks about one already compared).
+    const named = parser.named(rest.replace(INSTEAD_OF, ' '));
+    const added = named.length === 1 ? kb.entries.get(named[0] as string) : undefined;
     const kinds = new Set(before.items.map((e) => (e.type === 'package' ? e.category : '')));
-    if (joining.length !== 1 || !added || !kinds.has(added.category)) return undefined;
-    // ("can ruff replace flake8 too?" after "ruff vs black": a question about one already compared.)
-    if (parser.named(rest.replace(INSTEAD_OF, ' ')).some(compared)) return undefined;
+    if (added?.type !== 'package' || compared(added.id) || !kinds.has(added.category)) return undefined;
     const replaced = INSTEAD_OF.exec(rest);
     const out = replaced ? parser.named(replaced[1] ?? '') : [];
     const items = [...before.items.filter((e) => !out.includes(e.id)), added].slice(0, MAX_COMPARED);
@@ -1229,13 +1226,16 @@ export function createEngine({
     return single.intent === 'library' && single.subjects[0]?.id === guessed.id ? single : cardOf(guessed, seed);
   }
 
+  /** What ships with Python for a package's job (logging for loguru, unittest for pytest), if anything does. */
+  function builtInFor(p: PackageEntry): PackageEntry | undefined {
+    return kb.packages.find((s) => s.kind === 'stdlib' && s.category === p.category && s.id !== p.id);
+  }
+
   /** "pytest or the built-in one?", "loguru vs the stdlib one": one package set against what ships with Python for its job. */
   function againstBuiltIn(text: string, single: Answer, seed: number): Answer | undefined {
     if (single.intent === 'compare' || !BUILT_IN_ONE.test(text) || !SET_AGAINST.test(text)) return undefined;
     const named = onlyNamed(text);
-    const builtIn = named
-      ? kb.packages.find((p) => p.kind === 'stdlib' && p.category === named.category && p.id !== named.id)
-      : undefined;
+    const builtIn = named ? builtInFor(named) : undefined;
     return named && builtIn
       ? respond({ kind: 'compare', items: [named, builtIn], unknown: [], purpose: [] }, seed)
       : undefined;
