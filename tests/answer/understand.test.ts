@@ -1644,6 +1644,21 @@ describe('messages, threads and small talk', () => {
     expect(ask('is celery still worth it').focus).toBe('worth');
   });
 
+  it('a message opening on a tool it does not know, before one it knows, says which one it does not know', () => {
+    const a = ask('lantern on top of django for the blog pages?');
+    expect([a.intent, ids(a)[0], a.unrecognised]).toEqual(['library', 'django', ['lantern']]);
+    expect(ask('kettle for retrying the flaky calls we make with httpx, good idea?').unrecognised).toEqual(['kettle']);
+    // Right against the known name by "or", a word the knowledge uses is a name too; a name may have two words.
+    expect(ask('sheets or openpyxl for the monthly report?').unrecognised).toEqual(['sheets']);
+    expect(ask('walnut cache vs redis for sessions').unrecognised).toEqual(['walnut cache']);
+    // With nothing known named, the opening word is what it does not know.
+    expect(ask('kettle for forecasting visitor numbers over the holidays?').unrecognised).toEqual(['kettle']);
+    // A label before a colon is no tool.
+    expect(ask('context for the ops channel: we run flask behind nginx, how to scale it?').unrecognised ?? []).toEqual(
+      [],
+    );
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
