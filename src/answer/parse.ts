@@ -239,6 +239,30 @@ const TOOL_OPENER =
   /^(?:(?:is|are|has anyone (?:tried|used)|anyone (?:tried|using|used)|thinking of|considering)\s+)?(\S+)\s+(?![^:]*:)(?:for|or|vs|versus|\+|&|on top of|together with|alongside|next to|in front of|instead of|as good as|a good|a decent|easier than|better than|over)\s/;
 /** The same with a name of two words ("tortoise orm vs peewee", "halo spinners or just use rich"). */
 const TWO_WORD_OPENER = /^(\S+)\s+(\S+)\s+(?:or|vs|versus|\+)\s/;
+/** A short question that asks which of what the context named fits ("which fits?", "which suits us"). */
+const WHICH_FITS = /\bwhich (?:fits|suits|wins|works|makes sense|is the better fit)\b/;
+/** Words that say a choice is being made between two things ("torn between", "deciding between"). */
+const CHOOSING = /^(?:deciding|decide|torn|choose|choosing|pick|picking|stuck|undecided|weighing|split)$/;
+
+/** The two packages a text chooses between ("deciding between rq and celery", "torn between flask or django"). */
+function choosingBetween(toks: readonly Token[], mentions: Mention[]): Mention[] | undefined {
+  const at = toks.findIndex((tk, i) => CHOOSING.test(tk.text) && toks[i + 1]?.text === 'between');
+  if (at < 0) return undefined;
+  // (The first a word or two after "between", the second right after its "and" or "or".)
+  const a = mentions.find((m) => m.entry.type === 'package' && m.start > at + 1 && m.start <= at + 4);
+  const b =
+    a &&
+    mentions.find(
+      (m) =>
+        m.entry.type === 'package' &&
+        m.start > a.end &&
+        m.start <= a.end + 2 &&
+        /^(?:and|or)$/.test(toks[a.end]?.text ?? '') &&
+        m.entry.id !== a.entry.id,
+    );
+  return a && b ? [a, b] : undefined;
+}
+
 /** Where a question puts the name it asks about ("is X any good", "X worth learning", "hook up X for …"). */
 const NAME_SLOTS = [
   /^(?:is|are|does|do|how good is|thoughts on|opinions on|anyone (?:using|use|used|tried)|has anyone (?:used|tried))\s+(\S+)\s+(?:any good|worth|good|ok|okay|still|dead|better|mature|ready|reliable|a good|for)\b/,
@@ -494,7 +518,9 @@ export class Parser {
     const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
     const negated = distinct(all.filter((m) => m.entry.type === 'package' && !mentions.includes(m)));
     const concepts = distinct(mentions.filter((m) => m.entry.type === 'concept'));
+    const between = choosingBetween(toks, mentions);
     return {
+      ...(between ? { between } : {}),
       packages: distinct(mentions.filter((m) => m.entry.type === 'package')),
       ...(concepts.length ? { concepts } : {}),
       ...(negated.length ? { negated } : {}),
@@ -804,10 +830,11 @@ export class Parser {
       return { kind: 'compare', items: [before.entry, (packages[0] as Mention).entry], unknown, purpose: purposeWords };
     // "…dramatiq as an alternative to celery. how do they compare?": the context's names, weighed.
     // "…one said elasticsearch, another said opensearch. what's the difference between the two?": the two of one kind.
+    // ("deciding between rq and celery … we already run redis … which one?": the two it is choosing between.)
     const context = distinct(ctx.packages);
     const pair = /\b(?:the|these|those) two\b|\bboth\b/.test(t) ? largestGroup(context) : [];
-    const weighed = context.length > 2 && pair.length === 2 ? pair : context;
-    if (!packages.length && WEIGH.test(t) && weighed.length >= 2 && weighed.length <= 4)
+    const weighed = ctx.between ?? (context.length > 2 && pair.length === 2 ? pair : context);
+    if (!packages.length && (WEIGH.test(t) || WHICH_FITS.test(t)) && weighed.length >= 2 && weighed.length <= 4)
       return { kind: 'compare', items: weighed.map((m) => m.entry), unknown, purpose: purposeWords };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
     const partner = against.find((a) => a.partner)?.partner;

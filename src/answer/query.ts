@@ -91,5 +91,7 @@ export interface Context extends ReadOptions {
   outside?: string[];
   /** Whether the message holds a link (a name from a link is a name, whatever else it could mean). */
   viaLink?: boolean;
+  /** The two packages the context is choosing between ("we're torn between flask and django"). */
+  between?: Mention[];
 }
 export const NO_CONTEXT: Context = { packages: [], words: [] };

@@ -1659,6 +1659,15 @@ describe('messages, threads and small talk', () => {
     );
   });
 
+  it('"which fits?" after sentences choosing between two packages compares those two, not every name around them', () => {
+    const a = ask(
+      'we are choosing between rq and celery for the nightly exports. postgres is already there and redis too. which fits?',
+    );
+    expect([a.intent, ids(a)]).toEqual(['compare', ['rq', 'celery']]);
+    const b = ask('torn between pyright and mypy for the monorepo. we also lint with ruff. which suits us?');
+    expect([b.intent, ids(b)]).toEqual(['compare', ['pyright', 'mypy']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
