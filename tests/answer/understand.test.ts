@@ -1668,6 +1668,13 @@ describe('messages, threads and small talk', () => {
     expect([b.intent, ids(b)]).toEqual(['compare', ['pyright', 'mypy']]);
   });
 
+  it('"what is X, <a clause naming Y>" asks what X is: its card, not a comparison with the name beside it', () => {
+    const a = ask("yo what even is httpx, it's all over the fastapi docs");
+    expect([a.intent, ids(a)]).toEqual(['library', ['httpx']]);
+    // A comparison asked in so many words stays one.
+    expect(ask('httpx, requests — which for async').intent).toBe('compare');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
