@@ -787,9 +787,20 @@ export class Parser {
     // "litestar compared to fastapi", "how is jax different from numpy": every name is an item.
     const items = STRONG_COMPARE.test(t) && packages.length >= 2 ? packages : subjects;
     // ("yo what even is pydantic, it's all over the fastapi docs": names set apart only by a weak cue, a comma or an "or",
-    // where the classifier is sure one package is asked about, are that package and its setting. Cross-validated +7.)
+    // where the classifier is sure one package is asked about, are that package and its setting. Cross-validated +7;
+    // names chained by commas alone, +7 more.)
     const aboutOne = sure?.startsWith('library/') && !STRONG_COMPARE.test(t);
-    if (chain.length >= 2 || (items.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview' && !aboutOne))
+    // (So are names joined only by commas and dashes after words of a question: "what's motor, the mongo thing"; a
+    // bare list, "flask, django, fastapi?", is still one to compare.)
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    const commasOnly =
+      first !== undefined &&
+      first.start > 0 &&
+      last !== undefined &&
+      !toks.slice(first.end, last.start).some((tk) => CONNECTORS.has(tk.text) && tk.text !== ',' && tk.text !== '—');
+    const chained = chain.length >= 2 && !(aboutOne && commasOnly);
+    if (chained || (items.length >= 2 && COMPARE_CUE.test(t) && focus === 'overview' && !aboutOne))
       return {
         kind: 'compare',
         items: (chain.length >= 2 ? chain : items).map((m) => m.entry),

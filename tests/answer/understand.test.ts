@@ -1668,11 +1668,15 @@ describe('messages, threads and small talk', () => {
     expect([b.intent, ids(b)]).toEqual(['compare', ['pyright', 'mypy']]);
   });
 
-  it('"what is X, <a clause naming Y>" asks what X is: its card, not a comparison with the name beside it', () => {
+  it('"what is X, <a clause naming Y>" and "X, the Y thing" ask what X is: its card, not a comparison with Y', () => {
     const a = ask("yo what even is httpx, it's all over the fastapi docs");
     expect([a.intent, ids(a)]).toEqual(['library', ['httpx']]);
-    // A comparison asked in so many words stays one.
+    // So is "tell me about X, the Y thing": a name joined to another only by a comma.
+    const b = ask('tell me about asyncpg, the postgres thing');
+    expect([b.intent, ids(b)]).toEqual(['library', ['asyncpg']]);
+    // A comparison asked in so many words stays one, and so does a bare list of names.
     expect(ask('httpx, requests — which for async').intent).toBe('compare');
+    expect(ask('flask, django, fastapi?').intent).toBe('compare');
   });
 
   it('hints are door-neutral commands, never "/pystack"', () => {
