@@ -1679,6 +1679,21 @@ describe('messages, threads and small talk', () => {
     expect(ask('flask, django, fastapi?').intent).toBe('compare');
   });
 
+  it('a condition on a comparison that neither compared package meets gets the package that meets it', () => {
+    // Of the compared kind…
+    const a = ask(
+      'and what if the stakeholders want to hover over points?',
+      'matplotlib or seaborn for the quarterly charts?',
+    );
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', 'plotly']);
+    // …or, far surer, of another.
+    const b = ask(
+      'and if the site only renders with javascript?',
+      'beautifulsoup or scrapy for the supplier catalogue',
+    );
+    expect([b.intent, ids(b)[0]]).toEqual(['recommend', 'playwright']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
