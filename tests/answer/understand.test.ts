@@ -1694,6 +1694,15 @@ describe('messages, threads and small talk', () => {
     expect([b.intent, ids(b)[0]]).toEqual(['recommend', 'playwright']);
   });
 
+  it('a follow-up whose own words point sharply at another package asks for that package', () => {
+    const a = ask('can it also listen for mouse clicks and key presses?', 'what is pyautogui');
+    expect([a.intent, ids(a)]).toEqual(['recommend', ['pynput']]);
+    const b = ask('does it open the ancient .xls files too?', "what's openpyxl");
+    expect([b.intent, ids(b)]).toEqual(['recommend', ['xlrd']]);
+    // An angle asked of the thread's package stays with it.
+    expect(ids(ask('do people still pick it for new projects?', 'what is pandas'))[0]).toBe('pandas');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
