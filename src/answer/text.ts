@@ -19,10 +19,7 @@ export function stripSlackMarkup(text: string): string {
   return (
     text
       .replace(/<[@#!][^<>]*>/g, ' ')
-      // (A label that only repeats the link's host, "<https://www.djangoproject.com|djangoproject.com>", says nothing more.)
-      .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, (_, url: string, label: string) =>
-        sameHost(url, label) ? ` ${url} ` : `${label} ${url}`,
-      )
+      .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2 $1')
       .replace(/<((?:https?|mailto):[^<>]*)>/g, ' $1 ')
       .replace(/```([\s\S]*?)```/g, (_, code: string) => modulesOf(code))
       .replace(/(^|[\s(])`([^`\n]+)`/g, (_, before: string, code: string) => before + modulesOf(code))
@@ -203,17 +200,4 @@ function normalizeOnce(raw: string): string {
     if (next === t) return t;
     t = next;
   }
-}
-
-/** Whether a link's label is only its host ("djangoproject.com", "www.starlette.io"). */
-function sameHost(url: string, label: string): boolean {
-  const host = /^https?:\/\/(?:www\.)?([^/:?#]+)/.exec(url)?.[1]?.toLowerCase();
-  return (
-    Boolean(host) &&
-    label
-      .trim()
-      .toLowerCase()
-      .replace(/^www\./, '')
-      .replace(/\/$/, '') === host
-  );
 }
