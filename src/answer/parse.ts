@@ -331,6 +331,10 @@ export class Parser {
     const linked: string[] = [];
     // Names a link gave are names, though they are short or everyday words ("<…/astral-sh/uv>", "<…|rich>").
     const fromLinks = new Set<string>();
+    // A label that only repeats its link's host ("<https://www.djangoproject.com|djangoproject.com>") is no name.
+    const hosts = [...normalize(raw).matchAll(/(\S+)\s+(https?:\/\/\S+)/g)]
+      .filter(([, label = '', url = '']) => sameHost(url, label))
+      .map(([, label = '']) => label);
     const text = normalize(raw)
       .replace(URL, (url) => {
         const names = linkNames(url);
@@ -385,7 +389,15 @@ export class Parser {
       const pointed = this.linker.link(toks, { pointed: true }).filter((m) => m.entry.type === 'package' && !m.typo);
       if (pointed.length === 1) mentions = pointed;
     }
-    const q = this.decide(t, toks, mentions, { ...ctx, linked, python, viaLink }, explain, text, guess);
+    const q = this.decide(
+      t,
+      toks,
+      mentions,
+      { ...ctx, linked, python, viaLink, ...(hosts.length ? { hosts } : {}) },
+      explain,
+      text,
+      guess,
+    );
     // "is polars any good?", "how do i hook up sentry for error tracking": out of scope with nothing named, the
     // word standing where the question puts a name is the one it does not know, though it is an English word.
     // (A search that may yet find nothing carries the word too, for its "I don't know".)
@@ -577,6 +589,7 @@ export class Parser {
               !inMention(i) &&
               !others.some((o) => i >= o.start && i < o.end) &&
               !unknown.includes(tk.text) &&
+              !ctx.hosts?.includes(tk.text) &&
               // "every 5 min", "takes 40 sec": a unit after a number is no name.
               !/^\d[\d.,]*$/.test(toks[i - 1]?.text ?? '') &&
               this.nameLike(tk.text) &&
@@ -1270,4 +1283,10 @@ function namesUse(kb: Knowledge, toks: readonly Token[]): boolean {
       )
         return true;
   return false;
+}
+
+/** Whether a link's label is only its host ("djangoproject.com" for https://www.djangoproject.com). */
+function sameHost(url: string, label: string): boolean {
+  const host = /^https?:\/\/(?:www\.)?([^/:?#]+)/.exec(url)?.[1];
+  return Boolean(host) && label.replace(/^www\./, '').replace(/\/$/, '') === host;
 }

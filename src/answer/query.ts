@@ -91,6 +91,8 @@ export interface Context extends ReadOptions {
   outside?: string[];
   /** Whether the message holds a link (a name from a link is a name, whatever else it could mean). */
   viaLink?: boolean;
+  /** Link labels that only repeat their link's host ("djangoproject.com"): no names. */
+  hosts?: string[];
   /** The two packages the context is choosing between ("we're torn between flask and django"). */
   between?: Mention[];
 }

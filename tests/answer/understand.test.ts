@@ -1709,6 +1709,8 @@ describe('messages, threads and small talk', () => {
   it('a message that links one package and asks about it gets its card, not picks', () => {
     const a = ask("what's this? <https://www.djangoproject.com|djangoproject.com>");
     expect([a.intent, ids(a)]).toEqual(['library', ['django']]);
+    // A label that only repeats the link's host is no name it does not know.
+    expect(a.unrecognised ?? []).toEqual([]);
   });
 
   it('hints are door-neutral commands, never "/pystack"', () => {
