@@ -980,6 +980,8 @@ export function createEngine({
    */
   function linkedCard(a: Answer, raw: string, text: string, seed: number): Answer {
     if (a.intent !== 'recommend' || a.also || !raw.includes('http')) return a;
+    // (Only names a link holds exactly: a slip on one, "docs.celeryq.dev", may be the documentation of a tool the
+    // message wants to leave.)
     const ids = new Set(
       linkNames(raw).flatMap((n) => {
         const id = kb.names.get(normKey(n));

@@ -229,7 +229,6 @@ const SWITCH =
 /** Words that ask for a way to reach a service from code ("driver", "talk to", "from python", "which library"). */
 const REACH =
   /\b(?:drivers?|clients?|sdks?|python (?:api|bindings?|wrapper)|(?:bindings?|wrapper) for|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
-/** A question that asks how one thing works, and nothing more. */
 /**
  * A message that opens on a tool's name, then how that tool stands to what follows ("locust for load testing",
  * "beanie on top of motor", "panel or plotly", "is bokeh as good as matplotlib"); not a label before a colon
@@ -244,23 +243,28 @@ const WHICH_FITS = /\bwhich (?:fits|suits|wins|works|makes sense|is the better f
 /** Words that say a choice is being made between two things ("torn between", "deciding between"). */
 const CHOOSING = /^(?:deciding|decide|torn|choose|choosing|pick|picking|stuck|undecided|weighing|split)$/;
 
-/** The two packages a text chooses between ("deciding between rq and celery", "torn between flask or django"). */
+/**
+ * The two packages a text chooses between ("deciding between rq and celery"). ("Torn between flask or django" weighs
+ * them already: the names joined by "or" make the sentence a question of its own.)
+ */
 function choosingBetween(toks: readonly Token[], mentions: Mention[]): Mention[] | undefined {
   const at = toks.findIndex((tk, i) => CHOOSING.test(tk.text) && toks[i + 1]?.text === 'between');
-  if (at < 0) return undefined;
-  // (The first a word or two after "between", the second right after its "and" or "or".)
-  const a = mentions.find((m) => m.entry.type === 'package' && m.start > at + 1 && m.start <= at + 4);
-  const b =
-    a &&
-    mentions.find(
-      (m) =>
-        m.entry.type === 'package' &&
-        m.start > a.end &&
-        m.start <= a.end + 2 &&
-        /^(?:and|or)$/.test(toks[a.end]?.text ?? '') &&
-        m.entry.id !== a.entry.id,
-    );
-  return a && b ? [a, b] : undefined;
+  const packages = mentions.filter((m) => m.entry.type === 'package');
+  const sides = at < 0 ? undefined : sidesOfBetween(toks, packages, at + 1);
+  return sides && sides[0].entry.id !== sides[1].entry.id ? sides : undefined;
+}
+
+/**
+ * The two mentions "between A and B" joins, "between" at token `at`: each the mention that starts its side, within a
+ * word or two of filler ("a", "the"); the first side ends at the first "and" after it.
+ */
+function sidesOfBetween(toks: readonly Token[], mentions: Mention[], at: number): [Mention, Mention] | undefined {
+  const and = toks.findIndex((tk, i) => i > at + 1 && (tk.text === 'and' || tk.sep));
+  if (and < 0 || toks[and]?.sep) return undefined;
+  const sideAt = (from: number) => mentions.find((m) => m.start >= from && m.start <= from + SIDE_GAP);
+  const a = sideAt(at + 1);
+  const b = sideAt(and + 1);
+  return a && b && (a.end <= and || a === b) ? [a, b] : undefined;
 }
 
 /** Where a question puts the name it asks about ("is X any good", "X worth learning", "hook up X for …"). */
@@ -292,6 +296,7 @@ function asksAboutName(toks: readonly Token[], m: Mention): boolean {
 }
 /** Words that soften a verb ("what docker actually does"). */
 const ADVERBS = new Set(['actually', 'really', 'even', 'exactly']);
+/** A question that asks how one thing works, and nothing more. */
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
 /** Words that point back at a name said before. */
@@ -331,11 +336,12 @@ export class Parser {
     const linked: string[] = [];
     // Names a link gave are names, though they are short or everyday words ("<…/astral-sh/uv>", "<…|rich>").
     const fromLinks = new Set<string>();
+    const normalized = normalize(raw);
     // A label that only repeats its link's host ("<https://www.djangoproject.com|djangoproject.com>") is no name.
-    const hosts = [...normalize(raw).matchAll(/(\S+)\s+(https?:\/\/\S+)/g)]
+    const hosts = [...normalized.matchAll(/(\S+)\s+(https?:\/\/\S+)/g)]
       .filter(([, label = '', url = '']) => sameHost(url, label))
       .map(([, label = '']) => label);
-    const text = normalize(raw)
+    const text = normalized
       .replace(URL, (url) => {
         const names = linkNames(url);
         // A name the link holds exactly, else one slip from it ("docs.celeryq.dev").
@@ -689,7 +695,7 @@ export class Parser {
     // every known name, is the name of a tool the knowledge does not have.
     const slotAt = toks[0]?.text === 'is' || toks[0]?.text === 'are' ? 1 : 0;
     const slot = toks[slotAt];
-    const slotName =
+    const askedSlot =
       slot &&
       !slot.sep &&
       slotAt + 1 < firstKnown &&
@@ -701,8 +707,8 @@ export class Parser {
     const opening = this.openingName(t, toks, firstKnown, inMention);
     if (opening && !unknownBeside.includes(opening)) unknownBeside.push(opening);
     const weighsUnknown =
-      (focus === 'alternatives' || focus === 'worth') && (unknown.length > 0 || Boolean(slotName) || unknownFirst());
-    if (weighsUnknown && slotName && !unknownBeside.includes(slotName)) unknownBeside.push(slotName);
+      (focus === 'alternatives' || focus === 'worth') && (unknown.length > 0 || Boolean(askedSlot) || unknownFirst());
+    if (weighsUnknown && askedSlot && !unknownBeside.includes(askedSlot)) unknownBeside.push(askedSlot);
     const asEntry = (m: Mention, unknownNames: string[] = unknownBeside): Query => ({
       kind: 'entry',
       entry: m.entry,
@@ -1211,14 +1217,8 @@ export class Parser {
    */
   private between(toks: readonly Token[], live: Mention[]): Query | undefined {
     const at = toks.findIndex((tk, i) => /^diff(?:erence)?s?$/.test(tk.text) && toks[i + 1]?.text === 'between');
-    if (at < 0) return undefined;
-    const and = toks.findIndex((tk, i) => i > at + 2 && (tk.text === 'and' || tk.sep));
-    if (and < 0 || toks[and]?.sep) return undefined;
-    // Each side is the mention that starts it (within a word or two of filler: "a", "the").
-    const sideAt = (from: number) => live.find((m) => m.start >= from && m.start <= from + SIDE_GAP);
-    const a = sideAt(at + 2);
-    const b = sideAt(and + 1);
-    if (!a || !b || (a.end > and && a !== b)) return undefined;
+    const [a, b] = at < 0 ? [] : (sidesOfBetween(toks, live, at + 1) ?? []);
+    if (!a || !b) return undefined;
     if (live.every((m) => m === a || m === b || m.entry.id === a.entry.id || m.entry.id === b.entry.id))
       return undefined;
     if (a.entry.id === b.entry.id)

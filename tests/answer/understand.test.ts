@@ -1695,6 +1695,9 @@ describe('messages, threads and small talk', () => {
       'beautifulsoup or scrapy for the supplier catalogue',
     );
     expect([b.intent, ids(b)[0]]).toEqual(['recommend', 'playwright']);
+    // "What about for …" sets such a condition too.
+    const c = ask('what about for 3d?', 'arcade or pygame for the coding club');
+    expect([c.intent, ids(c)[0]]).toEqual(['recommend', 'panda3d']);
   });
 
   it('a follow-up whose own words point sharply at another package asks for that package', () => {
