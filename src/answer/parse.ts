@@ -9,6 +9,7 @@
  */
 import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
+import { isOneEdit } from '../knowledge/near.js';
 import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
@@ -299,6 +300,10 @@ const ADVERBS = new Set(['actually', 'really', 'even', 'exactly']);
 /** A question that asks how one thing works, and nothing more. */
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
+/** Whether a text says Python, also misspelt by one edit ("pyhton", "pythn"). */
+function saysPython(text: string): boolean {
+  return PYTHON.test(text) || (text.match(/\bp[a-z]{4,6}\b/g) ?? []).some((w) => isOneEdit(w, 'python'));
+}
 /** Words that point back at a name said before. */
 const PRONOUN = /\b(?:it|its|this|that|them|they)\b/;
 
@@ -380,7 +385,7 @@ export class Parser {
       : options.threaded
         ? { ...NO_CONTEXT, threaded: true }
         : NO_CONTEXT;
-    const python = PYTHON.test(clean) || Boolean(ctx.python) || Boolean(options.python);
+    const python = saysPython(clean) || Boolean(ctx.python) || Boolean(options.python);
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
     let mentions = this.linker.link(toks, { names: fromLinks });
@@ -544,7 +549,7 @@ export class Parser {
       ...(negated.length ? { negated } : {}),
       words: contentWords(toks, taken, []).filter((w) => !this.nameLike(w)),
       outside: this.outside(toks, mentions).map((o) => o.text),
-      python: PYTHON.test(text),
+      python: saysPython(text),
     };
   }
 
@@ -794,7 +799,10 @@ export class Parser {
         !against.some((a) => a.text === o.text) &&
         !nearConnector(toks, o.start),
     );
-    if (languages.length && !ctx.python) return { kind: 'unknown', unrecognised: unknown, words };
+    // Unless two Python names are weighed against each other, the other stack only where the answer goes
+    // ("httpx or aiohttp for calls to a java backend", "pytorch or tensorflow inside our kotlin app").
+    if (languages.length && !ctx.python && longestChain(toks, packages).length < 2)
+      return { kind: 'unknown', unrecognised: unknown, words };
     // The same of the sentences around the question ("…split between Spring Boot and Quarkus. Which one
     // starts faster?"): nothing of Python named anywhere, no word of Python, names of another stack.
     if (live.every((m) => setting.includes(m)) && !ctx.packages.length && ctx.outside?.length && !ctx.python)
@@ -1061,6 +1069,22 @@ export class Parser {
     }
   }
 
+  /**
+   * Whether a word stands in a list of names: beside a joining word ("go or rust", "java vs go"), or beside a
+   * comma or dash with a name on its other side ("java, go"); "computer vision libs, go", "in one go — what…" are not.
+   */
+  private listedBeside(toks: readonly Token[], i: number, mentions: Mention[]): boolean {
+    const named = (j: number) => {
+      const tk = toks[j];
+      return Boolean(tk && (mentions.some((m) => j >= m.start && j < m.end) || this.kb.outside.has(tk.text)));
+    };
+    return [-1, 1].some((d) => {
+      const tk = toks[i + d];
+      if (!tk || !CONNECTORS.has(tk.text) || tk.text === 'and') return false;
+      return !/^[,—?]$/.test(tk.text) || named(i + 2 * d);
+    });
+  }
+
   /** Names of things outside the Python stack ("java", "spring boot"), as token spans. */
   private outside(
     toks: readonly Token[],
@@ -1080,7 +1104,7 @@ export class Parser {
         if (
           n === 1 &&
           (COMMON_WORDS.has(text) || /^[a-z]{1,2}$/.test(text)) &&
-          !nearConnector(toks, i) &&
+          !this.listedBeside(toks, i, mentions) &&
           !(
             ['languages', 'frameworks'].includes(this.kb.outside.get(text) ?? '') &&
             (STACK_NOUNS.has(toks[i + 1]?.text ?? '') ||
@@ -1095,7 +1119,7 @@ export class Parser {
         if (
           n === 1 &&
           this.isEnglish(text) &&
-          !nearConnector(toks, i) &&
+          !this.listedBeside(toks, i, mentions) &&
           (/^(?:when|to)$/.test(after?.text ?? '') ||
             (/[^e]er$/.test(text) &&
               Boolean(after && !after.sep && !/^(?:but|or|and|for|vs|is|in|on|like|with)$/.test(after.text))))
@@ -1106,7 +1130,7 @@ export class Parser {
         if (
           n === 1 &&
           this.isEnglish(text) &&
-          !nearConnector(toks, i) &&
+          !this.listedBeside(toks, i, mentions) &&
           !['languages', 'frameworks'].includes(this.kb.outside.get(text) ?? '') &&
           DETERMINERS.has(toks[i - 1]?.text ?? '') &&
           !TOOL_NOUNS.has(toks[i + 1]?.text ?? '')
@@ -1119,7 +1143,7 @@ export class Parser {
         if (
           n === 1 &&
           this.isVocabulary(text) &&
-          !nearConnector(toks, i) &&
+          !this.listedBeside(toks, i, mentions) &&
           (/^(?:all|by|needs?|with|much|of|heavy|full)$/.test(toks[i - 1]?.text ?? '') ||
             /^(?:heavy|based|rendered|render|to|sites?|pages?|portal)$/.test(toks[i + 1]?.text ?? ''))
         )

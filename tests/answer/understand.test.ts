@@ -1716,6 +1716,22 @@ describe('messages, threads and small talk', () => {
     expect(a.unrecognised ?? []).toEqual([]);
   });
 
+  it('another stack only where the answer goes, or an everyday word, leaves a Python question a Python question', () => {
+    // Two Python names weighed against each other, the other language on the far side of the wire.
+    const a = ask('requests or httpx for calling a ruby service?');
+    expect([a.intent, ids(a)]).toEqual(['compare', ['requests', 'httpx']]);
+    // "Python" misspelt still says Python.
+    const b = ask('pyhton http client for a php backend?');
+    expect([b.intent, ids(b)[0]]).toEqual(['recommend', 'requests']);
+    // "go" as the everyday word ("…, go", "in one go") and a stack describing the page a Python tool reads.
+    expect(ask('charting libs, go').intent).toBe('recommend');
+    expect(ask('restart the services on all 12 boxes in one go — which lib?').intent).toBe('recommend');
+    expect(ids(ask('the store page is all javascript, need to grab the prices'))[0]).toBe('playwright');
+    // Languages listed or weighed are still another stack's question.
+    for (const q of ['java or kotlin for the service?', 'go or rust for the cli?', 'python, go or rust for a cli?'])
+      expect(ask(q).intent, q).toBe('unknown');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
