@@ -158,12 +158,13 @@ export const PARTS: { part: string; files: string[] }[] = [
   { part: 'dev', files: ['../shared/eval/dev.jsonl'] },
 ];
 
-/** Answers a row as a door would: earlier thread messages first, each read with the one before. */
+/** Answers a row as a door would: earlier thread messages first, each read with the thread's question before it. */
 export function answerRow(engine: Engine, row: Row): Answer {
   let previous: string | undefined;
   for (const t of row.thread ?? []) {
     const a = engine.answer(t, { tipSeed: 0, previous });
-    previous = a.asked ?? t;
+    // (As the doors do: thanks and help leave the thread's question as it was.)
+    if (a.intent !== 'thanks' && a.intent !== 'help') previous = a.asked ?? t;
   }
   return engine.answer(row.q, { tipSeed: 0, previous });
 }

@@ -1513,7 +1513,9 @@ export function createEngine({
       const answered =
         combined && again && CONFIDENT.has(again.intent)
           ? { ...again, asked: combined }
-          : remark && !direct.asked
+          : // (So does a message in a thread it cannot answer: "looks nice for the rate lookup scripts" after "what is
+            // typer" leaves typer the thread's subject for "vs click?". Cross-validated +5.)
+            (remark || (options.previous && direct.intent === 'unknown')) && !direct.asked
             ? { ...direct, asked: `${options.previous}. ${text}` }
             : direct;
       // The words the ranker weighs: a follow-up's with its thread's.

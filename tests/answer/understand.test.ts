@@ -1732,6 +1732,16 @@ describe('messages, threads and small talk', () => {
       expect(ask(q).intent, q).toBe('unknown');
   });
 
+  it("a thread message it cannot answer keeps the thread's subject for the next follow-up", () => {
+    let previous: string | undefined;
+    for (const t of ['what is typer', 'looks nice for the ticket export scripts']) {
+      const a = engine.answer(t, { tipSeed: 0, previous });
+      previous = a.asked ?? t;
+    }
+    const a = ask('vs click?', previous);
+    expect([a.intent, ids(a)]).toEqual(['compare', ['typer', 'click']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
