@@ -1346,7 +1346,17 @@ export function createEngine({
       const weighsNamed =
         whole.items.some((e) => inQuestion.includes(e.id)) &&
         (WEIGH.test(question) || SET_AGAINST.test(question) || STRONG_COMPARE.test(question) || bare(question));
-      if (!CONFIDENT.has(read.intent) || weighsNamed || (!inQuestion.length && WEIGH.test(question)))
+      // (A question naming a concept of its own, "what's the difference between wsgi and asgi", weighs that.)
+      const namesNothing = !parser.named(question, true).length;
+      // ("the report page runs a slow postgres query, we'd cache it in redis. what are the trade-offs?": names only
+      // mentioned, set against nothing, are no comparison the question weighs. Cross-validated +4 with the above.)
+      const setAgainst =
+        THEY.test(question) ||
+        parts.some(
+          (p) =>
+            /\b(?:vs|versus|or|between|against|compared?|over|instead)\b|\//.test(p) && parser.named(p).length >= 2,
+        );
+      if (!CONFIDENT.has(read.intent) || weighsNamed || (namesNothing && WEIGH.test(question) && setAgainst))
         return respond(they.length >= 2 ? { ...whole, items: they } : whole, seed);
     }
     if (read.intent === 'compare' && they.length >= 2 && they.length < read.subjects.length)

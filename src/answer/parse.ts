@@ -875,7 +875,13 @@ export class Parser {
     const context = distinct(ctx.packages);
     const pair = /\b(?:the|these|those) two\b|\bboth\b/.test(t) ? largestGroup(context) : [];
     const weighed = ctx.between ?? (context.length > 2 && pair.length === 2 ? pair : context);
-    if (!packages.length && (WEIGH.test(t) || WHICH_FITS.test(t)) && weighed.length >= 2 && weighed.length <= 4)
+    if (
+      // (nothing of its own named: "what's the difference between wsgi and asgi" after flask and fastapi weighs the concept)
+      !live.length &&
+      (WEIGH.test(t) || WHICH_FITS.test(t)) &&
+      weighed.length >= 2 &&
+      weighed.length <= 4
+    )
       return { kind: 'compare', items: weighed.map((m) => m.entry), unknown, purpose: purposeWords };
     // A known name set against an unknown one ("is marshmallow better than pydantic"): answer the known one.
     const partner = against.find((a) => a.partner)?.partner;

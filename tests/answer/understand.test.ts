@@ -1742,6 +1742,20 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['compare', ['typer', 'click']]);
   });
 
+  it('a question after sentences of context weighs what it names, not names the context only mentions', () => {
+    const a = ask(
+      "the report page runs a slow postgres query and we'd cache the result in redis. what are the trade-offs with caching?",
+    );
+    expect([a.intent, ids(a)]).toEqual(['concept', ['caching']]);
+    const b = ask(
+      "our intranet runs on flask and the new api on fastapi. what's the difference between wsgi and asgi?",
+    );
+    expect([b.intent, ids(b)]).toEqual(['concept', ['wsgi-asgi']]);
+    // Names the context sets against each other are still weighed.
+    const c = ask('the team is split between httpx and aiohttp. how do they compare?');
+    expect([c.intent, ids(c)]).toEqual(['compare', ['httpx', 'aiohttp']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
