@@ -27,4 +27,24 @@ describe('everyday words that are names', () => {
     expect(ask('is black still the standard formatter').subjects[0]?.id).toBe('black');
     expect(ask('schedule or apscheduler for a daily job?').intent).toBe('compare');
   }, 60_000);
+
+  it('are the everyday things among words of another trade that give the package no support, classifier or not', () => {
+    // Cue words only (as when the classifier's model is missing): the words around the name decide.
+    const { knowledge, index } = realKnowledge();
+    const engine = createEngine({ knowledge, index });
+    const ask = (q: string) => engine.answer(q, { tipSeed: 0 });
+    for (const q of [
+      'pillow recommendations for a long haul flight, memory foam or feather',
+      'can the pillow supplier deliver the cushion inserts before friday',
+      'the fabric swatches for the lobby sofas arrived, who signs off',
+    ])
+      expect(ask(q).intent, q).toBe('unknown');
+    // Words of the package's own trade keep it the package.
+    for (const [q, id] of [
+      ['pillow to batch-resize the product photos?', 'pillow'],
+      ['fabric for running the deploy on all the web boxes?', 'fabric'],
+      ['celery for the nightly invoice emails?', 'celery'],
+    ] as const)
+      expect(ask(q).subjects[0]?.id, q).toBe(id);
+  });
 });
