@@ -146,7 +146,8 @@ const EQUIVALENT = /\b(?:equivalents?|counterparts?)\b/;
 /** One of a comparison counted to: "the second one", "the former". */
 const ORDINAL = /\bthe (first|second|former|latter)(?: one| option| choice)?\b/;
 /** A follow-up asking for another of the thread's kind: "the ML one", "and for the data folks?". */
-const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?:and |what about |how about )for\b/;
+// (Read after the follow-up's "and" is taken off: "and for the data folks?" is "for the data folks".)
+const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?:and |what about |how about )?for\b/;
 /** A follow-up asking for the async kind of the thread's package ("and an async one?", "if the caller is async code"). */
 const ASYNC_WANTED = /\b(?:async|asyncio|asynchronous|non-?blocking)\b/;
 /** …or for the kind that is not ("a plain sync one", "the non-async driver"). */

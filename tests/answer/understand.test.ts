@@ -1756,6 +1756,11 @@ describe('messages, threads and small talk', () => {
     expect([c.intent, ids(c)]).toEqual(['compare', ['httpx', 'aiohttp']]);
   });
 
+  it('"and for the data folks?" after a stack asks for another stack, the one for them', () => {
+    const a = ask('and for the data folks?', "what's in a typical backend python stack");
+    expect([a.intent, ids(a)]).toEqual(['stack', ['data-developer-stack']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
