@@ -164,6 +164,20 @@ export class EntityLinker {
   private slipInName(toks: readonly Token[], i: number): Mention | undefined {
     const first = toks[i] as Token;
     if (COMMON_WORDS.has(first.text)) return undefined;
+    // "circut python": a one-word name typed as two words with a slip in the first, the second the name's end.
+    const second = toks[i + 1];
+    if (
+      second &&
+      !second.sep &&
+      first.text.length >= MIN_TYPO_LENGTH &&
+      !this.isEnglish(first.text) &&
+      !this.isVocabulary(first.text) &&
+      normKey(first.text + second.text).length >= MIN_PHRASE_SLIP
+    ) {
+      const near = this.names.resolve(first.text + second.text);
+      if (near?.typo && entryKeys(near.entry).some((k) => !/[^a-z0-9]/i.test(k) && normKey(k).endsWith(second.text)))
+        return { entry: near.entry, start: i, end: i + 2, text: phrase(toks, i, 2), typo: true };
+    }
     const begins = this.prefixes.has(normKey(first.text));
     if (!begins && (first.text.length < MIN_TYPO_LENGTH || !laterWordsOf(this.kb).has(toks[i + 1]?.text ?? '')))
       return undefined;
@@ -182,7 +196,12 @@ export class EntityLinker {
           .filter(Boolean);
         if (w.length !== n || (begins && w[0] !== first.text)) return false;
         const slips = typed.filter((t, j) => t !== w[j]);
-        return slips.length === 1 && !this.isEnglish(slips[0] as string) && !this.isVocabulary(slips[0] as string);
+        // ("scikit lean": after a first word that is no word, a slip that is one still slips on a package's name.)
+        const unworded = begins && !this.isEnglish(first.text) && near?.entry.type === 'package';
+        return (
+          slips.length === 1 &&
+          (unworded || (!this.isEnglish(slips[0] as string) && !this.isVocabulary(slips[0] as string)))
+        );
       };
       if (near?.typo && entryKeys(near.entry).some(shaped))
         return { entry: near.entry, start: i, end: i + n, text, typo: true };

@@ -1761,6 +1761,15 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['stack', ['data-developer-stack']]);
   });
 
+  it('a name typed as two words with a slip is still that name', () => {
+    // A one-word name split in two, the slip in its first part.
+    const a = ask('circut python or micro python for the pico boards?');
+    expect([a.intent, ids(a)]).toEqual(['compare', ['circuitpython', 'micropython']]);
+    // After a first word that is no English word, a slip that is one ("lean" for "learn").
+    const b = ask('scikit lean vs xgboost for the churn model?');
+    expect([b.intent, ids(b)]).toEqual(['compare', ['scikit-learn', 'xgboost']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
