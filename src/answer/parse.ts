@@ -297,6 +297,22 @@ function asksAboutName(toks: readonly Token[], m: Mention): boolean {
 }
 /** Words that soften a verb ("what docker actually does"). */
 const ADVERBS = new Set(['actually', 'really', 'even', 'exactly']);
+/** The words before a name that ask only what it is: "what's", "ok so what even is a". */
+const WHAT_IS_ONLY =
+  /^(?:(?:ok|okay|so|hey|yo|and|but|wait|sorry|quick q|dumb q) )*(?:what(?:'s| is| are)|whats|wtf is)(?: (?:even|exactly|actually))?(?: (?:a|an|the))?$/;
+/** Words after the name in such a question: "anyway", "exactly", "again". */
+const AFTER_WHAT_IS = new Set([
+  'anyway',
+  'exactly',
+  'actually',
+  'again',
+  'even',
+  'then',
+  'lol',
+  'tho',
+  'though',
+  'now',
+]);
 /** A question that asks how one thing works, and nothing more. */
 const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
@@ -734,6 +750,21 @@ export class Parser {
     // "how do webhooks work", "how does celery work": what the one thing named is.
     const [one1] = live;
     if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);
+    // "what's gradient boosting anyway", "ok dumb q but what even is a virtualenv": only what the one concept, checklist
+    // or stack named is, whatever the classifier makes of the words. (Cross-validated +11, none lost.)
+    if (
+      live.length === 1 &&
+      one1 &&
+      one1.entry.type !== 'package' &&
+      WHAT_IS_ONLY.test(
+        toks
+          .slice(0, one1.start)
+          .map((tk) => tk.text)
+          .join(' '),
+      ) &&
+      toks.slice(one1.end).every((tk) => tk.sep || AFTER_WHAT_IS.has(tk.text))
+    )
+      return asEntry(one1);
     // "what's that thing fastapi is built on top of", "base lib under it?" (after "what's pandas"): the package
     // the knowledge says the named one is built on.
     const built = !BUILT_ON.test(t)

@@ -1770,6 +1770,13 @@ describe('messages, threads and small talk', () => {
     expect([b.intent, ids(b)]).toEqual(['compare', ['scikit-learn', 'xgboost']]);
   });
 
+  it('"what\'s <a concept> anyway" asks what it is, second question or not', () => {
+    const a = ask("what's gradient boosting anyway");
+    expect([a.intent, ids(a)]).toEqual(['concept', ['gradient-boosting']]);
+    const b = ask("catboost or lightgbm for the fraud model, and what's gradient boosting anyway?");
+    expect([b.also?.intent, b.also && ids(b.also)]).toEqual(['concept', ['gradient-boosting']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
