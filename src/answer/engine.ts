@@ -1291,7 +1291,12 @@ export function createEngine({
     }
     // "two things: what is alembic, and celery vs rq?": one sentence, read without the words that lead it in.
     const one =
-      marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text) ? marked[0].text : text;
+      marked.length === 1 && marked[0]?.led && marked[0].text && /^[^:]{1,24}:\s/.test(text)
+        ? marked[0].text
+        : // ("dumb q but what's a venv": one sentence, read without the words that excuse it.)
+          marked.length === 1 && PREAMBLE.test(text)
+          ? text.replace(PREAMBLE, '')
+          : text;
     const single = respond(parser.read(one), seed, one);
     return (
       guessedAt(one, single, seed) ??

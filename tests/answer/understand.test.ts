@@ -1777,6 +1777,11 @@ describe('messages, threads and small talk', () => {
     expect([b.also?.intent, b.also && ids(b.also)]).toEqual(['concept', ['gradient-boosting']]);
   });
 
+  it('"silly question but what\'s X" asks what X is: the excuse is no need', () => {
+    const a = ask("silly question but what's a venv");
+    expect([a.intent, ids(a)]).toEqual(['library', ['venv']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
