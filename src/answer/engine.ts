@@ -928,7 +928,8 @@ export function createEngine({
     // A card where the classifier is sure picks were asked for ("raspberry pi gpio libraries?" read as one of
     // them): the picks the ranker finds for the message's own words, when it holds two of them.
     // (Not a card that says it does not know the tool weighed against it: "is dagster better than airflow?")
-    const weighed = a.unrecognised?.some((w) => !kb.outside.has(w));
+    // (A Python package it does not cover is such a tool; another stack's name is not.)
+    const weighed = a.unrecognised?.some((w) => !kb.outside.has(w) || kb.outside.get(w) === 'python');
     if (a.intent === 'library' && (a.focus ?? 'overview') === 'overview' && !a.also && !weighed) {
       const wanted = guess?.(own);
       const b =

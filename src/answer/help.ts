@@ -54,6 +54,8 @@ export interface UnknownOptions {
   suggestions?: Entry[];
   /** A follow-up with no earlier question to read it with. */
   orphan?: boolean;
+  /** The names are all Python packages the knowledge does not cover ("huey", "polars"), not another stack's. */
+  uncovered?: boolean;
 }
 
 const MAX_SUGGESTIONS = 3;
@@ -63,10 +65,13 @@ export function unknownAnswer(o: UnknownOptions = {}): Answer {
   const names = (o.unrecognised ?? []).map((n) => `"${n}"`);
   const text = o.orphan
     ? 'That reads like a follow-up, but I have no earlier question in this thread to go on. Ask it in full, or reply in the thread where you asked me first.'
-    : names.length
-      ? `I don't know ${joinAnd(names)}: that is outside the Python stack I know (Python frameworks, libraries, databases, tools, checklists and role stacks).`
-      : 'That is outside the Python stack I know: I answer about Python frameworks, libraries, databases, tools, checklists and role stacks.';
-  const suggestions = (o.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
+    : names.length && o.uncovered
+      ? `${joinAnd(names)} ${names.length > 1 ? 'are Python packages' : 'is a Python package'} my curated knowledge does not cover, so I won't guess about ${names.length > 1 ? 'them' : 'it'}. I answer about the Python frameworks, libraries, databases, tools, checklists and role stacks it holds.`
+      : names.length
+        ? `I don't know ${joinAnd(names)}: that is outside the Python stack I know (Python frameworks, libraries, databases, tools, checklists and role stacks).`
+        : 'That is outside the Python stack I know: I answer about Python frameworks, libraries, databases, tools, checklists and role stacks.';
+  // (A package it knows is no suggestion for one it knows it does not cover: scapy is not scrapy.)
+  const suggestions = o.uncovered ? [] : (o.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
   const sections: Answer['sections'] = [{ type: 'text', text }];
   if (suggestions.length) sections.push({ type: 'text', text: `Did you mean ${joinAnd(suggestions.map(entryName))}?` });
   return {

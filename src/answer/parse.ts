@@ -602,14 +602,20 @@ export class Parser {
     // Another stack's people ("java dev", "php guy") are left out of the words and of the names not known.
     const others = this.outside(toks, mentions);
     const outside = others.filter((o) => !o.background);
-    const against = this.unknownItems(toks, mentions, outside);
-    const unknown = [...new Set([...(ctx.linked ?? []), ...outside.map((o) => o.text), ...against.map((a) => a.text)])];
+    // A Python package it does not cover ("huey", "great expectations") is a name it does not know, as any word
+    // that looks like one: beside a known name it is said to be unknown, alone it is asked about; another stack's
+    // name makes the question that stack's.
+    const uncovered = outside.filter((o) => this.kb.outside.get(o.text) === 'python');
+    const stacks = outside.filter((o) => !uncovered.includes(o));
+    const against = this.unknownItems(toks, mentions, stacks);
+    const unknown = [...new Set([...(ctx.linked ?? []), ...stacks.map((o) => o.text), ...against.map((a) => a.text)])];
     // Words that look like names of tools we do not know ("gunicorn", "mlflow"): where nothing is
     // known, they make the question unknown unless the rest of it finds an answer.
     const inMention = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
     const nameLike = [
-      ...new Set(
-        toks
+      ...new Set([
+        ...uncovered.map((o) => o.text).filter((w) => !unknown.includes(w)),
+        ...toks
           .filter(
             (tk, i) =>
               !tk.sep &&
@@ -623,11 +629,14 @@ export class Parser {
               this.unknownWord(tk.text),
           )
           .map((tk) => tk.text),
-      ),
+      ]),
     ];
     const strangers = mentions.length ? [] : nameLike;
     const taken = new Set<number>();
-    for (const m of [...mentions.filter((x) => !described.includes(x)), ...others])
+    for (const m of [
+      ...mentions.filter((x) => !described.includes(x)),
+      ...others.filter((o) => !uncovered.includes(o)),
+    ])
       for (let i = m.start; i < m.end; i++) taken.add(i);
     const words = contentWords(toks, taken, [...unknown, ...strangers]);
     // A name that is also an everyday word ("need a new pillow, my neck is killing me", "celery soup
@@ -711,7 +720,8 @@ export class Parser {
     // "mlflow alongside scikit-learn, worth it?": the angle is the unknown tool's.)
     const firstKnown = Math.min(toks.length, ...packages.map((m) => m.start));
     const unknownFirst = () =>
-      nameLike.some((w) => !w.includes('_') && toks.findIndex((tk) => tk.text === w) < firstKnown);
+      uncovered.some((o) => o.start < firstKnown) ||
+      nameLike.some((w) => !w.includes('_') && !w.includes(' ') && toks.findIndex((tk) => tk.text === w) < firstKnown);
     // "is marshmallow still a thing or do we just use pydantic": an everyday word in the asked-about slot, ahead of
     // every known name, is the name of a tool the knowledge does not have.
     const slotAt = toks[0]?.text === 'is' || toks[0]?.text === 'are' ? 1 : 0;

@@ -86,8 +86,14 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
         unrecognised: q.unrecognised,
         suggestions: q.unrecognised.length === 1 ? ctx.names.suggest(q.unrecognised[0] as string) : [],
         orphan: q.orphan,
+        uncovered: uncovered(ctx.kb, q.unrecognised),
       });
   }
+}
+
+/** Whether names not known are all Python packages the knowledge does not cover (knowledge/uncovered.yml). */
+function uncovered(kb: Knowledge, names: string[]): boolean {
+  return names.length > 0 && names.every((n) => kb.outside.get(n) === 'python');
 }
 
 /** Picks shown for a category asked by its name (the category's packages, the articles' standard ones first). */
@@ -194,7 +200,7 @@ function search(
         ofKind.slice(0, 5).map((x) => x.p),
       );
   }
-  if (!words.length) return unknownAnswer({ unrecognised });
+  if (!words.length) return unknownAnswer({ unrecognised, uncovered: uncovered(kb, unrecognised ?? []) });
   const text = words.join(' ');
   const entries = rankEntries(kb, index, text, ENTRY_TYPES);
   const pkgs = rankEntries(kb, index, text, ['package']);
@@ -231,5 +237,6 @@ function search(
   return unknownAnswer({
     unrecognised,
     suggestions: words.length <= 2 && !unrecognised ? ctx.names.suggest(text) : [],
+    uncovered: uncovered(kb, unrecognised ?? []),
   });
 }

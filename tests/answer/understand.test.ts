@@ -1782,6 +1782,21 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['library', ['venv']]);
   });
 
+  it('a Python package it does not cover is a name it does not know, never a slip on one it knows', () => {
+    // Beside a package it knows: that one, saying which it does not know (an everyday word, "bottle", too).
+    const a = ask('bottle or flask for a small internal api?');
+    expect([a.intent, ids(a), a.unrecognised]).toEqual(['library', ['flask'], ['bottle']]);
+    const b = ask('huey vs rq for the nightly jobs');
+    expect([b.intent, ids(b), b.unrecognised]).toEqual(['library', ['rq'], ['huey']]);
+    // Alone: not read as the package one letter away (scrapy), and said to be a Python package not covered.
+    const c = ask('is scapy good for sniffing packets on the lab network?');
+    expect([c.intent, c.unrecognised]).toEqual(['unknown', ['scapy']]);
+    expect(JSON.stringify(c.sections)).toMatch(/scapy\\" is a Python package my curated knowledge does not cover/);
+    expect(JSON.stringify(c.sections)).not.toMatch(/Scrapy/);
+    // Another stack's names are still another stack's.
+    expect(JSON.stringify(ask('java vs kotlin').sections)).toMatch(/outside the Python stack/);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
