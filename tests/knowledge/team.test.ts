@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors.js';
 import { openKnowledge } from '../../src/knowledge/open.js';
-import { readTeam } from '../../src/knowledge/team.js';
+import { readTeam, withTeam } from '../../src/knowledge/team.js';
+import { createEngine } from '../../src/answer/engine.js';
 import { watchTeam } from '../../src/knowledge/team-watch.js';
 import { runCli } from '../helpers/cli.js';
 import { realKnowledge } from '../helpers/kb.js';
@@ -30,6 +31,20 @@ describe('team overlay: schema and cross-checks', () => {
     expect(found).toEqual([]);
     expect(team?.standards.get('requests')).toMatchObject({ status: 'discouraged', instead: 'httpx' });
     expect(team?.packages.map((p) => p.id)).toEqual(['acme-auth', 'acme-service-template']);
+  });
+
+  it("lets a team package take a name the curated knowledge lists as a Python package it does not cover", () => {
+    const path = overlay(
+      'packages:\n  - id: polars\n    name: Polars\n    summary: Our dataframe library of choice.\n    use_cases: [dataframes]\n',
+    );
+    const { overlay: team, problems: found } = readTeam(path, curated);
+    expect(found).toEqual([]);
+    expect(curated.outside.get('polars')).toBe('python');
+    const kb = withTeam(curated, team as NonNullable<typeof team>);
+    expect(kb.outside.has('polars')).toBe(false);
+    const engine = createEngine({ ...realKnowledge(), knowledge: kb });
+    const a = engine.answer('is polars any good?', { tipSeed: 0 });
+    expect([a.intent, a.subjects[0]?.id]).toEqual(['library', 'polars']);
   });
 
   const cases: [string, string, RegExp][] = [
