@@ -1184,7 +1184,9 @@ export class Parser {
         )
           continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
-        if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '')) continue;
+        // (A Python package it does not cover is named there all the same: "serve it with waitress".)
+        if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '') && this.kb.outside.get(text) !== 'python')
+          continue;
         // "the site is all javascript", "needs javascript to render", "javascript-heavy pages": a stack describing the
         // site a Python tool works on, in words the knowledge itself uses, is no other stack's question.
         if (

@@ -1793,6 +1793,9 @@ describe('messages, threads and small talk', () => {
     expect([c.intent, c.unrecognised]).toEqual(['unknown', ['scapy']]);
     expect(JSON.stringify(c.sections)).toMatch(/scapy\\" is a Python package my curated knowledge does not cover/);
     expect(JSON.stringify(c.sections)).not.toMatch(/Scrapy/);
+    // Named as what a known one is used with ("with waitress"), it is still named.
+    const d = ask('thinking of serving the flask app with waitress on the windows box, sound ok?');
+    expect([ids(d)[0], d.unrecognised]).toEqual(['flask', ['waitress']]);
     // Another stack's names are still another stack's.
     expect(JSON.stringify(ask('java vs kotlin').sections)).toMatch(/outside the Python stack/);
   });
