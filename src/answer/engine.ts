@@ -1505,6 +1505,26 @@ export function createEngine({
    * "<celery docs> are a maze. is there a simpler job queue?", "airflow feels heavy. lighter option?":
    * picks asked for instead of a name the message gives leave that name out, and say so.
    */
+  /**
+   * "mysql driver that plays nice with asyncio", "async http client for python": picks for a message that asks for
+   * async, the async ones first (clients and drivers; frameworks' descriptions do not say which are async).
+   */
+  function asyncFirst(a: Answer, text: string, seed: number): Answer {
+    if (a.intent !== 'recommend' || a.also || !ASYNC_WANTED.test(text) || SYNC_WANTED.test(text)) return a;
+    // ("nothing async anywhere", "not async code": said not to be wanted.)
+    if (
+      /\b(?:no|not|nothing|without|never|non|isn'?t|aren'?t|don'?t need)\b(?: \S+)? (?:async|asyncio|asynchronous)\b/.test(
+        text,
+      )
+    )
+      return a;
+    const picks = a.subjects.map((x) => kb.entries.get(x.id));
+    if (!picks.every((p): p is PackageEntry => p?.type === 'package' && p.kind !== 'framework')) return a;
+    const first = [...picks.filter(isAsync), ...picks.filter((p) => !isAsync(p))];
+    if (!first.length || !isAsync(first[0] as PackageEntry) || first[0] === picks[0]) return a;
+    return { ...respond(picked(first), seed), title: a.title };
+  }
+
   function lighter(a: Answer, text: string, seed: number): Answer {
     if (a.intent !== 'recommend' || !OTHER_ONE.test(text)) return a;
     const had = new Set(parser.named(text));
@@ -1579,7 +1599,9 @@ export function createEngine({
           return { ...respond({ kind: 'unknown', unrecognised: [], words: [] }, seed), version };
       }
       const long = stripSlackMarkup(typed).trim().length > MAX_QUERY_CHARS;
-      const picks = options.previous ? answer : lighter(besideUnknown(answer, text), text, seed);
+      const picks = options.previous
+        ? answer
+        : asyncFirst(lighter(besideUnknown(answer, text), text, seed), text, seed);
       const out = long
         ? withNote(picks, `That was a long message; I read its first ${MAX_QUERY_CHARS} characters.`)
         : picks;

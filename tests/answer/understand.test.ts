@@ -1800,6 +1800,12 @@ describe('messages, threads and small talk', () => {
     expect(JSON.stringify(ask('java vs kotlin').sections)).toMatch(/outside the Python stack/);
   });
 
+  it('picks for a message that asks for async put the async ones first, unless async is said not to be wanted', () => {
+    const a = ask('need a mysql driver that gets along with asyncio');
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', 'aiomysql']);
+    expect(ids(ask('an http client for a cron script, nothing async needed'))[0]).toBe('requests');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
