@@ -208,9 +208,7 @@ const WHAT_IS_NAME =
   /^(?:what(?:'s| is| are)|whats|tell me about|explain)\s+(?!(?:better|best|faster|the (?:difference|best|better))\b)/;
 /** One tool asked for in place of several: "one tool that…", "a single linter", "replaces all three". */
 const ONE_TOOL =
-  /\b(?:one|single|1)\s+(?:\S+\s+)?(?:tool|thing|lib|library|package|linter|formatter|replacement)\b|\breplaces? (?:all|both|them)\b/;
-/** Words that replace what they name: "replaces", "instead of", "drop", "consolidate". */
-const REPLACING = /\b(?:replaces?|replacing|instead of|drop|ditch|consolidate|swap out|does (?:all|both))\b/;
+  /\b(?:one|single|(?<!\+)1)\s+(?:\S+\s+)?(?:tool|thing|lib|library|package|linter|formatter|replacement)\b|\breplaces? (?:all|both|them)\b/;
 /** A follow-up that gives only a setting: "for django tho?", "what about with fastapi", "and in a flask app?". */
 const ONLY_SETTING =
   /^(?:(?:and|but|ok|okay|so|hmm) )?(?:(?:what|how) about )?(?:(?:we'?re|we are|i'?m|it'?s|its) (?:all )?(?:on|using|in) |(?:for|with|in|on|using) )(?:a |an |the |our |my )?\S+(?: (?:app|apps|project|projects|service|services|codebase|repo|api|backend|side|stack))?(?: (?:tho|though|then|instead|too))?[?!. ]*$/;
@@ -720,11 +718,12 @@ export function createEngine({
   }
 
   /**
-   * "heard there is one tool that replaces flake8, black and isort": the one package that is an alternative to
-   * the most of two or more packages a message asks to replace with one (at least two, and no other as many).
+   * "heard there is one tool that replaces flake8, black and isort", "some use flake8, some black; i want ONE tool for
+   * lint and format": the one package that is an alternative to the most of two or more packages a message asks one
+   * tool for (at least two, and no other as many). ("the n+1 thing" is no one tool.)
    */
   function oneForAll(text: string, seed: number): Answer | undefined {
-    if (!ONE_TOOL.test(text) || !REPLACING.test(text)) return undefined;
+    if (!ONE_TOOL.test(text)) return undefined;
     const named = [...new Set(parser.named(text))]
       .map((id) => kb.entries.get(id))
       .filter((e): e is PackageEntry => e?.type === 'package');
@@ -1502,10 +1501,6 @@ export function createEngine({
   }
 
   /**
-   * "<celery docs> are a maze. is there a simpler job queue?", "airflow feels heavy. lighter option?":
-   * picks asked for instead of a name the message gives leave that name out, and say so.
-   */
-  /**
    * "mysql driver that plays nice with asyncio", "async http client for python": picks for a message that asks for
    * async, the async ones first (clients and drivers; frameworks' descriptions do not say which are async).
    */
@@ -1525,6 +1520,10 @@ export function createEngine({
     return { ...respond(picked(first), seed), title: a.title };
   }
 
+  /**
+   * "<celery docs> are a maze. is there a simpler job queue?", "airflow feels heavy. lighter option?":
+   * picks asked for instead of a name the message gives leave that name out, and say so.
+   */
   function lighter(a: Answer, text: string, seed: number): Answer {
     if (a.intent !== 'recommend' || !OTHER_ONE.test(text)) return a;
     const had = new Set(parser.named(text));

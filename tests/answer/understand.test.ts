@@ -1806,6 +1806,11 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('an http client for a cron script, nothing async needed'))[0]).toBe('requests');
   });
 
+  it('one tool asked for where several are named is the one that stands in for them all', () => {
+    const a = ask('some of us run flake8, others use black. we want a single tool for lint and format');
+    expect([a.intent, ids(a)]).toEqual(['recommend', ['ruff']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
