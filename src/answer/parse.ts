@@ -1260,7 +1260,9 @@ export class Parser {
           !plainBetween(toks, i, j, this.isEnglish) || (other >= 0 && !plainBetween(toks, other, j, this.isEnglish));
         // ("something less painful than argparse": after "less" or "more", an English word says how, and names nothing.)
         const graded = /^(?:less|more)$/.test(toks[i - 1]?.text ?? '');
-        if (!strong && (across || graded) && this.isEnglish(w)) continue;
+        // ("…onto django or spin up a separate service": an English verb before its particle is no name.)
+        const phrasal = i > j && /^(?:up|out|off|down|over|away)$/.test(toks[i + 1]?.text ?? '');
+        if (!strong && (across || graded || phrasal) && this.isEnglish(w)) continue;
         // Set against a known name with "vs", an everyday word is a name too ("pytest vs nose").
         if (this.unknownWord(w, Boolean(strong && partner))) out.push(partner ? { text: w, partner } : { text: w });
       }

@@ -1811,6 +1811,11 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['recommend', ['ruff']]);
   });
 
+  it('an English verb before its particle after "or" ("or spin up a service") is no name it does not know', () => {
+    const a = ask('for the mobile api do we extend django or spin up a separate fastapi service?');
+    expect(a.unrecognised ?? []).toEqual([]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
