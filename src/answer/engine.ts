@@ -966,9 +966,16 @@ export function createEngine({
     if ((a.intent === 'library' && (a.focus ?? 'overview') !== 'overview') || parser.named(text).length) return a;
     const ranked = ranker.rank(text, 'package');
     const [top, next] = ranked.best(2);
-    if (top?.entry.type !== 'package' || (next && top.score - next.score < OWN_SHARP)) return a;
-    if (a.subjects.some((x) => x.id === top.entry.id)) return a;
     const lead = a.subjects[0]?.id;
+    const leadEntry = kb.entries.get(lead ?? '');
+    // ("can it do env/settings config too?" after "what's pydantic", "and for plotting them?" after pandas vs numpy: a
+    // package related to the thread's needs no sharp lead over the next. Cross-validated +6, none lost.)
+    const kin =
+      top?.entry.type === 'package' &&
+      leadEntry?.type === 'package' &&
+      (top.entry.related.includes(leadEntry.id) || leadEntry.related.includes(top.entry.id));
+    if (top?.entry.type !== 'package' || (next && !kin && top.score - next.score < OWN_SHARP)) return a;
+    if (a.subjects.some((x) => x.id === top.entry.id)) return a;
     if (lead && top.score - (ranked.scoreOf(lead) ?? -Infinity) < OVERRULE_PICKS) return a;
     return {
       ...respond(picked([top.entry], [categoryWords(top.entry.category)]), seed),

@@ -1816,6 +1816,11 @@ describe('messages, threads and small talk', () => {
     expect(a.unrecognised ?? []).toEqual([]);
   });
 
+  it("a follow-up pointing at a package related to the thread's asks for that one, sharp or not", () => {
+    const a = ask('can it read our env and settings config as well?', "what's pydantic");
+    expect([a.intent, ids(a)]).toEqual(['recommend', ['pydantic-settings']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
