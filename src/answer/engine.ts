@@ -1082,7 +1082,14 @@ export function createEngine({
   function secondPart(q2: string, q1: string, seed: number): Answer {
     const rest = q2.replace(FOLLOW_UP, '').trim();
     // ("…, and what's the google cloud equivalent": an equivalent of what the first part named.)
-    const leans = FOLLOW_UP.test(q2) || PRONOUN.test(rest) || EQUIVALENT.test(rest);
+    const leans =
+      FOLLOW_UP.test(q2) ||
+      PRONOUN.test(rest) ||
+      EQUIVALENT.test(rest) ||
+      // ("what's redis used for, and what's the python client called?": a client asked for after a service, its client.)
+      (!parser.named(q2, true).length &&
+        /\b(?:client|clients|driver|drivers|sdk)\b/.test(rest) &&
+        parser.named(q1).some((id) => clientsOf(kb, kb.entries.get(id) as Entry).length > 0));
     if (!leans) {
       const alone = respond(parser.read(q2), seed, q2);
       if (CONFIDENT.has(alone.intent)) return alone;

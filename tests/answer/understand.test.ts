@@ -1821,6 +1821,11 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['recommend', ['pydantic-settings']]);
   });
 
+  it('a second question asking for "the python client" after a service asks for that service\'s client', () => {
+    const a = ask("what's mongodb good for, and what's the python client everyone uses?");
+    expect([a.also?.intent, a.also && ids(a.also)[0]]).toEqual(['recommend', 'pymongo']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
