@@ -182,6 +182,14 @@ describe('broken knowledge', () => {
     },
   ];
 
+  it('lets a knowledge entry cover a Python package listed as uncovered: no problem, and the name stops counting', () => {
+    const dir = corrupt('uncovered.yml', 'bottle, ', 'bottle, flask, ');
+    const { knowledge, problems } = checkKnowledge(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(knowledge?.outside.has('flask')).toBe(false);
+    expect(knowledge?.outside.get('bottle')).toBe('python');
+  });
+
   for (const c of cases) {
     it(`reports ${c.name} with file, entry and field`, () => {
       const dir = corrupt(c.file, c.from, c.to);
