@@ -964,6 +964,8 @@ export function createEngine({
   function ownPick(a: Answer, text: string, seed: number): Answer {
     if (!['library', 'compare', 'unknown', 'recommend'].includes(a.intent) || a.also) return a;
     if ((a.intent === 'library' && (a.focus ?? 'overview') !== 'overview') || parser.named(text).length) return a;
+    // ("is scapy any good?" in a thread: a message naming a Python package it does not cover asks about that one.)
+    if (a.intent === 'unknown' && a.unrecognised?.some((w) => kb.outside.get(w) === 'python')) return a;
     const ranked = ranker.rank(text, 'package');
     const [top, next] = ranked.best(2);
     const lead = a.subjects[0]?.id;

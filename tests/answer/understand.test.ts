@@ -1796,6 +1796,9 @@ describe('messages, threads and small talk', () => {
     // Named as what a known one is used with ("with waitress"), it is still named.
     const d = ask('thinking of serving the flask app with waitress on the windows box, sound ok?');
     expect([ids(d)[0], d.unrecognised]).toEqual(['flask', ['waitress']]);
+    // In a thread too: asked about, it is not swapped for a package the words point at ("is scapy any good?").
+    const e = ask('is polars any good?', 'compare django fastapi');
+    expect([e.intent, e.unrecognised]).toEqual(['unknown', ['polars']]);
     // Another stack's names are still another stack's.
     expect(JSON.stringify(ask('java vs kotlin').sections)).toMatch(/outside the Python stack/);
   });
