@@ -1158,7 +1158,7 @@ export function createEngine({
   /**
    * "which fabric supplier do we use for the linen shirts", "reorder pillow inserts for the cushion covers": names
    * that are all everyday words, none of the message's other words the answer's entry holds, and words of another
-   * trade (English words the knowledge never uses) around them: the everyday things. (Cross-validated +5, out-of-scope
+   * trade (English words the knowledge never uses) around them: the everyday things. (Cross-validated +4, out-of-scope
    * questions answered confidently 82 -> 77; with two such words, not three, -2 more tuning answers.)
    */
   function everydaySense(text: string, answer: Answer): boolean {
@@ -1596,7 +1596,7 @@ export function createEngine({
         combined && again && CONFIDENT.has(again.intent)
           ? { ...again, asked: combined }
           : // (So does a message in a thread it cannot answer: "looks nice for the rate lookup scripts" after "what is
-            // typer" leaves typer the thread's subject for "vs click?". Cross-validated +5.)
+            // typer" leaves typer the thread's subject for "vs click?". Tuning +5, cross-validated +3.)
             (remark || (options.previous && direct.intent === 'unknown')) && !direct.asked
             ? { ...direct, asked: `${options.previous}. ${text}` }
             : direct;
