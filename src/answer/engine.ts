@@ -9,7 +9,7 @@
  * engine.answer('and for async?', { previous: 'what http client should I use' }).intent // 'recommend'
  */
 import { Slips } from './slips.js';
-import { categoryWords, entryName, type Knowledge, knowledgeVersion } from '../knowledge/model.js';
+import { categoryWords, entryName, isUncovered, type Knowledge, knowledgeVersion } from '../knowledge/model.js';
 import { isEnglish as packagedEnglish } from '../knowledge/english.js';
 import { withStandards } from './team.js';
 import { EntryRanker, type EntryModel } from './ranker.js';
@@ -928,7 +928,7 @@ export function createEngine({
     // them): the picks the ranker finds for the message's own words, when it holds two of them.
     // (Not a card that says it does not know the tool weighed against it: "is dagster better than airflow?")
     // (A Python package it does not cover is such a tool; another stack's name is not.)
-    const weighed = a.unrecognised?.some((w) => !kb.outside.has(w) || kb.outside.get(w) === 'python');
+    const weighed = a.unrecognised?.some((w) => !kb.outside.has(w) || isUncovered(kb, w));
     if (a.intent === 'library' && (a.focus ?? 'overview') === 'overview' && !a.also && !weighed) {
       const wanted = guess?.(own);
       const b =
@@ -965,7 +965,7 @@ export function createEngine({
     if (!['library', 'compare', 'unknown', 'recommend'].includes(a.intent) || a.also) return a;
     if ((a.intent === 'library' && (a.focus ?? 'overview') !== 'overview') || parser.named(text).length) return a;
     // ("is scapy any good?" in a thread: a message naming a Python package it does not cover asks about that one.)
-    if (a.intent === 'unknown' && a.unrecognised?.some((w) => kb.outside.get(w) === 'python')) return a;
+    if (a.intent === 'unknown' && a.unrecognised?.some((w) => isUncovered(kb, w))) return a;
     const ranked = ranker.rank(text, 'package');
     const [top, next] = ranked.best(2);
     const lead = a.subjects[0]?.id;
@@ -1532,7 +1532,7 @@ export function createEngine({
     const picks = a.subjects.map((x) => kb.entries.get(x.id));
     if (!picks.every((p): p is PackageEntry => p?.type === 'package' && p.kind !== 'framework')) return a;
     const first = [...picks.filter(isAsync), ...picks.filter((p) => !isAsync(p))];
-    if (!first.length || !isAsync(first[0] as PackageEntry) || first[0] === picks[0]) return a;
+    if (!isAsync(first[0] as PackageEntry) || first[0] === picks[0]) return a;
     return { ...respond(picked(first), seed), title: a.title };
   }
 

@@ -60,16 +60,26 @@ export interface UnknownOptions {
 
 const MAX_SUGGESTIONS = 3;
 
+/** What an "I don't know" says: a follow-up with no thread, Python packages not covered, or names outside the stack. */
+function unknownText(o: UnknownOptions, names: string[]): string {
+  if (o.orphan)
+    return 'That reads like a follow-up, but I have no earlier question in this thread to go on. Ask it in full, or reply in the thread where you asked me first.';
+  const holds = 'Python frameworks, libraries, databases, tools, checklists and role stacks';
+  if (names.length && o.uncovered) {
+    const many = names.length > 1;
+    return `${joinAnd(names)} ${many ? 'are Python packages' : 'is a Python package'} my curated knowledge does not cover, so I won't guess about ${many ? 'them' : 'it'}. I answer about the ${holds} it holds.`;
+  }
+  return names.length
+    ? `I don't know ${joinAnd(names)}: that is outside the Python stack I know (${holds}).`
+    : `That is outside the Python stack I know: I answer about ${holds}.`;
+}
+
 /** An honest "I don't know", naming what was not recognised, with at most three near suggestions. */
 export function unknownAnswer(o: UnknownOptions = {}): Answer {
-  const names = (o.unrecognised ?? []).map((n) => `"${n}"`);
-  const text = o.orphan
-    ? 'That reads like a follow-up, but I have no earlier question in this thread to go on. Ask it in full, or reply in the thread where you asked me first.'
-    : names.length && o.uncovered
-      ? `${joinAnd(names)} ${names.length > 1 ? 'are Python packages' : 'is a Python package'} my curated knowledge does not cover, so I won't guess about ${names.length > 1 ? 'them' : 'it'}. I answer about the Python frameworks, libraries, databases, tools, checklists and role stacks it holds.`
-      : names.length
-        ? `I don't know ${joinAnd(names)}: that is outside the Python stack I know (Python frameworks, libraries, databases, tools, checklists and role stacks).`
-        : 'That is outside the Python stack I know: I answer about Python frameworks, libraries, databases, tools, checklists and role stacks.';
+  const text = unknownText(
+    o,
+    (o.unrecognised ?? []).map((n) => `"${n}"`),
+  );
   // (A package it knows is no suggestion for one it knows it does not cover: scapy is not scrapy.)
   const suggestions = o.uncovered ? [] : (o.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
   const sections: Answer['sections'] = [{ type: 'text', text }];

@@ -10,7 +10,7 @@
 import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
 import { isOneEdit } from '../knowledge/near.js';
-import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
+import { type Entry, entryKeys, isUncovered, type Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
   AGAINST_PAIRS,
@@ -605,7 +605,7 @@ export class Parser {
     // A Python package it does not cover ("huey", "great expectations") is a name it does not know, as any word
     // that looks like one: beside a known name it is said to be unknown, alone it is asked about; another stack's
     // name makes the question that stack's.
-    const uncovered = outside.filter((o) => this.kb.outside.get(o.text) === 'python');
+    const uncovered = outside.filter((o) => isUncovered(this.kb, o.text));
     const stacks = outside.filter((o) => !uncovered.includes(o));
     const against = this.unknownItems(toks, mentions, stacks);
     const unknown = [...new Set([...(ctx.linked ?? []), ...stacks.map((o) => o.text), ...against.map((a) => a.text)])];
@@ -1185,8 +1185,7 @@ export class Parser {
           continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         // (A Python package it does not cover is named there all the same: "serve it with waitress".)
-        if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '') && this.kb.outside.get(text) !== 'python')
-          continue;
+        if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '') && !isUncovered(this.kb, text)) continue;
         // "the site is all javascript", "needs javascript to render", "javascript-heavy pages": a stack describing the
         // site a Python tool works on, in words the knowledge itself uses, is no other stack's question.
         if (

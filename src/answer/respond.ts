@@ -8,7 +8,7 @@
  */
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
-import { categoryWords, entryKeys, entryName } from '../knowledge/model.js';
+import { categoryWords, entryKeys, entryName, isUncovered } from '../knowledge/model.js';
 import { normKey } from '../knowledge/load.js';
 import { compareAnswer } from './compare.js';
 import { alternativesOf, entryAnswer } from './entry.js';
@@ -93,7 +93,7 @@ export function build(ctx: Context, q: Query, seed: number): Answer {
 
 /** Whether names not known are all Python packages the knowledge does not cover (knowledge/uncovered.yml). */
 function uncovered(kb: Knowledge, names: string[]): boolean {
-  return names.length > 0 && names.every((n) => kb.outside.get(n) === 'python');
+  return names.length > 0 && names.every((n) => isUncovered(kb, n));
 }
 
 /** Picks shown for a category asked by its name (the category's packages, the articles' standard ones first). */

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as YAMLTypes from 'yaml';
 import { KnowledgeError, type Problem } from '../errors.js';
-import { type Entry, entryKeys, type Knowledge } from './model.js';
+import { type Entry, entryKeys, type Knowledge, UNCOVERED } from './model.js';
 import { type KnowledgeFile, schemas } from './schema.js';
 import { textKey, type YamlCache } from './yaml-cache.js';
 
@@ -121,7 +121,7 @@ function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Proble
   for (const [name, kind] of kb.outside) {
     const id = owner.get(normKey(name));
     // A Python package the knowledge once did not cover and now does ("uncovered.yml") is simply covered.
-    if (id && kind === 'python') {
+    if (id && kind === UNCOVERED) {
       kb.outside.delete(name);
       continue;
     }

@@ -47,6 +47,14 @@ export interface Knowledge {
  * A category's name inside a sentence ("for embedded and IoT", "for ORMs and SQL toolkits"): each word in lower
  * case but for acronyms and names written with capitals inside ("IoT", "SQL", "DevOps", "CI/CD").
  */
+/** The kind, in `outside`, of Python packages the knowledge does not cover (knowledge/uncovered.yml). */
+export const UNCOVERED = 'python';
+
+/** Whether a name is a Python package the knowledge does not cover ("polars"), not another stack's name. */
+export function isUncovered(kb: Knowledge, name: string): boolean {
+  return kb.outside.get(name) === UNCOVERED;
+}
+
 export function categoryWords(category: string): string {
   return category
     .split(' ')

@@ -197,8 +197,8 @@ export function withTeam(kb: Knowledge, team: TeamOverlay): Knowledge {
     for (const k of entryKeys(p)) names.set(normKey(k), p.id);
     files.set(p.id, team.packages.find((t) => t.id === p.id)?.file ?? '');
   }
-  // A team's own package named like one the curated knowledge lists as not covered ("polars") is the team's.
-  const outside = new Map([...kb.outside].filter(([n]) => !names.has(normKey(n)) || kb.names.has(normKey(n))));
+  // A team's own package named like a name listed outside the knowledge ("polars", not covered) is the team's.
+  const outside = new Map([...kb.outside].filter(([n]) => !names.has(normKey(n))));
   return {
     ...kb,
     sources,

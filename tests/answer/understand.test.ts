@@ -1799,6 +1799,10 @@ describe('messages, threads and small talk', () => {
     // In a thread too: asked about, it is not swapped for a package the words point at ("is scapy any good?").
     const e = ask('is polars any good?', 'compare django fastapi');
     expect([e.intent, e.unrecognised]).toEqual(['unknown', ['polars']]);
+    // Several at once are said to be packages it does not cover, together.
+    expect(JSON.stringify(ask('is huey or great expectations any good').sections)).toMatch(
+      /huey\\" and \\"great expectations\\" are Python packages my curated knowledge does not cover/,
+    );
     // Another stack's names are still another stack's.
     expect(JSON.stringify(ask('java vs kotlin').sections)).toMatch(/outside the Python stack/);
   });
