@@ -1833,6 +1833,13 @@ describe('messages, threads and small talk', () => {
     expect([a.also?.intent, a.also && ids(a.also)[0]]).toEqual(['recommend', 'pymongo']);
   });
 
+  it('a kind of answer the classifier leans to yields to an entry of another kind the ranker is far surer of', () => {
+    // The classifier reads "what stack would…" about a role as the developer-versus-engineer concept.
+    const a = ask('what stack would the data engineer use?');
+    expect(a.intent).toBe('stack');
+    expect(ids(a)).toEqual(['data-developer-stack']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
