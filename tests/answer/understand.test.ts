@@ -1840,6 +1840,15 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['data-developer-stack']);
   });
 
+  it.each([
+    ['is pillow fine for thumbnails or do we need opencv', ['pillow', 'opencv']],
+    ['is flask ok for this or should we go with django', ['flask', 'django']],
+  ])('%j weighs the name after an "or" that opens a question against the first', (q, items) => {
+    const a = ask(q);
+    expect(a.intent).toBe('compare');
+    expect(ids(a)).toEqual(items);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
