@@ -198,6 +198,8 @@ const HOMONYM_WORDS = 3;
 const SIDE_GAP = 2;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** Words of its own (besides names) a tip's topic needs before it can be told to be about something else. */
+const OFF_TOPIC_WORDS = 2;
 /** Everyday-word names read as the words: at most this many in one message, and two only when the classifier is sure. */
 const HOMONYMS_AT_MOST = 2;
 /** Half the words around a name being the knowledge's own says the message is about the stack. */
@@ -390,7 +392,8 @@ export class Parser {
     const command = this.command(text);
     // "tips for remote work", "tip jar for the retiring supervisor": a tip about a topic the classifier is sure is
     // outside the stack is read as the question it is, not as the tip command.
-    const offTopicTip = command?.kind === 'tip' && command.topic.length > 0 && this.sureUnknown(text);
+    const offTopicTip =
+      command?.kind === 'tip' && command.topic.length > 0 && (this.sureUnknown(text) || this.offTopic(command.topic));
     if (command && !offTopicTip) return command;
     // A request for a short explanation asks for a definition: the concept, or the card of a name.
     const explain = EXPLAIN.test(text) || IDK_WHAT.test(text);
@@ -446,6 +449,32 @@ export class Parser {
   }
 
   /** Whether the classifier is sure a text asks about something outside the stack. */
+  /**
+   * Whether a tip's topic is something else than the stack ("tips for shooting snowflake macros before they melt",
+   * "tip jar for the retiring supervisor"): two or more words besides the names, hardly any of them the knowledge's
+   * own words, none like a tool's name, and any name in it an everyday word. (Cross-validated +4, none lost.)
+   */
+  private offTopic(topic: string[]): boolean {
+    const isName = (w: string) => this.kb.names.has(normKey(w));
+    // ("git workflow": a name of two words is no everyday word.)
+    if (topic.some((w, i) => i > 0 && isName(`${topic[i - 1]} ${w}`))) return false;
+    const named = topic.filter(isName);
+    const own = topic.filter((w) => !named.includes(w));
+    return (
+      own.length >= OFF_TOPIC_WORDS &&
+      own.filter((w) => this.isVocabulary(w)).length / own.length <= HOMONYM_SHARE &&
+      !own.some((w) => this.nameLike(w)) &&
+      named.every((w) => this.isEnglish(w))
+    );
+  }
+
+  /** A tip about the topic, or "I don't know" when the topic (and what the message names) is something else than the stack. */
+  private tipOn(topic: string[], live: Mention[]): Query {
+    return live.every((m) => this.isEnglish(m.text)) && this.offTopic(topic)
+      ? { kind: 'unknown', unrecognised: [], words: topic }
+      : { kind: 'tip', topic };
+  }
+
   private sureUnknown(text: string): boolean {
     const g = this.guess(text);
     return g?.label === 'unknown' && g.p >= SURE_UNKNOWN;
@@ -762,7 +791,7 @@ export class Parser {
     if (meant && MEANING.test(t) && live.every((m) => setting.includes(m))) return asEntry(meant);
     // "got a celery tip?", "one security tip for our django portal": a tip about what is named.
     if (packages.length && TIP_WORD.test(t) && prefer !== 'checklist' && !COMPARE_CUE.test(t) && !against.length)
-      return { kind: 'tip', topic: [...words, ...live.map((m) => m.text)] };
+      return this.tipOn([...words, ...live.map((m) => m.text)], live);
     // "how do webhooks work", "how does celery work": what the one thing named is.
     const [one1] = live;
     if (live.length === 1 && one1 && HOW_WORKS.test(t)) return asEntry(one1);
@@ -835,7 +864,7 @@ export class Parser {
       return { kind: 'unknown', unrecognised: odd, words };
     // "any tips" about another stack's tool ("cargo build is slow, tips?", "xcode fails to sign the build, any tips") is no tip of ours.
     if (!packages.length && TIP_CUE.test(t) && prefer !== 'checklist' && !unknown.length)
-      return { kind: 'tip', topic: words };
+      return this.tipOn(words, live);
     // Another language or its framework as the setting ("our php monolith needs a task queue", "express middleware for rate limiting"),
     // not weighed against a Python name, and no word of Python: a question about that stack.
     const languages = outside.filter(

@@ -1849,6 +1849,23 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(items);
   });
 
+  it.each([
+    'tips for negotiating rent with the landlord',
+    'got any tips for choosing a bike helmet',
+    'tip for removing wine stains from a carpet',
+    'any tips for photographing fireworks from the roof',
+  ])('%j asks for tips about something else than the stack: not known, no tip', (q) => {
+    expect(ask(q).intent).toBe('unknown');
+  });
+
+  it.each([
+    ['tips for teaching git workflow to teenagers', 'tip'],
+    ['any tips for faster pandas joins', 'tip'],
+    ['share a tip i can put in the club newsletter', 'tip'],
+  ])('%j still gets a tip', (q, intent) => {
+    expect(ask(q).intent).toBe(intent);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
