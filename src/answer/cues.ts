@@ -79,6 +79,16 @@ export const HELP_CUE =
 export const THANKS_ONLY =
   /^(?:(?:thanks?|thank (?:you|u)|thx|thnx|ty|tysm|tyvm|cheers|much appreciated|appreciated?|appreciate (?:it|that)|great|awesome|nice|perfect|cool|got it|makes sense|ok|okay|kk|hi|hey|hello|yo|sup|good (?:morning|afternoon|evening)|gm|lovely|brilliant|legend|you rock|nice one|helpful|that helps|that helped|super|useful|super useful|very useful|very helpful|really helpful|amazing|neat|sweet|exactly what i needed|that's it|thats it|that works|works for me|good stuff|great stuff|top|wonderful|fantastic|lifesaver)[\s!.,]*)+(?:so much|a lot|a ton|again|mate|man|pystack|bot|buddy|everyone|all)?[\s!.,]*$/;
 
+/**
+ * What a role is paid ("a fair salary for a senior python developer", "what should we pay a junior django dev", "how
+ * much does a data engineer make", "is 90k a good offer for a backend role"): pay, never the stack. With PAY_ROLE.
+ */
+export const PAY_ASKED =
+  /\b(?:salary|salaries|compensation|wages?|pay ?(?:band|scale|range|grade)s?|payscale|(?:day|daily|hourly|going|market) rates?|\d+ ?k (?:offer|salary|a year|per year|base)|(?:pay|paying|paid) (?:a|an|our|the|them|him|her|for a|for an)\b|(?:how much|what) (?:do|does|did|would|will|can|should|could) (?:\S+ ){1,5}(?:make|earn|charge|get paid)(?! of)|budget (?:for|to hire)|\d+ ?k (?:fair|good|enough|reasonable|low|high|ok|okay|decent|competitive)|\d+ ?k\b.{0,20}\boffer)\b/;
+/** …said of a role, a person hired for work. */
+export const PAY_ROLE =
+  /\b(?:devs?|developers?|engineers?|scientists?|analysts?|contractors?|freelancers?|freelance|consultants?|roles?|positions?|hires?|hiring|juniors?|seniors?|interns?|programmers?|coders?|sres?|architects?|leads?)\b/;
+
 /** A request for a tip. */
 export const TIP_CUE =
   /\b(?:tips?|til|today i learned|(?:anything|something) (?:new|useful|cool|interesting|fun) to (?:learn|know|read)|(?:anything|something) (?:new|useful|cool|interesting|fun)(?: to \S+)? today|learn (?:something )?today|daily (?:nugget|tip|fact)|random (?:fact|tip)|surprise me|teach me something|fun fact|nugget)\b/;

@@ -25,6 +25,8 @@ import {
   type Focus,
   HELP_CUE,
   NEGATION,
+  PAY_ASKED,
+  PAY_ROLE,
   PREFER_CUES,
   type Prefer,
   STRONG_CONNECTORS,
@@ -471,7 +473,7 @@ export class Parser {
   /** A tip about the topic, or "I don't know" when the topic (and what the message names) is something else than the stack. */
   private tipOn(topic: string[], live: Mention[]): Query {
     return live.every((m) => this.isEnglish(m.text)) && this.offTopic(topic)
-      ? { kind: 'unknown', unrecognised: [], words: topic }
+      ? { kind: 'unknown', unrecognised: [], words: topic, elsewhere: true }
       : { kind: 'tip', topic };
   }
 
@@ -702,6 +704,9 @@ export class Parser {
         (guess?.label === 'unknown' && guess.p >= SURE))
     )
       return { kind: 'unknown', unrecognised: nameLike, words };
+    // What a role is paid is outside the stack, whatever the role works with. (Cross-validated +5, with the tips
+    // about something else kept from a second opinion; confident answers to out-of-scope questions 77 -> 72.)
+    if (PAY_ASKED.test(t) && PAY_ROLE.test(t)) return { kind: 'unknown', unrecognised: [], words, elsewhere: true };
     // The classifier, when sure, says what kind of answer is wanted; cue words decide otherwise. The
     // angle's cues read the whole text too: "what's this for" asks what it is for, though "what's this" is casual.
     const sure = guess && guess.p >= SURE ? guess.label : undefined;

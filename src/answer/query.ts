@@ -45,7 +45,14 @@ export type Query =
       /** The classifier is sure what kind of answer is wanted, so a looser match of the words will do. */
       loose?: boolean;
     }
-  | { kind: 'unknown'; unrecognised: string[]; words: string[]; orphan?: boolean };
+  | {
+      kind: 'unknown';
+      unrecognised: string[];
+      words: string[];
+      orphan?: boolean;
+      /** Its own words say it is about something else (pay, tips for the garden): no second opinion makes it ours. */
+      elsewhere?: boolean;
+    };
 
 /** What the parser knows of words, passed in by the engine. */
 export interface ParserWords {

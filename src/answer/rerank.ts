@@ -109,6 +109,8 @@ export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, 
 /** "I don't know" for a message that surely asks for something the knowledge holds, in its own words. */
 function reconsider(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, input: SettleInput): Answer {
   if (q.kind !== 'search' && q.kind !== 'recommend' && q.kind !== 'unknown') return a;
+  // (Not a message whose own words say it is about something else: pay, tips for the garden.)
+  if (q.kind === 'unknown' && q.elsewhere) return a;
   const wanted = input.wanted?.();
   if (!wanted || wanted.p < SURE_WANTED || !RETRIEVED.has(wanted.label)) return a;
   // "lowkey need a way to shrink 4000 jpegs", "library for ssh-ing into the instrument PCs": a word it does not know

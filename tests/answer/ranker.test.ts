@@ -170,6 +170,15 @@ describe('settling a retrieved answer', () => {
     );
   });
 
+  it('never makes "I do not know" an answer when the message\'s own words said it is about something else', () => {
+    const text = 'lowkey need a way to shrink 4000 jpegs and resize the images before upload';
+    const sure = () => ({ label: 'recommend', p: 0.99 });
+    const q = { kind: 'unknown' as const, unrecognised: [], words: [] };
+    expect(settle(kb, trained, q, build(ctx, q, 0), { text, wanted: sure }).intent).toBe('recommend');
+    const elsewhere = { ...q, elsewhere: true };
+    expect(settle(kb, trained, elsewhere, build(ctx, elsewhere, 0), { text, wanted: sure }).intent).toBe('unknown');
+  });
+
   it('counts pairs of neighbouring words as evidence, so a word grown common ("text") still counts in its pair', () => {
     const entry = kb.entries.get('password-hashing')!;
     expect(trained.evidence('passwords as plain text', entry)).toBeGreaterThan(

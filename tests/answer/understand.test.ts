@@ -1866,6 +1866,19 @@ describe('messages, threads and small talk', () => {
     expect(ask(q).intent).toBe(intent);
   });
 
+  it.each([
+    "what's a fair salary for a senior python developer in berlin",
+    'is 90k a good offer for a backend python role',
+    'what should we pay a junior django dev',
+    'how much does a python developer make in toronto',
+  ])('%j asks what a role is paid: outside the stack', (q) => {
+    expect(ask(q).intent).toBe('unknown');
+  });
+
+  it('what a developer makes of a package is still about the package', () => {
+    expect(ids(ask("what does the developer make of fastapi's docs"))).toEqual(['fastapi']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
