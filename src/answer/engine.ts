@@ -92,6 +92,8 @@ const REMARK_WORDS = 8;
 /** Words that ask, wherever they stand in a sentence. */
 const ASKS_ANYWHERE =
   /\b(?:what|whats|what's|which|how|why|where|when|who|should|could|would|recommend|suggest|any|anything|vs|versus|or|alternatives?|instead)\b/;
+/** "vs" or "versus" weighing two things; not the "vs" of the editor's name ("we're all on vs code"). */
+const VERSUS = /\b(?:vs(?! code\b)|versus)\b/;
 /** Words that mark a sentence as another question, not context ("also …", "btw …", "2) …", "+ …"). */
 const SECOND_MARK =
   /^(?:also|plus|btw|separately|unrelated|secondly|second q\w*|2nd q\w*|another (?:one|thing|question)|one more|oh and|and also|q2|\(?2[.)]|[+&])(?=[\s,:]|$)/;
@@ -1207,7 +1209,7 @@ export function createEngine({
     // A sentence marked as another question ("also paramiko", "2) what's hypothesis for") asks, with or without "?".
     // Two names joined by "or" ask too ("scrapy or beautifulsoup for ~50 sites; also …").
     const weighs = (t: string) =>
-      /\b(?:vs|versus)\b/.test(t) || (/\bor\b/.test(t) && !NOT_WANTED.test(t) && parser.named(t).length >= 2);
+      VERSUS.test(t) || (/\bor\b/.test(t) && !NOT_WANTED.test(t) && parser.named(t).length >= 2);
     // A later sentence marked as another question ("…, also what's a health check") makes a short
     // first one a question too ("boto3 ok for prod + …", "ml stack pls. also …").
     const marks = marked.slice(1).some((p) => p.second);
@@ -1496,7 +1498,7 @@ export function createEngine({
       ASKS.test(part) ||
       NEED.test(part) ||
       EXPLAIN.test(part) ||
-      /\b(?:vs|versus)\b/.test(part) ||
+      VERSUS.test(part) ||
       (/\bor\b/.test(part) && parser.named(part).length >= 2) ||
       FOCUS_CUES.some(([, re]) => re.test(part))
     );

@@ -1879,6 +1879,18 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask("what does the developer make of fastapi's docs"))).toEqual(['fastapi']);
   });
 
+  it.each([
+    [
+      'we have to choose between mypy and pyright for the api repo. the whole team is on vs code. which one fits?',
+      'compare',
+    ],
+    ['the team writes everything in vs code. what should we use for type checking?', 'recommend'],
+  ])('%j: "vs code" is the editor, no second question weighing things', (q, intent) => {
+    const a = ask(q);
+    expect(a.intent).toBe(intent);
+    expect(a.also).toBeUndefined();
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
