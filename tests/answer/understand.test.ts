@@ -1891,6 +1891,16 @@ describe('messages, threads and small talk', () => {
     expect(a.also).toBeUndefined();
   });
 
+  it.each([
+    ['can rich do colours too', 'rich'],
+    ['does black enforce a line length', 'black'],
+    ['does schedule run jobs in threads', 'schedule'],
+  ])('%j asks what the everyday-word name after its opening verb does', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual([id]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
