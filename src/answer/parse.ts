@@ -324,7 +324,8 @@ const AFTER_WHAT_IS = new Set([
   'now',
 ]);
 /** A question that asks how one thing works, and nothing more. */
-const HOW_WORKS = /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work)$/;
+const HOW_WORKS =
+  /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work|relate|fit in|fit together|tie in)(?: here| to (?:this|that|it))?$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
 /** Whether a text says Python, also misspelt by one edit ("pyhton", "pythn"). */
 function saysPython(text: string): boolean {

@@ -1901,6 +1901,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual([id]);
   });
 
+  it.each([
+    ['how do webhooks tie in here', 'webhooks'],
+    ['how does pagination relate to this', 'pagination'],
+    ['how does caching fit together', 'caching'],
+  ])('%j asks how the one thing it names fits in: that entry', (q, id) => {
+    expect(ids(ask(q))).toEqual([id]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
