@@ -209,7 +209,7 @@ export class EntityLinker {
     return undefined;
   }
 
-  /** Whether token i stands on one side of "vs" or "or" with a name the knowledge has on the other. */
+  /** Whether token i stands on one side of "vs" or "or" (or after "between <name> and") with a name the knowledge has on the other. */
   private againstName(toks: readonly Token[], i: number): boolean {
     // …a name, or a slip on one that is no word ("matplotib or seaborne").
     const named = (t: Token | undefined) =>
@@ -225,7 +225,9 @@ export class EntityLinker {
       );
     return (
       (VERSUS.has(toks[i + 1]?.text ?? '') && named(toks[i + 2])) ||
-      (VERSUS.has(toks[i - 1]?.text ?? '') && named(toks[i - 2]))
+      (VERSUS.has(toks[i - 1]?.text ?? '') && named(toks[i - 2])) ||
+      // "the difference between django and flaks" (cross-validated +1, none lost)
+      (toks[i - 1]?.text === 'and' && toks[i - 3]?.text === 'between' && named(toks[i - 2]))
     );
   }
 

@@ -1909,6 +1909,12 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask(q))).toEqual([id]);
   });
 
+  it('a slip that is also a word, after "between <name> and", is the name it slips on', () => {
+    const a = ask("what's the difference between django and flaks");
+    expect(a.intent).toBe('compare');
+    expect(ids(a)).toEqual(['django', 'flask']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
