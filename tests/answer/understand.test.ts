@@ -1915,6 +1915,16 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['django', 'flask']);
   });
 
+  it('a sentence opening with "when" and a clause of its own is context, not a second question', () => {
+    const a = ask(
+      'our nightly export script just prints to stdout. when it breaks nobody notices until monday. what should we use for proper logging?',
+    );
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toContain('loguru');
+    expect(a.also).toBeUndefined();
+    expect(ask('when should we pick celery over rq').intent).toBe('compare');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
