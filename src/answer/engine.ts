@@ -1212,11 +1212,14 @@ export function createEngine({
     const parts = marked.filter((p) => p.text).map((p) => p.text);
     // A sentence marked as another question ("also paramiko", "2) what's hypothesis for") asks, with or without "?".
     // Two names joined by "or" ask too ("scrapy or beautifulsoup for ~50 sites; also …").
+    // ("…a png chart of yesterday's sales vs target per region.": "vs" between things the knowledge does not name weighs nothing.)
     const weighs = (t: string) =>
-      VERSUS.test(t) || (/\bor\b/.test(t) && !NOT_WANTED.test(t) && parser.named(t).length >= 2);
+      (VERSUS.test(t) && parser.named(t, true).length > 0) ||
+      (/\bor\b/.test(t) && !NOT_WANTED.test(t) && parser.named(t).length >= 2);
     // A later sentence marked as another question ("…, also what's a health check") makes a short
     // first one a question too ("boto3 ok for prod + …", "ml stack pls. also …").
-    const marks = marked.slice(1).some((p) => p.second);
+    // ("first data job, week 2. my team's…": a "2." that marks nothing is no second question.)
+    const marks = marked.slice(1).some((p) => p.second && Boolean(p.text));
     const asked: boolean[] = [];
     marked.forEach((p, i) =>
       asked.push(

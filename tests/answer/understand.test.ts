@@ -1925,6 +1925,24 @@ describe('messages, threads and small talk', () => {
     expect(ask('when should we pick celery over rq').intent).toBe('compare');
   });
 
+  it.each([
+    ['first data job, week 2. my team uses poetry and i only know pip. what is poetry for?', 'library', 'poetry'],
+    ['sprint 2. our api is flask and the new guy likes fastapi. which one for a small service?', 'compare', 'flask'],
+    [
+      "we track weekly revenue vs forecast per store in a spreadsheet. i'd like to do it in python instead. what's a good plotting library?",
+      'recommend',
+      'seaborn',
+    ],
+  ])(
+    '%j: a number ending a sentence, or "vs" between things it does not name, makes no second question',
+    (q, intent, id) => {
+      const a = ask(q);
+      expect(a.intent).toBe(intent);
+      expect(ids(a)).toContain(id);
+      expect(a.also).toBeUndefined();
+    },
+  );
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
