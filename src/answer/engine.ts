@@ -88,6 +88,12 @@ const CONFIDENT = new Set(['compare', 'library', 'recommend', 'checklist', 'stac
  */
 const ASKS =
   /\?\s*$|^(?:what|whats|which|how|hows|should|shall|is|are|can|could|would|do|does|any|anything|where|when(?= (?:should|would|do|does|did|is|are|can|could|will|to|shall)\b)|why|who|compare|tell|explain|eli5|recommend|suggest|need|looking|best|alternatives?|got|give|show|difference|good)\b/;
+/**
+ * Words that open a question, or a statement when its sentence ends with a full stop before the message's question
+ * ("got through the basics last month.", "would love to generate them from python.", "need to read them weekly.").
+ * Cross-validated +7 −1.
+ */
+const STATES_TOO = /^(?:got|would|need|looking|good|best|any|anything|give|show|tell)\b/;
 /** How a remark about the asker's setting starts ("we're on github enterprise", "she'll mostly build APIs"). */
 const REMARK_START =
   /^(?:we|we're|were|we'll|i|i'm|im|i'll|our|my|she|she's|she'll|he|he's|he'll|they|they're|they'll|it|it's|its|the|this|that|there|those|these|all|most|half|everyone|nobody|(?:\S+ )?(?:team|users?|files?|data|app|site|service))\b/;
@@ -1226,7 +1232,7 @@ export function createEngine({
         Boolean(p.text) &&
           (p.asks ||
             p.numbered ||
-            ASKS.test(p.text) ||
+            (ASKS.test(p.text) && !(i < marked.length - 1 && /\.$/.test(p.text) && STATES_TOO.test(p.text))) ||
             weighs(p.text) ||
             p.second ||
             // (…unless it states something: "hardware team is prototyping card terminals. what's the iot stack? also …")

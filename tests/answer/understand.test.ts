@@ -1943,6 +1943,21 @@ describe('messages, threads and small talk', () => {
     },
   );
 
+  it.each([
+    [
+      "i moved from matlab to python this year. got through the tutorials already. what's the standard data science stack?",
+      'data-science-stack',
+    ],
+    [
+      'we get supplier price lists as old excel 97 files. need to load them into pandas every monday. what reads that format?',
+      'xlrd',
+    ],
+  ])('%j: a sentence of context opening like a question but ending in a full stop asks nothing', (q, id) => {
+    const a = ask(q);
+    expect(ids(a)[0]).toBe(id);
+    expect(a.also).toBeUndefined();
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
