@@ -200,6 +200,8 @@ const HOMONYM_WORDS = 3;
 const SIDE_GAP = 2;
 /** Under a third of those words in the knowledge's own text: the message is about something else. */
 const HOMONYM_SHARE = 1 / 3;
+/** A word for doing something ("negotiating", "growing"). */
+const DOING = /^[a-z]{3,}ing$/;
 /** Words of its own (besides names) a tip's topic needs before it can be told to be about something else. */
 const OFF_TOPIC_WORDS = 2;
 /** Everyday-word names read as the words: at most this many in one message, and two only when the classifier is sure. */
@@ -467,6 +469,9 @@ export class Parser {
       own.length >= OFF_TOPIC_WORDS &&
       own.filter((w) => this.isVocabulary(w)).length / own.length <= HOMONYM_SHARE &&
       !own.some((w) => this.nameLike(w)) &&
+      // …and about doing something ("negotiating rent", "photographing fireworks"), not for an occasion or an
+      // audience ("tip for the monday standup", "tip of the week for the newsletter").
+      own.some((w) => DOING.test(w) && !this.isVocabulary(w)) &&
       named.every((w) => this.isEnglish(w))
     );
   }

@@ -1851,7 +1851,7 @@ describe('messages, threads and small talk', () => {
 
   it.each([
     'tips for negotiating rent with the landlord',
-    'got any tips for choosing a bike helmet',
+    'any tips for ironing linen shirts',
     'tip for removing wine stains from a carpet',
     'any tips for photographing fireworks from the roof',
   ])('%j asks for tips about something else than the stack: not known, no tip', (q) => {
@@ -1862,6 +1862,11 @@ describe('messages, threads and small talk', () => {
     ['tips for teaching git workflow to teenagers', 'tip'],
     ['any tips for faster pandas joins', 'tip'],
     ['share a tip i can put in the club newsletter', 'tip'],
+    // A tip for an occasion or an audience, not about doing something else.
+    ['tip for the monday standup', 'tip'],
+    ['tip of the week for the engineering newsletter', 'tip'],
+    ['share a tip for our slack channel', 'tip'],
+    ['got a tip for the friday lunch and learn', 'tip'],
   ])('%j still gets a tip', (q, intent) => {
     expect(ask(q).intent).toBe(intent);
   });
