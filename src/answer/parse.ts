@@ -453,7 +453,6 @@ export class Parser {
     return q;
   }
 
-  /** Whether the classifier is sure a text asks about something outside the stack. */
   /**
    * Whether a tip's topic is something else than the stack ("tips for shooting snowflake macros before they melt",
    * "tip jar for the retiring supervisor"): two or more words besides the names, hardly any of them the knowledge's
@@ -483,6 +482,7 @@ export class Parser {
       : { kind: 'tip', topic };
   }
 
+  /** Whether the classifier is sure a text asks about something outside the stack. */
   private sureUnknown(text: string): boolean {
     const g = this.guess(text);
     return g?.label === 'unknown' && g.p >= SURE_UNKNOWN;
