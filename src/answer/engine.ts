@@ -94,6 +94,8 @@ const ASKS =
  * Cross-validated +7 −1.
  */
 const STATES_TOO = /^(?:got|would|need|looking|good|best|any|anything|give|show|tell)\b/;
+/** Whether a sentence that might ask states instead: one of those words first, a full stop last. */
+const statesFirst = (sentence: string) => STATES_TOO.test(sentence) && sentence.endsWith('.');
 /** How a remark about the asker's setting starts ("we're on github enterprise", "she'll mostly build APIs"). */
 const REMARK_START =
   /^(?:we|we're|were|we'll|i|i'm|im|i'll|our|my|she|she's|she'll|he|he's|he'll|they|they're|they'll|it|it's|its|the|this|that|there|those|these|all|most|half|everyone|nobody|(?:\S+ )?(?:team|users?|files?|data|app|site|service))\b/;
@@ -1232,7 +1234,7 @@ export function createEngine({
         Boolean(p.text) &&
           (p.asks ||
             p.numbered ||
-            (ASKS.test(p.text) && !(i < marked.length - 1 && /\.$/.test(p.text) && STATES_TOO.test(p.text))) ||
+            (ASKS.test(p.text) && !(i < marked.length - 1 && statesFirst(p.text))) ||
             weighs(p.text) ||
             p.second ||
             // (…unless it states something: "hardware team is prototyping card terminals. what's the iot stack? also …")

@@ -464,13 +464,14 @@ export class Parser {
     if (topic.some((w, i) => i > 0 && isName(`${topic[i - 1]} ${w}`))) return false;
     const named = topic.filter(isName);
     const own = topic.filter((w) => !named.includes(w));
+    const foreign = own.filter((w) => !this.isVocabulary(w));
     return (
       own.length >= OFF_TOPIC_WORDS &&
-      own.filter((w) => this.isVocabulary(w)).length / own.length <= HOMONYM_SHARE &&
+      own.length - foreign.length <= own.length * HOMONYM_SHARE &&
       !own.some((w) => this.nameLike(w)) &&
       // …and about doing something ("negotiating rent", "photographing fireworks"), not for an occasion or an
       // audience ("tip for the monday standup", "tip of the week for the newsletter").
-      own.some((w) => DOING.test(w) && !this.isVocabulary(w)) &&
+      foreign.some((w) => DOING.test(w)) &&
       named.every((w) => this.isEnglish(w))
     );
   }
