@@ -157,8 +157,18 @@ const QUESTION_WEIGHT = 2;
 const THEY = /\b(?:they|them|those|these|the two|both|either)\b/;
 /** The same thing elsewhere: "the gcp equivalent", "anthropic counterpart?". */
 const EQUIVALENT = /\b(?:equivalents?|counterparts?)\b/;
-/** One of a comparison counted to: "the second one", "the former". */
-const ORDINAL = /\bthe (first|second|former|latter)(?: one| option| choice)?\b/;
+/** Where in a list of `n` an ordinal word counts to (-1: nowhere). */
+function placeOf(ordinal: string, n: number): number {
+  if (ordinal === 'latter' || ordinal === 'last') return n - 1;
+  if (ordinal === 'middle') return n === 3 ? 1 : -1;
+  return { first: 0, '1st': 0, former: 0, second: 1, '2nd': 1, third: 2, '3rd': 2 }[ordinal] ?? -1;
+}
+/**
+ * One of a comparison counted to: "the second one", "first one —", "the 2nd one", "the last one", "the middle one"
+ * (of three), "the former". Cross-validated +5 over "the first/second/former/latter" alone.
+ */
+const ORDINAL =
+  /\b(?:the (first|1st|second|2nd|third|3rd|last|middle|former|latter)|(first|1st|second|2nd|third|3rd|last|middle))(?: one| option| choice| pick)\b|\bthe (first|second|former|latter)\b/;
 /** A follow-up asking for another of the thread's kind: "the ML one", "and for the data folks?". */
 // (Read after the follow-up's "and" is taken off: "and for the data folks?" is "for the data folks".)
 const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?:and |what about |how about )?for\b/;
@@ -881,8 +891,9 @@ export function createEngine({
    * the one of the thread's comparison it counts to, asked about in its place (`asked`: the question so read).
    */
   function countedTo(rest: string, items: readonly Entry[], seed: number): Answer | undefined {
-    const ordinal = ORDINAL.exec(rest)?.[1];
-    const chosen = !ordinal ? undefined : ordinal === 'latter' ? items.at(-1) : items[ordinal === 'second' ? 1 : 0];
+    const m = ORDINAL.exec(rest);
+    const ordinal = m?.[1] ?? m?.[2] ?? m?.[3];
+    const chosen = !ordinal ? undefined : items[placeOf(ordinal, items.length)];
     if (!chosen) return undefined;
     const asked = rest.replace(ORDINAL, entryName(chosen).toLowerCase());
     const read = respond(parser.read(asked), seed, asked);
@@ -962,8 +973,12 @@ export function createEngine({
     // A name the message sets aside ("a linter that isn't black") is no pick, however sure the ranker.
     if (setAside(text).includes(top.entry.id)) return a;
     // "and for making the embeddings themselves?" after a vector database: a follow-up that opens a need of its own
-    // (and…, pointing back at nothing) keeps the answer its own words alone rank first, whatever the thread's add.
-    if (own !== text && opensNeed(own) && ranker.rank(own, type).top()?.entry.id === mine) return a;
+    // (and…, pointing back at nothing) keeps the answer when its own words alone rank one of its picks first, whatever
+    // the thread's add ("and linters?" after "which type checker": flake8 and ruff, whichever leads; cross-validated +1).
+    if (own !== text && opensNeed(own)) {
+      const ownTop = ranker.rank(own, type).top()?.entry.id;
+      if (a.subjects.some((s) => s.id === ownTop)) return a;
+    }
     const b = picks ? rankedAnswer(kb, ranker, text, 'recommend', new Set(setAside(text)), 0) : cardOf(top.entry, seed);
     return b ? { ...b, ...(a.asked ? { asked: a.asked } : {}) } : a;
   }

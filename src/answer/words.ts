@@ -56,6 +56,15 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 october november december weekend weekly daily monthly yearly tomorrow yesterday tonight
 `);
 
+/**
+ * Words that ask how hard a thing is to learn ("how steep is the learning curve for django", "how long to learn
+ * pandas"): about the thing itself, never a need of their own.
+ */
+export const LEARNING_EFFORT = list(`
+learn learning learned learnt curve steep hard easy easier harder difficult tough long take takes quick quickly fast
+beginner beginners junior juniors newbie newbies new friendly pick up time master someone
+`);
+
 /** Words that carry no topic in a question about the Python stack. */
 export const FILLER = list(`
 a an the this that these those some any anything something someone one ones it its it's i me my we us our you your they

@@ -1963,6 +1963,49 @@ describe('messages, threads and small talk', () => {
     expect(a.also).toBeUndefined();
   });
 
+  it.each([
+    ['and an orm?', 'which web framework for a small api', ['sqlalchemy', 'peewee', 'django-orm'], 'fastapi'],
+    ['and a scheduler?', 'best task queue for django', ['apscheduler', 'schedule'], 'celery'],
+  ])('%j after %j asks for its own kind of package, whatever the thread adds', (q, previous, some, not) => {
+    const a = ask(q, previous);
+    expect(a.intent).toBe('recommend');
+    expect(some).toContain(ids(a)[0]);
+    expect(ids(a)).not.toContain(not);
+  });
+
+  it.each([
+    ['tell me more about the 2nd one', 'pytest vs unittest for the lab results parser?', 'unittest', 'overview'],
+    ['the last one, what is it', 'options for background jobs: celery, rq, dramatiq?', 'dramatiq', 'overview'],
+    [
+      'ok tell me more about the middle one',
+      'django, flask, fastapi — which for the partner dashboard?',
+      'flask',
+      'overview',
+    ],
+    ['first one — still worth learning?', 'nltk vs spacy for the comments moderation', 'nltk', 'worth'],
+  ])('%j after %j is about the one of the comparison it counts to', (q, previous, id, focus) => {
+    const a = ask(q, previous);
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual([id]);
+    expect(a.focus ?? 'overview').toBe(focus);
+  });
+
+  it.each([
+    ['how hard is django to learn', 'django'],
+    ['how long does it take to learn django', 'django'],
+    ['learning curve for celery?', 'celery'],
+    ['is the learning curve on fastapi bad', 'fastapi'],
+    ['how steep is the learning curve for django', 'django'],
+  ])('%j asks about the thing it names, not for a package matching "curve" or "hard"', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('library');
+    expect(ids(a)).toEqual([id]);
+  });
+
+  it('a newbie named in a request for a pick is no question about learning', () => {
+    expect(ids(ask('ok which one would a django newbie use', "what's an ORM"))).toContain('django-orm');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
