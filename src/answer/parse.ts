@@ -664,6 +664,20 @@ export class Parser {
     const stacks = outside.filter((o) => !uncovered.includes(o));
     const against = this.unknownItems(toks, mentions, stacks);
     const unknown = [...new Set([...(ctx.linked ?? []), ...stacks.map((o) => o.text), ...against.map((a) => a.text)])];
+    // "a site that uses javascript", "javascript-heavy pages": a language a page is made with, where the knowledge's
+    // uses name it ("javascript rendered pages"), is what the Python tool works on, not the stack the question is in.
+    // (Not "in javascript", "our javascript frontend", nor "javascript or python". Cross-validated +1; five such
+    // scraping questions of my own answered "unknown" before, none now.)
+    const builtWith = (text: string) =>
+      this.kb.outside.get(text) === 'languages' &&
+      useWordsOf(this.kb).has(text) &&
+      !against.some((a) => a.text === text) &&
+      stacks.some(
+        (o) =>
+          o.text === text &&
+          (RENDERED_BY.test(toks[o.start - 1]?.text ?? '') || RENDERS.test(toks[o.end]?.text ?? '')) &&
+          !nearConnector(toks, o.start),
+      );
     // Words that look like names of tools we do not know ("gunicorn", "mlflow"): where nothing is
     // known, they make the question unknown unless the rest of it finds an answer.
     const inMention = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
@@ -894,7 +908,7 @@ export class Parser {
     // not weighed against a Python name, and no word of Python: a question about that stack.
     const languages = outside.filter(
       (o) =>
-        (this.kb.outside.get(o.text) === 'languages' ||
+        ((this.kb.outside.get(o.text) === 'languages' && !builtWith(o.text)) ||
           // another stack's framework only where no Python name is ("scraping a react SPA with playwright" is Python's)
           (this.kb.outside.get(o.text) === 'frameworks' && !packages.length)) &&
         !against.some((a) => a.text === o.text) &&
@@ -1080,7 +1094,7 @@ export class Parser {
     }
     // Names outside the stack make the question unknown, unless it says Python and asks for something of its own
     // ("calling a java service from python, which http client").
-    if (unknown.length && !(ctx.python && prefer && topicWords.length >= SHORT_QUESTION))
+    if (unknown.some((u) => !builtWith(u)) && !(ctx.python && prefer && topicWords.length >= SHORT_QUESTION))
       return { kind: 'unknown', unrecognised: unknown, words };
     if (topics[0] && prefer === 'concept') return asEntry(topics[0]);
     const names = named.map((m) => m.text);
@@ -1397,6 +1411,20 @@ const usesOf = derived(
         e.type === 'package'
           ? [...e.use_cases, e.category].map((u) => u.toLowerCase()).filter((u) => u.includes(' '))
           : [],
+      ),
+    ),
+);
+
+/** Words before a language that say a page or site is made with it ("a site that uses javascript", "lean on javascript"). */
+const RENDERED_BY = /^(?:uses|use|using|with|on|by|needs|need|requires|require|runs|run|via|loads|load)$/;
+/** Words after it that say the same ("javascript heavy", "javascript-rendered"). */
+const RENDERS = /^(?:heavy|rendered|rendering|renders|generated|driven|powered|based|built|loaded|only)$/;
+/** The words of the uses the knowledge lists for its packages ("javascript" of "javascript rendered pages"). */
+const useWordsOf = derived(
+  (kb) =>
+    new Set(
+      [...kb.entries.values()].flatMap((e) =>
+        e.type === 'package' ? e.use_cases.flatMap((u) => u.toLowerCase().split(' ')) : [],
       ),
     ),
 );

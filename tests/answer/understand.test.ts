@@ -2006,6 +2006,21 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('ok which one would a django newbie use', "what's an ORM"))).toContain('django-orm');
   });
 
+  it.each([
+    'need to scrape a site that uses javascript',
+    'javascript heavy site, requests gets an empty page',
+    'the page is built with javascript, how do i scrape it',
+  ])('%j: a language a page is made with is what the Python tool works on', (q) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(['playwright', 'selenium']).toContain(ids(a)[0]);
+  });
+
+  it.each(['our javascript frontend needs a task queue', 'javascript or python for scraping'])(
+    '%j is still a question about another stack',
+    (q) => expect(ask(q).intent).toBe('unknown'),
+  );
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
