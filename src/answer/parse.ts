@@ -8,6 +8,7 @@
  * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
 import { derived } from '../knowledge/derived.js';
+import { stem } from '../knowledge/search-index.js';
 import { normKey } from '../knowledge/load.js';
 import { isOneEdit } from '../knowledge/near.js';
 import { type Entry, entryKeys, isUncovered, type Knowledge } from '../knowledge/model.js';
@@ -898,7 +899,7 @@ export class Parser {
       guess &&
       guess.label === 'unknown' &&
       guess.p >= SURE_UNKNOWN &&
-      (odd.length > 0 || !namesUse(this.kb, toks))
+      (odd.length > 0 || (!namesUse(this.kb, toks) && !inflectsConcept(this.kb, toks)))
     )
       return { kind: 'unknown', unrecognised: odd, words };
     // "any tips" about another stack's tool ("cargo build is slow, tips?", "xcode fails to sign the build, any tips") is no tip of ours.
@@ -1428,6 +1429,32 @@ const useWordsOf = derived(
       ),
     ),
 );
+
+/** The knowledge's concept names and aliases, each word stemmed ("rate limit" for "rate limiting"). */
+const conceptStems = derived(
+  (kb) =>
+    new Set(
+      [...kb.entries.values()].flatMap((e) =>
+        e.type === 'concept' ? [e.title, ...e.aliases].map((n) => stemmed(n.toLowerCase().split(/\s+/))) : [],
+      ),
+    ),
+);
+const stemmed = (ws: readonly string[]) => ws.map((w) => stem(w)).join(' ');
+
+/**
+ * Whether one to three words in a row are another form of a concept's name ("cache" of caching, "rate limit my api",
+ * "paginate"): the message is about the stack, whatever the classifier reads into its other words. Not an everyday word alone.
+ */
+function inflectsConcept(kb: Knowledge, toks: readonly Token[]): boolean {
+  const stems = conceptStems(kb);
+  for (let i = 0; i < toks.length; i++)
+    for (let n = 1; n <= 3 && i + n <= toks.length; n++) {
+      const ws = toks.slice(i, i + n).map((t) => t.text);
+      if (n === 1 && (COMMON_WORDS.has(ws[0] ?? '') || FILLER.has(ws[0] ?? ''))) continue;
+      if (stems.has(stemmed(ws))) return true;
+    }
+  return false;
+}
 
 /**
  * Whether two or three words in a row are a use the knowledge lists word for word ("what is a good job

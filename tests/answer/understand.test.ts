@@ -2021,6 +2021,12 @@ describe('messages, threads and small talk', () => {
     (q) => expect(ask(q).intent).toBe('unknown'),
   );
 
+  it("another form of a concept's name keeps a message in the stack, whatever the classifier makes of the rest", () => {
+    const a = ask('how do i rate limit my api');
+    expect(a.intent).toBe('concept');
+    expect(ids(a)).toEqual(['rate-limiting']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
