@@ -336,6 +336,8 @@ export function createEngine({
     !/^\d/.test(w) &&
     !CODE_PATH.test(w) &&
     !COMMON_WORDS.has(w) &&
+    // "sres", "recs": the plural of an everyday word (cross-validated +1).
+    !(/[^s]s$/.test(w) && COMMON_WORDS.has(w.slice(0, -1))) &&
     !vocabulary(w) &&
     !isEnglish(w) &&
     !nearTerm(index, w) &&
@@ -1658,11 +1660,12 @@ export function createEngine({
 }
 
 /**
- * After ? ! . or ;, at " + ", before ", and which …" / "then tell me …" (a second question), and after a
- * comma before a word that only ever opens another question (", and separately, merge…", ", and also for…").
+ * After ? ! . or ;, at " + ", before ", and which …" / "then tell me …" (a second question), after a comma before
+ * a word that only ever opens another question (", and separately, merge…", ", and also for…"), and before
+ * ", what's X" ending the message, maybe with "again" or "anyway" ("brain's fried, what's pep8 again": cross-validated +1).
  */
 const SENTENCE_BREAK =
-  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)|(?:,|\s+—)\s+(?=(?:and separately|and also|and unrelated|oh and|separately|unrelated)\b,?\s+\S)/i;
+  /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+(?:\s+(?:again|anyway|exactly|even|actually|then|lol|tho|though|now))?\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)|(?:,|\s+—)\s+(?=(?:and separately|and also|and unrelated|oh and|separately|unrelated)\b,?\s+\S)/i;
 
 /** The sentences of a normalised message. */
 function sentences(text: string): string[] {

@@ -2027,6 +2027,25 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual(['rate-limiting']);
   });
 
+  it.each(['what do SREs here usually install', 'tools the sres use daily'])(
+    '%j: the plural of an everyday word is no name of a tool it does not know',
+    (q) => {
+      const a = ask(q);
+      expect(a.intent).not.toBe('unknown');
+      expect(a.unrecognised ?? []).not.toContain('sres');
+    },
+  );
+
+  it.each([
+    ["brain's fried, what's pep8 again", 'pep8'],
+    ["coffee hasn't kicked in, what's asgi again", 'wsgi-asgi'],
+    ["sorry for the noob question, what's idempotency anyway", 'idempotency'],
+  ])('%j: a clause of chatter before "what\'s X again" is not part of the question', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('concept');
+    expect(ids(a)).toEqual([id]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
