@@ -185,9 +185,12 @@ const SLOT_AFTER = /^(?:still|any|worth|dead|legit|overkill|actually)$/;
 const CHECKLIST_ASKED =
   /\b(?:is there|are there|got|any|have you got|do you have|give me|show me|need) (?:a |an |some )?(?:\S+ )?checklists?\b/;
 
-/** Words that ask outright for an idea: a concept, a practice, a pattern, the name of a kind of problem. */
+/**
+ * Words that ask outright for an idea: a concept, a practice, a pattern, the name of a kind of problem, what a
+ * thing is called ('what are the two styles called', 'a three-letter acronym for this': cross-validated +1).
+ */
 const IDEA_ASKED =
-  /\b(?:the concept|what concept|(?:accepted|general|standard|usual|common|recommended) (?:practice|pattern|approach)s?|what(?:'s| is) the (?:pattern|principle|term)|(?:a |the |standard |proper )(?:name|term) for|class of (?:bug|problem|issue|attack)s?|(?:read|reading) up on)\b/;
+  /\b(?:the concept|what concept|(?:accepted|general|standard|usual|common|recommended) (?:practice|pattern|approach)s?|what(?:'s| is) the (?:pattern|principle|term)|(?:a |the |standard |proper )(?:name|term) for|class of (?:bug|problem|issue|attack)s?|(?:read|reading) up on|what(?:'s| is| are| was| were)(?: \S+){0,3} called|what do (?:you|we|people|they|folks) call (?:this|that|it|them)|acronym|buzzword)\b/;
 /** A request for a package for what the message describes ("is there a python lib for that"). */
 const PICK_FOR_IT =
   /\b(?:lib|libs|library|libraries|package|packages|module|tool|framework)s? (?:for|that does|to do) (?:that|this|it)\b/;
