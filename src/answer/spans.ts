@@ -146,6 +146,10 @@ export function isNegated(toks: readonly Token[], m: Mention): boolean {
   const p2 = w(m.start - 2);
   const p3 = w(m.start - 3);
   if (NEGATION_PAIRS.has(`${p2} ${p1}`) && p1 !== 'of') return true;
+  // "not click or typer", "no selenium or playwright": the next name in a list ruled out is ruled out too
+  // (cross-validated +1).
+  if ((p1 === 'or' || p1 === 'nor') && m.start >= 2 && isNegated(toks, { ...m, start: m.start - 2, end: m.start - 1 }))
+    return true;
   if (`${p2} ${p1}` === 'instead of') return false;
   if (p1 === 'but') return p2 === 'anything' || p2 === 'everything' || p2 === 'something';
   // "a plotting lib besides matplotlib" leaves it out; "what else is there besides selenium" asks its alternatives.

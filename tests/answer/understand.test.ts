@@ -2046,6 +2046,16 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toEqual([id]);
   });
 
+  it.each([
+    ["a cli lib that's not click or typer", ['click', 'typer']],
+    ['task queue without celery or rq', ['celery', 'rq']],
+  ])('%j leaves out every name of the list it rules out', (q, out) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).length).toBeGreaterThan(0);
+    for (const id of out) expect(ids(a)).not.toContain(id);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
