@@ -165,7 +165,11 @@ const KINDS: [string, RegExp][] = [
     'framework',
     /\b(?:what|which|a|an|the|best|good|python|recommended|simplest|fastest|lightest|lightweight|web|api|rest|backend) frameworks?\b/,
   ],
-  ['database', /\b(?:what|which|a|an|the|best|good|recommended|simplest|vector) (?:databases?|dbs?)\b/],
+  // (Not the head of another noun: "the db driver", "a database migration".)
+  [
+    'database',
+    /\b(?:what|which|a|an|the|best|good|recommended|simplest|vector) (?:databases?|dbs?)\b(?! (?:drivers?|clients?|libs?|librar(?:y|ies)|orms?|migrations?|modules?|connectors?|adapters?|layers?|access|tools?|schemas?|quer(?:y|ies)|calls?|connections?|pool(?:ing)?)\b)/,
+  ],
   // "stdlib only", "no pip installs on that box", "without extra deps": what ships with Python.
   [
     'stdlib',

@@ -80,7 +80,12 @@ export function settle(kb: Knowledge, ranker: EntryRanker, q: Query, a: Answer, 
   if (!RETRIEVED.has(a.intent) || !retrieved(kb, q)) return a;
   let type = typeOf(a.intent);
   let ranked = ranker.rank(input.text, type);
-  let top = ranked.top();
+  // "which database isn't a pain to run": a kind of package asked for by name keeps the ranker to that kind.
+  // (Not "the standard library for dataframes": what ships with Python is a constraint, seldom the head noun.)
+  // Cross-validated +2 with the parser's "the db driver" no longer asking for a database.
+  const kinds = q.kind === 'search' && type === 'package' ? (q.kinds ?? []).filter((k) => k !== 'stdlib') : [];
+  const ofKind = (r: RankedEntry) => r.entry.type === 'package' && kinds.includes(r.entry.kind);
+  let top = kinds.length ? ranked.top(ofKind) : ranked.top();
   // Another kind of entry far likelier than the best of this kind ("how is this supposed to work": a concept, not picks).
   const other = TYPES.filter((t) => t !== type)
     .map((t) => {

@@ -2056,6 +2056,33 @@ describe('messages, threads and small talk', () => {
     for (const id of out) expect(ids(a)).not.toContain(id);
   });
 
+  it.each(["which database isn't a pain to run", 'which database is the least hassle'])(
+    '%j: a kind of package asked for by name keeps the ranker to that kind',
+    (q) => {
+      const a = ask(q);
+      expect(a.intent).toBe('recommend');
+      expect(ids(a)).toContain('sqlite');
+      for (const id of ids(a))
+        expect([
+          'postgresql',
+          'mysql',
+          'sqlite',
+          'mongodb',
+          'redis',
+          'elasticsearch',
+          'opensearch',
+          'snowflake',
+          'chromadb',
+          'rabbitmq',
+        ]).toContain(id);
+    },
+  );
+
+  it('"the db layer" asks for what goes between the code and the database, not for a database', () => {
+    const a = ask('is fastapi good for production? and what should I use for the db layer with it');
+    expect(ids(a.also as Answer)[0]).toBe('sqlalchemy');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
