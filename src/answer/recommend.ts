@@ -42,8 +42,22 @@ export const madeFor = (p: Entry, id: string): boolean => p.id.startsWith(`${id}
 const LEFT_OUT_LEADS = 3;
 
 /** Whether an exclusion leaves the entry out: named, or made for what is named ("no django": django-orm too). */
-export const leftOut = (e: Entry, exclude: readonly Entry[]): boolean =>
-  exclude.some((x) => x.id === e.id || madeFor(e, x.id));
+export const leftOut = (e: Entry, exclude: readonly Entry[], kb?: Knowledge): boolean =>
+  exclude.some((x) => x.id === e.id || madeFor(e, x.id) || (kb !== undefined && runsOnlyOn(kb, e, x)));
+
+/**
+ * Whether a package's one service is the one ruled out ("a task queue without redis": RQ, backed by Redis alone;
+ * not Dramatiq, which runs on RabbitMQ too), by the services the knowledge relates it to. (Cross-validated
+ * unchanged; RQ was the first pick for "task queue without redis".)
+ */
+function runsOnlyOn(kb: Knowledge, e: Entry, x: Entry): boolean {
+  if (x.type !== 'package' || x.kind !== 'database' || e.type !== 'package' || e.kind === 'database') return false;
+  const services = e.related.filter((id) => {
+    const r = kb.entries.get(id);
+    return r?.type === 'package' && r.kind === 'database';
+  });
+  return services.length === 1 && services[0] === x.id;
+}
 
 export interface PickOptions {
   /** Package kinds asked for by name ("which framework"): picks of those kinds when there are any. */
@@ -72,7 +86,7 @@ export function rankPicks(
   )
     ? kb.packages.filter((p) => p.kind === 'framework').map((p) => p.id)
     : [];
-  const all = r.hits.filter((h) => h.entry.type === 'package' && !leftOut(h.entry, exclude));
+  const all = r.hits.filter((h) => h.entry.type === 'package' && !leftOut(h.entry, exclude, kb));
   const ofKind = all.filter((h) => h.entry.type === 'package' && o.kinds?.includes(h.entry.kind));
   const hits = ofKind.length ? ofKind : all;
   // The articles' emphasis orders the packages that fit the whole need, never one that misses part of it.

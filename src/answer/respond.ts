@@ -127,13 +127,13 @@ export function besides(a: Answer, entry: Entry, unknown: string[]): Answer {
 function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answer {
   const { kb } = ctx;
   const left = q.exclude.length ? ` Leaving out ${joinAnd(q.exclude.map(entryName))}, as asked.` : '';
-  const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !leftOut(p, q.exclude));
+  const given = (q.picks ?? []).filter((p): p is PackageEntry => p.type === 'package' && !leftOut(p, q.exclude, kb));
   // Picks given without a need to title them are titled by the category they share ("For HTTP clients").
   const shared =
     given[0] && given.every((p) => p.category === given[0]?.category) ? categoryWords(given[0].category) : undefined;
   if (given.length) return recommendAnswer(kb, q.need.join(' ') || shared || 'these', given);
   if (q.of?.type === 'package') {
-    const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !leftOut(p, q.exclude));
+    const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !leftOut(p, q.exclude, kb));
     if (picks.length) {
       const a = recommendAnswer(kb, '', picks, `Instead of ${q.of.name}`);
       return left ? withNote(a, left.trim()) : a;

@@ -155,6 +155,12 @@ export function isNegated(toks: readonly Token[], m: Mention): boolean {
   // "a plotting lib besides matplotlib" leaves it out; "what else is there besides selenium" asks its alternatives.
   if (p1 === 'besides') return !toks.some((t) => ASKS_OTHERS.has(t.text));
   if (NEGATION.has(p1)) return true;
+  // "a queue that doesn't need redis", "we can't run docker there": a verb of needing or running, negated.
+  if (
+    /^(?:doesn'?t|can'?t|cannot|won'?t|shouldn'?t)$/.test(p2) &&
+    /^(?:need|require|use|run|install|host|have)$/.test(p1)
+  )
+    return true;
   if (
     NEGATION.has(p2) &&
     ['using', 'use', 'a', 'an', 'the', 'like', 'based', 'on', 'needing', 'requiring', 'with', 'want', 'need'].includes(

@@ -2083,6 +2083,17 @@ describe('messages, threads and small talk', () => {
     expect(ids(a.also as Answer)[0]).toBe('sqlalchemy');
   });
 
+  it.each([
+    'task queue without redis',
+    "a job queue that doesn't need redis",
+    "background jobs but we can't run redis",
+  ])('%j leaves out what runs on Redis alone, and keeps what runs on other brokers too', (q) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('rq');
+    expect(ids(a)).toContain('dramatiq');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
