@@ -17,6 +17,13 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
     'worth',
     /\b(?:good|ok|okay|fine|right|suitable|friendly) (?:for|to) (?:a |an |total |complete )?(?:beginners?|newbies?|noobs?|juniors?|students?|learners?|someone new|newcomers?|first-timers?|learning)\b|\bbeginner[- ]friendly\b/,
   ],
+  // "what are the downsides of django", "when should i not use pandas": what speaks against it, which the worth card
+  // weighs (when to pick it, its alternatives). "what are the downsides of django" was picks for the Django ORM.
+  // (Cross-validated unchanged.)
+  [
+    'worth',
+    /\b(?:(?:downsides?|drawbacks?|cons|weaknesses|weak spots?|limitations?|gotchas?|pitfalls?) (?:of|with|to) |when (?:should|would|do) (?:i|we|you|one|people) (?:not|never|avoid) (?:use|pick|choose)\b|what(?:'s|s| is) (?:wrong|bad) (?:with|about) )/,
+  ],
   // "is it worth switching from the stdlib logging", "worth the move from flask?": whether the one asked about is
   // worth the change, though "switching from" alone asks for alternatives.
   [

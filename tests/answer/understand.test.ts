@@ -2094,6 +2094,15 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toContain('dramatiq');
   });
 
+  it.each([
+    ['what are the downsides of django', 'django'],
+    ['any drawbacks to celery?', 'celery'],
+    ["what's wrong with flask", 'flask'],
+  ])('%j asks whether the thing is worth it', (q, id) => {
+    const a = ask(q);
+    expect([a.intent, a.focus, ids(a)]).toEqual(['library', 'worth', [id]]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
