@@ -326,6 +326,27 @@ function asksAboutName(toks: readonly Token[], m: Mention): boolean {
       (ADVERBS.has(after[0] ?? '') && (after[1] === 'does' || after[1] === 'do')))
   );
 }
+/**
+ * "a quick primer on docker", "beginner guide to django", "rundown of celery": an introduction to the name asked for,
+ * its card (the two were picks for fastai and CircuitPython, "primer" and "beginner guide" read as a need; cross-validated
+ * unchanged).
+ */
+function introducedBy(toks: readonly Token[], m: Mention): boolean {
+  return INTRO_OF.has(toks[m.start - 1]?.text ?? '') && INTRODUCTION.has(toks[m.start - 2]?.text ?? '');
+}
+const INTRO_OF = new Set(['on', 'to', 'of', 'for', 'about']);
+const INTRODUCTION = new Set([
+  'primer',
+  'guide',
+  'intro',
+  'introduction',
+  'rundown',
+  'overview',
+  'course',
+  'walkthrough',
+  'explainer',
+  'basics',
+]);
 /** Words that soften a verb ("what docker actually does"). */
 const ADVERBS = new Set(['actually', 'really', 'even', 'exactly']);
 /** The words before a name that ask only what it is: "what's", "ok so what even is a". */
@@ -1064,7 +1085,7 @@ export class Parser {
           !ctx.packages.length &&
           !ctx.words.length &&
           !ctx.threaded &&
-          (sure?.startsWith('library/') || asksAboutName(toks, one))
+          (sure?.startsWith('library/') || asksAboutName(toks, one) || introducedBy(toks, one))
         ) &&
         subjects.length === 1 &&
         !one.typo &&
@@ -1080,7 +1101,8 @@ export class Parser {
       return asEntry(one);
     }
     if (named[0] && prefer && prefer !== 'recommend') return asEntry(named[0]);
-    if (setting[0] && setting.length === 1 && learningIt(t, topicWords)) return asEntry(setting[0]);
+    if (setting[0] && setting.length === 1 && (learningIt(t, topicWords) || introducedBy(toks, setting[0])))
+      return asEntry(setting[0]);
     if (setting.length && topicWords.length)
       return {
         ...this.recommend(topicWords, around, negated, purposeWords, setting[0], kinds),

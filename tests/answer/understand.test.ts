@@ -2103,6 +2103,14 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.focus, ids(a)]).toEqual(['library', 'worth', [id]]);
   });
 
+  it.each([
+    ['quick primer on docker please', 'docker'],
+    ['beginner guide to django', 'django'],
+  ])('%j asks for an introduction to the thing it names: its card', (q, id) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)]).toEqual(['library', [id]]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
