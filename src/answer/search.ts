@@ -50,9 +50,13 @@ function closeness(term: string, s: string): number {
  * anywhere: 1 for an exact match, 0.5 for a one-edit match. One pass over the terms (this runs for
  * every hit of every search).
  */
-function matchedWords(stems: string[], terms: Map<string, Set<string>>): { name: number; use: number; any: number } {
+function matchedWords(
+  stems: string[],
+  terms: Map<string, Set<string>>,
+  named: (i: number) => boolean = () => true,
+): { name: number; use: number; any: number } {
   const out = { name: 0, use: 0, any: 0 };
-  for (const s of stems) {
+  for (const [i, s] of stems.entries()) {
     let name = 0;
     let use = 0;
     let any = 0;
@@ -60,7 +64,7 @@ function matchedWords(stems: string[], terms: Map<string, Set<string>>): { name:
       const c = closeness(term, s);
       if (!c) return;
       any = Math.max(any, c);
-      if (where.has('name') || where.has('aliases')) name = Math.max(name, c);
+      if ((where.has('name') || where.has('aliases')) && named(i)) name = Math.max(name, c);
       if (where.has('use_cases')) use = Math.max(use, c);
     });
     out.name += name;
@@ -107,6 +111,18 @@ function hitsFor(index: SearchIndex, tokens: string[]): Matches {
   return found;
 }
 
+/** The words of an entry's name and aliases. */
+const nameWords = new WeakMap<Entry, Set<string>>();
+function nameWordsOf(e: Entry): Set<string> {
+  let words = nameWords.get(e);
+  if (!words) {
+    const names = [e.type === 'package' ? e.name : '', ...('aliases' in e ? e.aliases : []), e.id];
+    words = new Set(names.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean));
+    nameWords.set(e, words);
+  }
+  return words;
+}
+
 /** How many ranked entries a search hands on. */
 const MAX_HITS = 12;
 
@@ -124,7 +140,14 @@ export function rankEntries(kb: Knowledge, index: SearchIndex, text: string, typ
   };
   for (const h of raw.top(MAX_HITS, accept)) {
     const entry = kb.entries.get(h.id) as Entry;
-    const m = matchedWords(stems, h.terms);
+    // A package's name is matched by its own words, never by another word of the same stem ("mechanical" is not
+    // mechanize): names are not inflected. (Cross-validated +1: "does scapy play nicely with asyncio" no longer takes
+    // "scapy" for Scrapy's name; a plural or singular of a name word still counts, "request" for requests.)
+    const words = entry.type === 'package' ? nameWordsOf(entry) : undefined;
+    const m = matchedWords(stems, h.terms, (i) => {
+      const w = tokens[i] ?? '';
+      return !words || words.has(w) || words.has(`${w}s`) || words.has(w.replace(/s$/, ''));
+    });
     hits.push({
       entry,
       score: h.score,

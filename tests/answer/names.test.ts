@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, NameIndex, soundKey } from '../../src/answer/names.js';
 import { realKnowledge } from '../helpers/kb.js';
+import { rankEntries } from '../../src/answer/search.js';
 
 const names = new NameIndex(realKnowledge().knowledge);
 
@@ -102,5 +103,18 @@ describe('names that sound alike', () => {
   it('leaves short words and words that sound like no name alone', () => {
     expect(names.resolve('plite')).toBeUndefined();
     expect(names.resolve('windmill')).toBeUndefined();
+  });
+});
+
+describe('search credits a package name only for its own words', () => {
+  it('another word of the same stem, or one edit away, is no name ("mechanical" does not name mechanize)', () => {
+    const { knowledge, index } = realKnowledge();
+    const hit = (q: string, id: string) =>
+      rankEntries(knowledge, index, q, ['package']).hits.find((h) => h.entry.id === id);
+    expect(hit('mechanical keyboard', 'mechanize')?.nameCover ?? 0).toBe(0);
+    expect(hit('scapy packets', 'scrapy')?.nameCover ?? 0).toBe(0);
+    // A name's own word, singular or plural, still names it.
+    expect(hit('http request library', 'requests')?.nameCover).toBeGreaterThan(0);
+    expect(hit('mechanize forms', 'mechanize')?.nameCover).toBeGreaterThan(0);
   });
 });
