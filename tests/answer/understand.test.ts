@@ -2111,6 +2111,11 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['library', [id]]);
   });
 
+  it("an angle on the thread's package holds, whatever words of the setting it does not know", () => {
+    const a = ask('would it survive our blackfriday spike', "what's celery");
+    expect([a.intent, a.focus, ids(a)]).toEqual(['library', 'production', ['celery']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
