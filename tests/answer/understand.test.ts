@@ -2114,6 +2114,8 @@ describe('messages, threads and small talk', () => {
   it("an angle on the thread's package holds, whatever words of the setting it does not know", () => {
     const a = ask('would it survive our blackfriday spike', "what's celery");
     expect([a.intent, a.focus, ids(a)]).toEqual(['library', 'production', ['celery']]);
+    const b = ask('worth adding to a 5 year old untyped codebase?', "what's mypy");
+    expect([b.intent, b.focus, ids(b)]).toEqual(['library', 'worth', ['mypy']]);
   });
 
   it('hints are door-neutral commands, never "/pystack"', () => {
