@@ -22,7 +22,7 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
   // (Cross-validated unchanged.)
   [
     'worth',
-    /\b(?:(?:downsides?|drawbacks?|cons|weaknesses|weak spots?|limitations?|gotchas?|pitfalls?) (?:of|with|to) |when (?:should|would|do) (?:i|we|you|one|people) (?:not|never|avoid) (?:use|pick|choose)\b|what(?:'s|s| is) (?:wrong|bad) (?:with|about) )/,
+    /\b(?:(?:downsides?|drawbacks?|cons|weaknesses|weak spots?|limitations?|gotchas?|pitfalls?) (?:of|with|to) |(?:its|their) (?:downsides?|drawbacks?|cons|weaknesses|weak spots?|limitations?|gotchas?|pitfalls?)\b|when (?:should|would|do) (?:i|we|you|one|people) (?:not|never|avoid) (?:use|pick|choose)\b|what(?:'s|s| is) (?:wrong|bad) (?:with|about) )/,
   ],
   // "is it worth switching from the stdlib logging", "worth the move from flask?": whether the one asked about is
   // worth the change, though "switching from" alone asks for alternatives.

@@ -2118,6 +2118,11 @@ describe('messages, threads and small talk', () => {
     expect([b.intent, b.focus, ids(b)]).toEqual(['library', 'worth', ['mypy']]);
   });
 
+  it('"its downsides" after a card asks whether the thread\'s thing is worth it', () => {
+    const a = ask('what about its downsides', "what's mongodb");
+    expect([a.intent, a.focus, ids(a)]).toEqual(['library', 'worth', ['mongodb']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
