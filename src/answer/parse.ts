@@ -1476,11 +1476,13 @@ const stemmed = (ws: readonly string[]) => ws.map((w) => stem(w)).join(' ');
  */
 function inflectsConcept(kb: Knowledge, toks: readonly Token[]): boolean {
   const stems = conceptStems(kb);
+  // (Each word stemmed once: the stemmer is the costly part.)
+  const own = toks.map((t) => stem(t.text));
   for (let i = 0; i < toks.length; i++)
     for (let n = 1; n <= 3 && i + n <= toks.length; n++) {
-      const ws = toks.slice(i, i + n).map((t) => t.text);
-      if (n === 1 && (COMMON_WORDS.has(ws[0] ?? '') || FILLER.has(ws[0] ?? ''))) continue;
-      if (stems.has(stemmed(ws))) return true;
+      const w = toks[i]?.text ?? '';
+      if (n === 1 && (COMMON_WORDS.has(w) || FILLER.has(w))) continue;
+      if (stems.has(own.slice(i, i + n).join(' '))) return true;
     }
   return false;
 }
