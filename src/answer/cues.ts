@@ -37,6 +37,12 @@ export const FOCUS_CUES: [Exclude<Focus, 'overview'>, RegExp][] = [
     'uses',
     /\b(?:(?:(?:used|good) |use (?:\S+ ){0,2})for (?:\S+ ){0,2}(?:besides|apart from|other than|beyond|except)|(?:used|useful) (?:\S+ ){0,2}(?:besides|apart from|beyond) |what else (?:is|are|can|does|do) (?:it|they|\S+) (?:be )?(?:used|good|useful|do)\b|when (?:would|should|do|does|to) (?:i |you |we |one )?(?:use|reach for|pick|choose|go (?:for|with)) \S+ (?:\S+ )?(?:instead of|rather than|over)\b)/,
   ],
+  // "requests is blocking my event loop": what the named thing does wrong asks for one that does not (it was picks of
+  // async database drivers); "a driver that won't block the event loop" asks for a kind. (Cross-validated unchanged.)
+  [
+    'alternatives',
+    /\b(?<!(?:without|won'?t|wont|doesn'?t|doesnt|don'?t|dont|not|never|no|can'?t|cannot|shouldn'?t) )(?:blocks|blocking|block|stalls|stalling|freezes|freezing) (?:the |my |our |your )?(?:whole )?(?:event loop|async code|asyncio loop)\b/,
+  ],
   [
     'alternatives',
     /\b(?:alternatives?|alts?(?= to| for|\b\s*\??$)|alternative to|instead of|replacements?|replace|replacing|substitutes?|similar to|something like|anything like|things like|like \S+ but|competitors?|other options|options besides|swap(?:ping)? out|switch(?:ing)? (?:away )?from|mov(?:e|ing) (?:away )?(?:off|from)|migrat(?:e|ing) (?:away )?from|outgrow(?:n|ing)?|ditch(?:ing)?|equivalent|what else|what are the options|other options|options besides|besides|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than|(?:lighter|simpler|modern|newer|faster) (?:replacement|alternative|option)s?|if not \S+ then|anything else like|something (?:simpler|lighter|easier|faster) (?:exist|out there)|(?:move|moving|switch|go) to when|compet(?:e|es|ing) with|swaps? for|(?:want|wanna|get|getting) off)\b/,

@@ -2123,6 +2123,21 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.focus, ids(a)]).toEqual(['library', 'worth', ['mongodb']]);
   });
 
+  it.each([
+    ['requests is blocking my event loop', 'requests', 'httpx'],
+    ['psycopg2 is blocking our async code, what now', 'psycopg', 'asyncpg'],
+  ])('%j asks for what does not block, among its kind', (q, id, other) => {
+    const a = ask(q);
+    expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
+    expect(ids(a)).toContain(other);
+  });
+
+  it('a driver that will not block the event loop is a kind asked for, not an alternative', () => {
+    const a = ask("postgres driver that won't block the event loop");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe('asyncpg');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
