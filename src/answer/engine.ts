@@ -42,7 +42,7 @@ import type { Entry, PackageEntry } from '../knowledge/model.js';
 import { alternativesOf } from './entry.js';
 import { installsNamed } from './installs.js';
 import { pickLine } from './labels.js';
-import { madeFor } from './recommend.js';
+import { leftOut, madeFor } from './recommend.js';
 import { linkNames } from './links.js';
 import { byFit, overlap } from './purpose.js';
 import { joinAnd } from './util.js';
@@ -1053,7 +1053,10 @@ export function createEngine({
   /** The entries a message sets aside ("a formatter that isn't black", "anything but selenium"): its reading's exclusions. */
   function setAside(text: string): string[] {
     const q = parser.read(text);
-    return q.kind === 'recommend' || q.kind === 'search' ? q.exclude.map((e) => e.id) : [];
+    const out = q.kind === 'recommend' || q.kind === 'search' ? q.exclude : [];
+    // ("an orm that's not the django one": what is made for a name set aside is set aside with it.)
+    // (Cross-validated +2 with the sync drivers below.)
+    return kb.packages.filter((p) => leftOut(p, out, kb)).map((p) => p.id);
   }
 
   /**
@@ -1564,21 +1567,29 @@ export function createEngine({
 
   /**
    * "mysql driver that plays nice with asyncio", "async http client for python": picks for a message that asks for
-   * async, the async ones first (clients and drivers; frameworks' descriptions do not say which are async).
+   * async (or to run things concurrently), the async ones first; for one that asks for sync or says nothing is async,
+   * the others first (clients and drivers; frameworks' descriptions do not say which are async).
    */
   function asyncFirst(a: Answer, text: string, seed: number): Answer {
-    if (a.intent !== 'recommend' || a.also || !ASYNC_WANTED.test(text) || SYNC_WANTED.test(text)) return a;
+    if (a.intent !== 'recommend' || a.also) return a;
     // ("nothing async anywhere", "not async code": said not to be wanted.)
-    if (
+    const notAsync =
+      /\bnon-async\b/.test(text) ||
       /\b(?:no|not|nothing|without|never|non|isn'?t|aren'?t|don'?t need)\b(?: \S+)? (?:async|asyncio|asynchronous)\b/.test(
         text,
-      )
-    )
-      return a;
+      );
+    const concurrent = ASYNC_WANTED.test(text) || /\b(?:concurrent(?:ly)?|await|in parallel)\b/.test(text);
+    const asyncAsked = concurrent && !notAsync;
+    const syncAsked = notAsync || (/(?<!-)\b(?:non-?async|sync|synchronous)\b/.test(text) && !concurrent);
+    // (Both, as in "our sync flask view … we want them concurrent, which async client", say nothing clear.)
+    if (asyncAsked === syncAsked || (SYNC_WANTED.test(text) && asyncAsked)) return a;
     const picks = a.subjects.map((x) => kb.entries.get(x.id));
     if (!picks.every((p): p is PackageEntry => p?.type === 'package' && p.kind !== 'framework')) return a;
-    const first = [...picks.filter(isAsync), ...picks.filter((p) => !isAsync(p))];
-    if (!isAsync(first[0] as PackageEntry) || first[0] === picks[0]) return a;
+    // ("what's the non-async postgres driver", "plain mysql, nothing async anywhere": those that are not, first;
+    // cross-validated +3, tuning +1.)
+    const wanted = (p: PackageEntry) => isAsync(p) !== syncAsked;
+    const first = [...picks.filter(wanted), ...picks.filter((p) => !wanted(p))];
+    if (!wanted(first[0] as PackageEntry) || first[0] === picks[0]) return a;
     return { ...respond(picked(first), seed), title: a.title };
   }
 

@@ -2138,6 +2138,23 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)[0]).toBe('asyncpg');
   });
 
+  it.each([
+    ["what's the non-async postgres driver called", 'psycopg'],
+    ['plain old mysql from a flask app, nothing async anywhere. which python driver should i install', 'pymysql'],
+    ['async postgres driver', 'asyncpg'],
+  ])('%j: the drivers asked for, sync or async, first', (q, id) => {
+    const a = ask(q);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)[0]).toBe(id);
+  });
+
+  it('what is made for a name set aside is set aside with it, whatever the ranker thinks', () => {
+    const a = ask("an orm that's not the django one, for a standalone reporting script");
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).not.toContain('django-orm');
+    expect(ids(a)).toContain('sqlalchemy');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
