@@ -13,8 +13,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { createEngine } from '../../src/answer/engine.js';
-import { openKnowledge, ROOT } from '../../src/knowledge/open.js';
+import { createEngine, type Engine } from '../../src/answer/engine.js';
+import { openKnowledge, type OpenedKnowledge, ROOT } from '../../src/knowledge/open.js';
 import { PARTS, type PartScore, pct, scorePart } from '../eval.js';
 import { trainEntries } from '../train/entries.js';
 import { trainIntents } from '../train/intents.js';
@@ -29,24 +29,36 @@ export function foldsOf(files: string[], k: number): string[][] {
   return out;
 }
 
+/** A part's labelled files that exist, as absolute paths. */
+const partFiles = (part: string) =>
+  (PARTS.find((p) => p.part === part)?.files ?? []).map((f) => resolve(ROOT, f)).filter(existsSync);
+
+/** The tuning files, as absolute paths. */
+export const tuningFiles = (): string[] => partFiles('tune');
+
+/** An engine whose intent classifier and entry ranker are trained on the tuning files outside `fold` and the original set. */
+export function engineWithout(fold: readonly string[], opened: OpenedKnowledge = openKnowledge()): Engine {
+  const train = [
+    ...tuningFiles()
+      .filter((f) => !fold.includes(f))
+      .flatMap(readRows),
+    ...partFiles('original').flatMap(readRows),
+  ];
+  return createEngine({
+    knowledge: opened.knowledge,
+    index: opened.index,
+    intents: trainIntents(opened.knowledge, train),
+    entryModel: trainEntries(train),
+  });
+}
+
 /** Each fold scored with models trained on the other tuning files and the original set. */
 export function crossValidate(k: number): { files: string[]; score: PartScore }[] {
   const opened = openKnowledge();
-  const tuning = (PARTS.find((p) => p.part === 'tune')?.files ?? []).map((f) => resolve(ROOT, f)).filter(existsSync);
-  const original = (PARTS.find((p) => p.part === 'original')?.files ?? [])
-    .map((f) => resolve(ROOT, f))
-    .filter(existsSync)
-    .flatMap(readRows);
-  return foldsOf(tuning, k).map((fold) => {
-    const train = [...tuning.filter((f) => !fold.includes(f)).flatMap(readRows), ...original];
-    const engine = createEngine({
-      knowledge: opened.knowledge,
-      index: opened.index,
-      intents: trainIntents(opened.knowledge, train),
-      entryModel: trainEntries(train),
-    });
-    return { files: fold, score: scorePart(engine, 'fold', fold.flatMap(readRows)) };
-  });
+  return foldsOf(tuningFiles(), k).map((fold) => ({
+    files: fold,
+    score: scorePart(engineWithout(fold, opened), 'fold', fold.flatMap(readRows)),
+  }));
 }
 
 function main(): void {

@@ -176,6 +176,13 @@ const ANOTHER_OF_KIND = /\b(?:the|a|an) \S+(?: \S+)? one\b|^(?:ok |okay |so )?(?
 const ASYNC_WANTED = /\b(?:async|asyncio|asynchronous|non-?blocking)\b/;
 /** …or for the kind that is not ("a plain sync one", "the non-async driver"). */
 const SYNC_WANTED = /\b(?:non-?async|sync|synchronous)\b/;
+/** Said not to be wanted: "nothing async anywhere", "not async code", "the non-async driver". */
+const NOT_ASYNC =
+  /\bnon-async\b|\b(?:no|not|nothing|without|never|non|isn'?t|aren'?t|don'?t need)\b(?: \S+)? (?:async|asyncio|asynchronous)\b/;
+/** Asking for things to run at once, which is what async is for ("fire them concurrently", "actually await the calls"). */
+const CONCURRENT = /\b(?:concurrent(?:ly)?|await|in parallel)\b/;
+/** Sync said of what is wanted, not of a name it is part of ("carrier-sync worker"). */
+const SYNC_SAID = new RegExp(`(?<!-)${SYNC_WANTED.source}`);
 /** A package that is async by its own description. */
 const ASYNC_PACKAGE = /\b(?:async|asyncio)\b/i;
 /** Whether a package says, in its name or summary, that it is async. */
@@ -1054,6 +1061,7 @@ export function createEngine({
   function setAside(text: string): string[] {
     const q = parser.read(text);
     const out = q.kind === 'recommend' || q.kind === 'search' ? q.exclude : [];
+    if (!out.length) return [];
     // ("an orm that's not the django one": what is made for a name set aside is set aside with it.)
     // (Cross-validated +2 with the sync drivers below.)
     return kb.packages.filter((p) => leftOut(p, out, kb)).map((p) => p.id);
@@ -1572,17 +1580,11 @@ export function createEngine({
    */
   function asyncFirst(a: Answer, text: string, seed: number): Answer {
     if (a.intent !== 'recommend' || a.also) return a;
-    // ("nothing async anywhere", "not async code": said not to be wanted.)
-    const notAsync =
-      /\bnon-async\b/.test(text) ||
-      /\b(?:no|not|nothing|without|never|non|isn'?t|aren'?t|don'?t need)\b(?: \S+)? (?:async|asyncio|asynchronous)\b/.test(
-        text,
-      );
-    const concurrent = ASYNC_WANTED.test(text) || /\b(?:concurrent(?:ly)?|await|in parallel)\b/.test(text);
-    const asyncAsked = concurrent && !notAsync;
-    const syncAsked = notAsync || (/(?<!-)\b(?:non-?async|sync|synchronous)\b/.test(text) && !concurrent);
+    const notAsync = NOT_ASYNC.test(text);
+    const asyncAsked = !notAsync && (ASYNC_WANTED.test(text) || CONCURRENT.test(text));
+    const syncAsked = notAsync || (!asyncAsked && SYNC_SAID.test(text));
     // (Both, as in "our sync flask view … we want them concurrent, which async client", say nothing clear.)
-    if (asyncAsked === syncAsked || (SYNC_WANTED.test(text) && asyncAsked)) return a;
+    if (asyncAsked ? SYNC_WANTED.test(text) : !syncAsked) return a;
     const picks = a.subjects.map((x) => kb.entries.get(x.id));
     if (!picks.every((p): p is PackageEntry => p?.type === 'package' && p.kind !== 'framework')) return a;
     // ("what's the non-async postgres driver", "plain mysql, nothing async anywhere": those that are not, first;

@@ -334,3 +334,37 @@ function conceptForm(kb: Knowledge, word: string): Entry | undefined {
   const prefix = Math.min(MIN_FORM_PREFIX, word.length - 1);
   return hit && hit.word.slice(0, prefix) === word.slice(0, prefix) ? hit.entry : undefined;
 }
+
+/** The knowledge's concept names and aliases, each word stemmed ("rate limit" for "rate limiting"). */
+const conceptStems = derived(
+  (kb) =>
+    new Set(
+      kb.concepts.flatMap((c) =>
+        [c.title, ...c.aliases].map((n) =>
+          n
+            .toLowerCase()
+            .split(/\s+/)
+            .map((w) => stem(w))
+            .join(' '),
+        ),
+      ),
+    ),
+);
+
+/**
+ * Whether one to three words in a row are another form of a concept's name ("cache" of caching, "rate limit my api",
+ * "paginate"): the message is about the stack, whatever the classifier reads into its other words. Not an everyday word
+ * alone. Looser than `conceptForm` above (phrases, short words), so it only keeps a message in scope and links nothing.
+ */
+export function inflectsConcept(kb: Knowledge, toks: readonly Token[]): boolean {
+  const stems = conceptStems(kb);
+  // (Each word stemmed once: the stemmer is the costly part.)
+  const own = toks.map((t) => stem(t.text));
+  for (let i = 0; i < toks.length; i++)
+    for (let n = 1; n <= 3 && i + n <= toks.length; n++) {
+      const w = toks[i]?.text ?? '';
+      if (n === 1 && (COMMON_WORDS.has(w) || FILLER.has(w))) continue;
+      if (stems.has(own.slice(i, i + n).join(' '))) return true;
+    }
+  return false;
+}

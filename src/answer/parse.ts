@@ -8,7 +8,6 @@
  * parser.read('celery or rq for a tiny side project?') // { kind: 'compare', items: [celery, rq], purpose: ['tiny', 'side', 'project'] }
  */
 import { derived } from '../knowledge/derived.js';
-import { stem } from '../knowledge/search-index.js';
 import { normKey } from '../knowledge/load.js';
 import { isOneEdit } from '../knowledge/near.js';
 import { type Entry, entryKeys, isUncovered, type Knowledge } from '../knowledge/model.js';
@@ -35,7 +34,7 @@ import {
   TIP_CUE,
   WEIGH,
 } from './cues.js';
-import { EntityLinker, type Mention } from './entities.js';
+import { EntityLinker, inflectsConcept, type Mention } from './entities.js';
 import { commandIntent } from './intents.js';
 import { linkNames } from './links.js';
 import { clientsOf } from './clients.js';
@@ -1458,34 +1457,6 @@ const useWordsOf = derived(
       ),
     ),
 );
-
-/** The knowledge's concept names and aliases, each word stemmed ("rate limit" for "rate limiting"). */
-const conceptStems = derived(
-  (kb) =>
-    new Set(
-      [...kb.entries.values()].flatMap((e) =>
-        e.type === 'concept' ? [e.title, ...e.aliases].map((n) => stemmed(n.toLowerCase().split(/\s+/))) : [],
-      ),
-    ),
-);
-const stemmed = (ws: readonly string[]) => ws.map((w) => stem(w)).join(' ');
-
-/**
- * Whether one to three words in a row are another form of a concept's name ("cache" of caching, "rate limit my api",
- * "paginate"): the message is about the stack, whatever the classifier reads into its other words. Not an everyday word alone.
- */
-function inflectsConcept(kb: Knowledge, toks: readonly Token[]): boolean {
-  const stems = conceptStems(kb);
-  // (Each word stemmed once: the stemmer is the costly part.)
-  const own = toks.map((t) => stem(t.text));
-  for (let i = 0; i < toks.length; i++)
-    for (let n = 1; n <= 3 && i + n <= toks.length; n++) {
-      const w = toks[i]?.text ?? '';
-      if (n === 1 && (COMMON_WORDS.has(w) || FILLER.has(w))) continue;
-      if (stems.has(own.slice(i, i + n).join(' '))) return true;
-    }
-  return false;
-}
 
 /**
  * Whether two or three words in a row are a use the knowledge lists word for word ("what is a good job

@@ -41,9 +41,12 @@ export const madeFor = (p: Entry, id: string): boolean => p.id.startsWith(`${id}
 /** How high a name left out must have ranked for the need for its category to lead the picks. */
 const LEFT_OUT_LEADS = 3;
 
-/** Whether an exclusion leaves the entry out: named, or made for what is named ("no django": django-orm too). */
-export const leftOut = (e: Entry, exclude: readonly Entry[], kb?: Knowledge): boolean =>
-  exclude.some((x) => x.id === e.id || madeFor(e, x.id) || (kb !== undefined && runsOnlyOn(kb, e, x)));
+/**
+ * Whether an exclusion leaves the entry out: named, made for what is named ("no django": django-orm too), or running
+ * on the service named alone ("no redis": RQ too).
+ */
+export const leftOut = (e: Entry, exclude: readonly Entry[], kb: Knowledge): boolean =>
+  exclude.some((x) => x.id === e.id || madeFor(e, x.id) || runsOnlyOn(kb, e, x));
 
 /**
  * Whether a package's one service is the one ruled out ("a task queue without redis": RQ, backed by Redis alone;

@@ -5,7 +5,7 @@
  * @example
  * const { hits, coverage } = rankEntries(kb, index, 'task queue');
  */
-import type { Entry, Knowledge } from '../knowledge/model.js';
+import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import type { Matches } from '../knowledge/evaluator.js';
 import { searchIndex, stem, tokenize, type SearchIndex } from '../knowledge/search-index.js';
 import { editDistance } from './names.js';
@@ -111,13 +111,19 @@ function hitsFor(index: SearchIndex, tokens: string[]): Matches {
   return found;
 }
 
-/** The words of an entry's name and aliases. */
+/** The words of an entry's keys (its id, name and aliases), worked out once per entry. */
 const nameWords = new WeakMap<Entry, Set<string>>();
 function nameWordsOf(e: Entry): Set<string> {
   let words = nameWords.get(e);
   if (!words) {
-    const names = [e.type === 'package' ? e.name : '', ...('aliases' in e ? e.aliases : []), e.id];
-    words = new Set(names.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean));
+    words = new Set(
+      entryKeys(e).flatMap((n) =>
+        n
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean),
+      ),
+    );
     nameWords.set(e, words);
   }
   return words;

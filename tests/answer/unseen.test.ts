@@ -3,33 +3,15 @@
  * tuning files that holds them, so what it answers comes from the parser's reading, not from having seen the question.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/answer/engine.js';
-import { foldsOf } from '../../scripts/eval/cross.js';
-import { readRows } from '../../scripts/eval/labels.js';
-import { PARTS } from '../../scripts/eval.js';
-import { trainEntries } from '../../scripts/train/entries.js';
-import { trainIntents } from '../../scripts/train/intents.js';
+import type { Engine } from '../../src/answer/engine.js';
+import { engineWithout as trainedWithout, foldsOf, tuningFiles } from '../../scripts/eval/cross.js';
 import { realKnowledge } from '../helpers/kb.js';
-import { ROOT } from '../helpers/paths.js';
-
-const files = (part: string) => (PARTS.find((p) => p.part === part)?.files ?? []).map((f) => `${ROOT}/${f}`);
 
 /** An engine whose classifier and entry ranker never saw the fold holding the tuning file `file`. */
 function engineWithout(file: string): Engine {
-  const tuning = files('tune');
-  const fold = foldsOf(tuning, 5).find((f) => f.some((x) => x.endsWith(`/${file}`))) ?? [];
+  const fold = foldsOf(tuningFiles(), 5).find((f) => f.some((x) => x.endsWith(`/${file}`))) ?? [];
   expect(fold.length).toBeGreaterThan(0);
-  const rows = [...tuning.filter((f) => !fold.includes(f)).flatMap(readRows), ...files('original').flatMap(readRows)];
-  const opened = realKnowledge();
-  // (Not the shipped ranker: it has learnt every tuning file.)
-  const { knowledge, index, isEnglish } = opened;
-  return createEngine({
-    knowledge,
-    index,
-    isEnglish,
-    intents: trainIntents(knowledge, rows),
-    entryModel: trainEntries(rows),
-  });
+  return trainedWithout(fold, realKnowledge());
 }
 
 const ids = (a: { subjects: { id: string }[] }) => a.subjects.map((s) => s.id);
