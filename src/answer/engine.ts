@@ -17,7 +17,7 @@ import { rankedAnswer, settle } from './rerank.js';
 import { hasTerm, nearTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { COMMON_WORDS, FILLER } from './words.js';
 import { proseWords } from '../knowledge/prose.js';
-import { clientsOf, isClient, servicesOf } from './clients.js';
+import { clientsOf, isClient, runsOn, runsOnAsked, servicesOf, servicesUnder } from './clients.js';
 import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import {
@@ -451,6 +451,17 @@ export function createEngine({
       const focus = FOCUS_CUES.find(([, re]) => re.test(rest))?.[0];
       const it = focus ? (about ?? previousLead()) : undefined;
       if (it?.type === 'package') return { ...cardOf(it, seed, focus), asked: `${previous} ${rest}` };
+    }
+    // "what does it need as a broker then" after "is celery production ready?", "and what broker do we need?" after
+    // "celery vs rq?": the services the thread's packages run on.
+    const restsOn = reader.named(rest, true).length ? undefined : runsOnAsked(rest);
+    if (restsOn !== undefined) {
+      const lead = about ?? previousLead();
+      const on = (before.kind === 'compare' ? before.items : lead ? [lead] : []).filter(
+        (e): e is PackageEntry => e.type === 'package',
+      );
+      const under = on.flatMap((p) => servicesUnder(kb, p, restsOn || undefined));
+      if (under.length) return { ...respond(runsOn(on, under), seed), asked: `${previous} ${rest}` };
     }
     if (!leaning) return respond(own, seed);
     // "ok and rq? same question" after "is celery prod ready?": the thread's question, about the name given here.
@@ -984,7 +995,7 @@ export function createEngine({
       if (b) return { ...b, ...(a.asked ? { asked: a.asked } : {}) };
     }
     const picks = a.intent === 'recommend';
-    if (a.also || (!picks && !SHOWN.has(a.intent))) return a;
+    if (a.also || a.related || (!picks && !SHOWN.has(a.intent))) return a;
     const type = picks ? 'package' : (a.intent as Entry['type']);
     const ranked = ranker.rank(text, type);
     const top = ranked.top();

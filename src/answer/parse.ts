@@ -37,7 +37,7 @@ import {
 import { EntityLinker, inflectsConcept, type Mention } from './entities.js';
 import { commandIntent } from './intents.js';
 import { linkNames } from './links.js';
-import { clientsOf } from './clients.js';
+import { clientsOf, runsOn, runsOnAsked, servicesUnder } from './clients.js';
 import { foundationOf } from './foundation.js';
 import { byFit } from './purpose.js';
 import { categoryNamed } from './respond.js';
@@ -888,6 +888,16 @@ export class Parser {
           : undefined;
     const base = built?.type === 'package' ? foundationOf(this.kb, built) : undefined;
     if (base) return { kind: 'entry', entry: base, focus: 'overview', purpose: [], unknown: [] };
+    // "what broker does celery need", "what does dramatiq run on": the services the knowledge relates the package to.
+    const rests = packages.length === 1 && packages[0]?.entry.type === 'package' ? packages[0].entry : undefined;
+    const restsOn = rests ? runsOnAsked(t, packages[0]?.text) : undefined;
+    const under = rests && restsOn !== undefined ? servicesUnder(this.kb, rests, restsOn || undefined) : [];
+    if (rests && under.length)
+      return runsOn(
+        [rests],
+        under,
+        negated.map((m) => m.entry),
+      );
     // "what's the difference between a python developer and a data engineer": the concept weighing both.
     const weighs = COMPARE_CUE.test(t)
       ? weighedConcept(

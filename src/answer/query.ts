@@ -29,6 +29,8 @@ export type Query =
       picksWanted?: boolean;
       /** The picks are already known: a service's Python clients ("talk to postgres from python"). */
       picks?: Entry[];
+      /** A title of the picks' own ("What Celery runs on"), where no need names them. */
+      title?: string;
       /** Names beside the fallback that the knowledge does not have ("sqlmodel or plain sqlalchemy"), said if it answers. */
       unknown?: string[];
     }

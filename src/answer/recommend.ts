@@ -9,6 +9,7 @@
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
+import { servicesUnder } from './clients.js';
 import { pickLine } from './labels.js';
 import { overlap } from './purpose.js';
 import { rankEntries } from './search.js';
@@ -54,12 +55,9 @@ export const leftOut = (e: Entry, exclude: readonly Entry[], kb: Knowledge): boo
  * unchanged; RQ was the first pick for "task queue without redis".)
  */
 function runsOnlyOn(kb: Knowledge, e: Entry, x: Entry): boolean {
-  if (x.type !== 'package' || x.kind !== 'database' || e.type !== 'package' || e.kind === 'database') return false;
-  const services = e.related.filter((id) => {
-    const r = kb.entries.get(id);
-    return r?.type === 'package' && r.kind === 'database';
-  });
-  return services.length === 1 && services[0] === x.id;
+  if (x.type !== 'package' || x.kind !== 'database') return false;
+  const services = servicesUnder(kb, e);
+  return services.length === 1 && services[0]?.id === x.id;
 }
 
 export interface PickOptions {

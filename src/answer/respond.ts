@@ -131,7 +131,10 @@ function recommend(ctx: Context, q: Extract<Query, { kind: 'recommend' }>): Answ
   // Picks given without a need to title them are titled by the category they share ("For HTTP clients").
   const shared =
     given[0] && given.every((p) => p.category === given[0]?.category) ? categoryWords(given[0].category) : undefined;
-  if (given.length) return recommendAnswer(kb, q.need.join(' ') || shared || 'these', given);
+  if (given.length) {
+    const a = recommendAnswer(kb, q.need.join(' ') || shared || 'these', given, q.title);
+    return q.title ? { ...a, related: true } : a;
+  }
   if (q.of?.type === 'package') {
     const picks = alternativesOf(kb, q.of, q.purpose).filter((p) => !leftOut(p, q.exclude, kb));
     if (picks.length) {

@@ -59,6 +59,8 @@ export interface Answer {
   hints?: Hint[];
   /** The question as understood, when it differs from what was typed (a follow-up read with its thread). */
   asked?: string;
+  /** Picks the knowledge's relations give (the services a package runs on): no ranker's second opinion replaces them. */
+  related?: boolean;
   /** The answer to a second question in the same message. */
   also?: Answer;
   /** For tips: the rotation seed of this tip, so a door can offer "another tip". */

@@ -2155,6 +2155,24 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).toContain('sqlalchemy');
   });
 
+  it.each([
+    ['which broker does dramatiq want', undefined, 'What Dramatiq runs on'],
+    ['what does dramatiq run on', undefined, 'What Dramatiq runs on'],
+    ['what broker should i use with it', 'thinking about celery for the emails', 'What Celery runs on'],
+    ['and what broker do we need?', 'celery vs rq?', 'What Celery and RQ run on'],
+  ])('%j (after %j) is the services the knowledge relates the package to', (q, previous, title) => {
+    const a = ask(q, previous);
+    expect([a.intent, a.title]).toEqual(['recommend', title]);
+    expect(ids(a)).toEqual(['redis', 'rabbitmq']);
+  });
+
+  it('a service asked for a package is only of the kind named: a database, not a broker', () => {
+    const a = ask('which database does airflow sit on');
+    expect(ids(a)[0]).toBe('postgresql');
+    expect(ids(a)).not.toContain('redis');
+    expect(ask('which database for django').title).not.toMatch(/runs on/);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
