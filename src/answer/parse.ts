@@ -430,7 +430,7 @@ export class Parser {
       .replace(/\s+/g, ' ')
       // Drawn-out chat spelling ("heyyy", "sooo", "pleeease") is the everyday word.
       .replace(/[a-z]*([a-z])\1{2,}[a-z]*/g, (w) => this.drawnOut(w))
-      .replace(/\b[a-z][a-z'-]{4,}\b/g, (w) => this.mend(w))
+      .replace(/\b[a-z][a-z'-]{3,}\b/g, (w) => this.mend(w))
       .trim();
     if (!text) return { kind: 'help' };
     const command = this.command(text);

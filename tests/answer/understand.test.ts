@@ -4,6 +4,7 @@ import type { Answer } from '../../src/answer/types.js';
 import { normalize } from '../../src/answer/text.js';
 import { createEngine } from '../../src/answer/engine.js';
 import { rankWords } from '../../src/answer/ranker.js';
+import { Slips } from '../../src/answer/slips.js';
 import { realEngine, realKnowledge } from '../helpers/kb.js';
 
 const engine = realEngine();
@@ -143,6 +144,16 @@ describe('names and angles', () => {
     expect(a.intent).toBe('recommend');
     expect(a.unrecognised ?? []).toEqual([]);
     expect(ask('reccomend a schedular for python jobs').intent).toBe('recommend');
+  });
+
+  it('reads two swapped letters in a short word, and a dropped letter in a four-letter one, as the everyday word', () => {
+    const slips = new Slips(['which', 'would', 'right', 'queue']);
+    expect(['whcih', 'wuold', 'rihgt', 'queu'].map((w) => slips.mend(w))).toEqual(['which', 'would', 'right', 'queue']);
+    // (Not any other one-edit slip of a short word: a wrong letter, "rught", is too often another word or a name.)
+    expect(slips.mend('rught')).toBeUndefined();
+    expect(slips.mend('que')).toBeUndefined();
+    for (const q of ['is flask the rigth pick for a tiny api', 'which orm wuold you pick for fastapi'])
+      expect(ask(q).unrecognised ?? []).toEqual([]);
   });
 
   it('a link in Slack form answers with the card of its package', () => {
