@@ -144,6 +144,21 @@ const TOOL_NOUNS = new Set([
 ]);
 /** The word that asks for a tip, as a noun ("a pandas tip", "tips for celery"). */
 const TIP_WORD = /\btips?\b/;
+/** How an alternative must differ from the name it replaces: "faster than", "but simpler", "a lighter replacement". */
+const BETTER_WORD =
+  '(?:faster|quicker|simpler|lighter(?:[- ]weight)?|easier|nicer|newer|leaner|smaller|cleaner|better|cheaper|saner|friendlier|safer|stricter|prettier|smoother|sleeker|higher[- ]level|more (?!than\\b)\\w+|less (?!than\\b)\\w+)';
+/** Words before a comparison that name no kind ("something similar but lighter", "scrapy feels like overkill"). */
+const SIMILAR = new Set(['similar', 'like', 'alternative', 'alternatives', 'replacement', 'feels', 'overkill']);
+const COMPARATIVE = new RegExp(
+  `\\b(?:${BETTER_WORD} than|but ${BETTER_WORD}|${BETTER_WORD} (?:replacement|alternative|option|substitute|version)s?)\\b`,
+);
+/** The plain forms of a comparison's words ("faster than" -> fast, "easier" -> easy, "nicer" -> nice), which facts use. */
+function positive(comparison: string): string[] {
+  return comparison
+    .split(' ')
+    .filter((w) => /er$/.test(w) && w !== 'than')
+    .flatMap((w) => (/ier$/.test(w) ? [w.replace(/ier$/, 'y')] : [w.slice(0, -2), w.slice(0, -1)]));
+}
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
 const SURE_UNKNOWN = 0.7;
 /**
@@ -852,6 +867,34 @@ export class Parser {
     });
 
     if (!live.length && (HELP_CUE.test(t) || HELP_CUE.test(full) || sure === 'help')) return { kind: 'help' };
+    // "dependency installer that's faster than pip", "task queue simpler than celery", "an api framework like fastapi but
+    // more opinionated": a kind named, then how it must beat the name, asks for the alternatives that do, as picks ordered
+    // by it, not the card of the one named. With no kind first ("something lighter than django") it is still the card.
+    // (Cross-validated +4, none lost; also without a kind first, -35 tuning.)
+    const rival = packages.length === 1 ? packages[0]?.entry : undefined;
+    const better = COMPARATIVE.exec(t);
+    const needFirst = () =>
+      t
+        .slice(0, better?.index ?? 0)
+        .split(' ')
+        .some(
+          (w) =>
+            /^[a-z]{3,}$/.test(w) &&
+            this.isVocabulary(w) &&
+            !FILLER.has(w) &&
+            !COMMON_WORDS.has(w) &&
+            !SIMILAR.has(w) &&
+            !packages.some((m) => m.text.split(' ').includes(w)),
+        );
+    if (rival?.type === 'package' && focus === 'alternatives' && better && !unknownBeside.length && needFirst())
+      return {
+        kind: 'recommend',
+        need: [],
+        of: rival,
+        context: [],
+        exclude: [],
+        purpose: [...purposeWords, ...positive(better[0])],
+      };
     // "…someone said 'just use pooling' — what is that actually?": asked what a thing the context named means,
     // the concept it named, not a package named beside it.
     const meant = ctx.concepts?.[ctx.concepts.length - 1];

@@ -2184,6 +2184,21 @@ describe('messages, threads and small talk', () => {
     expect(ask('which database for django').title).not.toMatch(/runs on/);
   });
 
+  it.each([
+    ["a test runner that's nicer than unittest", 'unittest', 'pytest'],
+    ['package manager faster than pip', 'pip', 'uv'],
+    ['a cli library simpler than argparse', 'argparse', 'click'],
+  ])('%j: a kind that must beat the name is picks among its alternatives, not its card', (q, rival, first) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', first]);
+    expect(ids(a)).not.toContain(rival);
+  });
+
+  it('a comparison without a kind named is still the alternatives card ("something lighter than django")', () => {
+    const a = ask('something lighter than django');
+    expect([a.intent, a.focus]).toEqual(['library', 'alternatives']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
