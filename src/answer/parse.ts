@@ -159,6 +159,10 @@ function positive(comparison: string): string[] {
     .filter((w) => /er$/.test(w) && w !== 'than')
     .flatMap((w) => (/ier$/.test(w) ? [w.replace(/ier$/, 'y')] : [w.slice(0, -2), w.slice(0, -1)]));
 }
+/** Code as what everything is made of ("test our python code", "lint my codebase"): it names no need. ("Code" led the
+ * picks to Visual Studio Code and the ranker to the Docker SDK's "from Python code"; cross-validated +2, none lost.) */
+const OUR_CODE =
+  /\b(?:our|my|your|their|the|this|that|existing|legacy|whole|python) (?:(?:python|existing|legacy|whole|own) )*code(?:base)?s?\b/g;
 /** Saying "I don't know" on the classifier's word alone needs more certainty. */
 const SURE_UNKNOWN = 0.7;
 /**
@@ -461,6 +465,7 @@ export class Parser {
       .replace(/\bw\/o\b/g, 'without')
       .replace(/\bw\/(?=\s)/g, 'with')
       .replace(CASUAL, ' ')
+      .replace(OUR_CODE, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     const toks = tokens(t);

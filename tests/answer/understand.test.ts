@@ -2199,6 +2199,15 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.focus]).toEqual(['library', 'alternatives']);
   });
 
+  it.each([
+    ['what do you use to test your code', 'pytest'],
+    ['what do you recommend for testing our python code', 'pytest'],
+    ['how do i type check my code', 'mypy'],
+  ])('%j: "your code" names no need, the verb does', (q, first) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', first]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
