@@ -1435,6 +1435,9 @@ describe('messages, threads and small talk', () => {
     expect(ids(flask)).not.toContain('flask');
     const ci = ask('what is CI/CD? and which one should we use with github?');
     expect([ci.intent, ci.also?.intent, ids(ci.also as Answer)[0]]).toEqual(['concept', 'recommend', 'github-actions']);
+    // ("which one works with", "goes with", "fits": a tool of the concept asked for too.)
+    const queue = ask("what's a task queue and which one works with django");
+    expect([queue.also?.intent, ids(queue.also as Answer)[0]]).toEqual(['recommend', 'celery']);
   });
 
   it('"it" before the names a follow-up gives is the thread\'s package: the names its setting, or its rivals', () => {
