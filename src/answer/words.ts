@@ -78,7 +78,7 @@ nice decent solid recommended recommend recommendation recommendations suggest s
 go-to goto want wants wanted need needs needed looking look find get getting got make making try trying know tell show
 give help someone anyone everyone people person if or and but not no yes vs versus v s etc e g eg ie i.e e.g
 absolutely usually really actually generally typically definitely probably basically literally currently already
-here there out
+here there out though anyway anyways
 fav fave faves halp plz ngl lowkey highkey lmao lmk omg asap gonna wanna gotta kinda sorta dunno yall ya u ur smth sth pls halp ofc afaik iirc fwiw rn tho thru bc cuz coz ppl pov imo obv obvs tbf brb tfw lil hav abt w/e yep nope nah yea yeah
 heyyy heyy hiii hii sooo soo pleeease pleease
 `);

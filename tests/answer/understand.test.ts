@@ -2211,6 +2211,14 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)[0]]).toEqual(['recommend', first]);
   });
 
+  it.each([
+    ['any others?', "what's pytest", 'pytest'],
+    ['are there others?', 'tell me about black', 'black'],
+  ])("%j after %j asks for the alternatives of the thread's package", (q, previous, id) => {
+    const a = ask(q, previous);
+    expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
