@@ -2214,6 +2214,7 @@ describe('messages, threads and small talk', () => {
   it.each([
     ['any others?', "what's pytest", 'pytest'],
     ['are there others?', 'tell me about black', 'black'],
+    ['what are the alternatives?', 'we use flask for the admin app', 'flask'],
   ])("%j after %j asks for the alternatives of the thread's package", (q, previous, id) => {
     const a = ask(q, previous);
     expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
