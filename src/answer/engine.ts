@@ -243,6 +243,12 @@ const ONE_TOOL =
 /** A follow-up that gives only a setting: "for django tho?", "what about with fastapi", "and in a flask app?". */
 const ONLY_SETTING =
   /^(?:(?:and|but|ok|okay|so|hmm) )?(?:(?:what|how) about )?(?:(?:we'?re|we are|i'?m|it'?s|its) (?:all )?(?:on|using|in) |(?:for|with|in|on|using) )(?:a |an |the |our |my )?\S+(?: (?:app|apps|project|projects|service|services|codebase|repo|api|backend|side|stack))?(?: (?:tho|though|then|instead|too))?[?!. ]*$/;
+/**
+ * A follow-up that says what the thread's setting is ("and if we already run redis?", "the rest of the service is
+ * fastapi", "we're on github already"): the thread's picks, those related to it first. (Cross-validated +6 -1.)
+ */
+const SETTING_SAID =
+  /^(?:(?:and|but|ok|okay|so|hmm|oh) )*(?:what )?if (?:we|i|you|they) (?:already |also )?(?:run|use|have|are on|'re on|re on)\b|\b(?:we|i)(?:'re| are|'m| am|re|m) (?:actually |already |all |mostly )?(?:on|using|in|running)\b|\bwe (?:already |actually )?(?:run|use|have)\b|\bthe rest (?:of (?:the |our )?\S+ )?(?:is|are)\b|\bour \S+ (?:is|are) (?:actually |all |already )?(?:on|in)\b/;
 /** How many of a concept's packages a follow-up asking for a tool is given. */
 const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
@@ -800,7 +806,7 @@ export function createEngine({
    * with fastapi"): the packages of their category, those related to the setting first, none made for another.
    */
   function settingMoved(rest: string, prior: () => Answer, seed: number): Answer | undefined {
-    if (!ONLY_SETTING.test(rest)) return undefined;
+    if (!ONLY_SETTING.test(rest) && !SETTING_SAID.test(rest)) return undefined;
     const named = parser.named(rest);
     const setting = named.length === 1 ? kb.entries.get(named[0] as string) : undefined;
     if (setting?.type !== 'package') return undefined;
@@ -811,9 +817,12 @@ export function createEngine({
     const frameworks = kb.packages.filter((p) => p.kind === 'framework' && p.id !== setting.id);
     // A service's client: the clients of the services it serves ("for fastapi tho?" after mongodb clients).
     const served = servicesOf(kb, lead).flatMap((s) => clientsOf(kb, s));
-    const pool = (served.length ? [...new Set(served)] : kb.packages.filter((p) => p.category === lead.category))
-      .filter((p) => !frameworks.some((f) => madeFor(p, f.id)))
-      .sort((a, b) => Number(related(b)) - Number(related(a)));
+    const pool = byFit(
+      (served.length ? [...new Set(served)] : kb.packages.filter((p) => p.category === lead.category)).filter(
+        (p) => !frameworks.some((f) => madeFor(p, f.id)),
+      ),
+      rest.split(' '),
+    ).sort((a, b) => Number(related(b)) - Number(related(a)));
     if (!pool.length || !related(pool[0] as PackageEntry)) return undefined;
     return respond(picked(pool.slice(0, MAX_TOOLS), [categoryWords(lead.category)]), seed);
   }

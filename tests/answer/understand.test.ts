@@ -2221,6 +2221,20 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
   });
 
+  it.each([
+    ['and if we already run redis?', "what's a good task queue for python?", 'rq'],
+    [
+      'needs to be async, the rest of the service is fastapi',
+      "what's a good http client for calling a partner api?",
+      'httpx',
+    ],
+    ['our infra is actually on azure, my bad', 'boto3 for pushing files to s3?', 'azure-sdk'],
+  ])("%j after %j: the thread's picks, those that fit the setting said first", (q, previous, first) => {
+    const a = ask(q, previous);
+    expect(a.intent).toBe('recommend');
+    expect(ids(a).slice(0, 2)).toContain(first);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
