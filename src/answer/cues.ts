@@ -137,6 +137,22 @@ export const CASUAL = new RegExp(
   'g',
 );
 
+/** How an alternative must differ from the name it replaces: "faster than", "but simpler", "a lighter replacement". */
+const BETTER_WORD =
+  '(?:faster|quicker|simpler|lighter(?:[- ]weight)?|easier|nicer|newer|leaner|smaller|cleaner|better|cheaper|saner|friendlier|safer|stricter|prettier|smoother|sleeker|higher[- ]level|more (?!than\\b)\\w+|less (?!than\\b)\\w+)';
+/** Words before a comparison that name no kind ("something similar but lighter", "scrapy feels like overkill"). */
+export const SIMILAR = new Set(['similar', 'like', 'alternative', 'alternatives', 'replacement', 'feels', 'overkill']);
+export const COMPARATIVE = new RegExp(
+  `\\b(?:${BETTER_WORD} than|but ${BETTER_WORD}|${BETTER_WORD} (?:replacement|alternative|option|substitute|version)s?)\\b`,
+);
+/** The plain forms of a comparison's words ("faster than" -> fast, "easier" -> easy, "nicer" -> nice), which facts use. */
+export function positive(comparison: string): string[] {
+  return comparison
+    .split(' ')
+    .filter((w) => /er$/.test(w) && w !== 'than')
+    .flatMap((w) => (/ier$/.test(w) ? [w.replace(/ier$/, 'y')] : [w.slice(0, -2), w.slice(0, -1)]));
+}
+
 export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
 
 /** What kind of entry a message without a name most likely wants. First match wins. */

@@ -22,11 +22,13 @@ import { normKey } from '../knowledge/load.js';
 import { classify, features, type IntentModel } from './classifier.js';
 import {
   BUILT_IN_ONE,
+  COMPARATIVE,
   COMPARE_CUE,
   EXPLAIN,
   FOCUS_CUES,
   FOLLOW_UP,
   NAMING,
+  positive,
   STRONG_COMPARE,
   THANKS_ONLY,
   WEIGH,
@@ -249,6 +251,8 @@ const ONLY_SETTING =
  */
 const SETTING_SAID =
   /^(?:(?:and|but|ok|okay|so|hmm|oh) )*(?:what )?if (?:we|i|you|they) (?:already |also )?(?:run|use|have|are on|'re on|re on)\b|\b(?:we|i)(?:'re| are|'m| am|re|m) (?:actually |already |all |mostly )?(?:on|using|in|running)\b|\bwe (?:already |actually )?(?:run|use|have)\b|\bthe rest (?:of (?:the |our )?\S+ )?(?:is|are)\b|\bour \S+ (?:is|are) (?:actually |all |already )?(?:on|in)\b/;
+/** "is it faster than psycopg", "would that be simpler than celery": the thread's pick weighed against the name. */
+const WEIGHS_IT = /^(?:(?:and|but|so|ok) )?(?:is|are|was|would|will) (?:it|they|that|this)\b/;
 /** How many of a concept's packages a follow-up asking for a tool is given. */
 const MAX_TOOLS = 5;
 /** A pronoun that points at one thing said before ("does it format too", "is that one ok in prod"). */
@@ -460,6 +464,28 @@ export function createEngine({
       const focus = angle?.[0];
       const it = focus ? (about ?? previousLead()) : undefined;
       if (it?.type === 'package') return { ...cardOf(it, seed, focus), asked: `${previous} ${rest}` };
+    }
+    // "something lighter than airflow, it's one script" after "how do we schedule the nightly job", "something lighter than
+    // sqlalchemy" after "which orm for flask": the thread's picks and the name's alternatives, those that fit the
+    // comparison first, the name left out (not "is it faster than psycopg", which weighs the two). Cross-validated +4.
+    const better = COMPARATIVE.exec(rest);
+    const namedHere = better ? reader.named(rest) : [];
+    const than =
+      better && / than$/.test(better[0]) && namedHere.length === 1 && !WEIGHS_IT.test(rest)
+        ? kb.entries.get(namedHere[0] as string)
+        : undefined;
+    if (better && than?.type === 'package') {
+      const before = priorAnswer();
+      const theirs = before.intent === 'recommend' ? before.subjects.map((x) => kb.entries.get(x.id)) : [];
+      const pool = [...theirs, ...alternativesOf(kb, than)].filter(
+        (e, i, all): e is PackageEntry => e?.type === 'package' && e.id !== than.id && all.indexOf(e) === i,
+      );
+      const picks = byFit(pool, [...positive(better[0]), ...rest.split(' ')]);
+      if (picks.length)
+        return {
+          ...respond(picked(picks.slice(0, MAX_TOOLS), [], `Instead of ${than.name}`), seed),
+          asked: `${previous} ${rest}`,
+        };
     }
     // "what does it need as a broker then" after "is celery production ready?", "and what broker do we need?" after
     // "celery vs rq?": the services the thread's packages run on.
@@ -1727,13 +1753,14 @@ function sentences(text: string): string[] {
  * A reading whose picks are already known (a service's clients, a concept's packages), titled by `need`
  * (["async", "http clients"]: "For async http clients").
  */
-const picked = (picks: Entry[], need: string[] = []): Query => ({
+const picked = (picks: Entry[], need: string[] = [], title?: string): Query => ({
   kind: 'recommend',
   need,
   context: [],
   exclude: [],
   purpose: [],
   picks,
+  ...(title ? { title } : {}),
 });
 
 /** Whether a reading names something of its own (an entry, names to compare, a command, names not known). */

@@ -15,6 +15,7 @@ import {
   AGAINST,
   AGAINST_PAIRS,
   CASUAL,
+  COMPARATIVE,
   EXPLAIN,
   IDK_WHAT,
   NOT_STDLIB,
@@ -27,8 +28,10 @@ import {
   NEGATION,
   PAY_ASKED,
   PAY_ROLE,
+  positive,
   PREFER_CUES,
   type Prefer,
+  SIMILAR,
   STRONG_CONNECTORS,
   THANKS_ONLY,
   TIP_CUE,
@@ -144,21 +147,6 @@ const TOOL_NOUNS = new Set([
 ]);
 /** The word that asks for a tip, as a noun ("a pandas tip", "tips for celery"). */
 const TIP_WORD = /\btips?\b/;
-/** How an alternative must differ from the name it replaces: "faster than", "but simpler", "a lighter replacement". */
-const BETTER_WORD =
-  '(?:faster|quicker|simpler|lighter(?:[- ]weight)?|easier|nicer|newer|leaner|smaller|cleaner|better|cheaper|saner|friendlier|safer|stricter|prettier|smoother|sleeker|higher[- ]level|more (?!than\\b)\\w+|less (?!than\\b)\\w+)';
-/** Words before a comparison that name no kind ("something similar but lighter", "scrapy feels like overkill"). */
-const SIMILAR = new Set(['similar', 'like', 'alternative', 'alternatives', 'replacement', 'feels', 'overkill']);
-const COMPARATIVE = new RegExp(
-  `\\b(?:${BETTER_WORD} than|but ${BETTER_WORD}|${BETTER_WORD} (?:replacement|alternative|option|substitute|version)s?)\\b`,
-);
-/** The plain forms of a comparison's words ("faster than" -> fast, "easier" -> easy, "nicer" -> nice), which facts use. */
-function positive(comparison: string): string[] {
-  return comparison
-    .split(' ')
-    .filter((w) => /er$/.test(w) && w !== 'than')
-    .flatMap((w) => (/ier$/.test(w) ? [w.replace(/ier$/, 'y')] : [w.slice(0, -2), w.slice(0, -1)]));
-}
 /** Code as what everything is made of ("test our python code", "lint my codebase"): it names no need. ("Code" led the
  * picks to Visual Studio Code and the ranker to the Docker SDK's "from Python code"; cross-validated +2, none lost.) */
 const OUR_CODE =

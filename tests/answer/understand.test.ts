@@ -2235,6 +2235,23 @@ describe('messages, threads and small talk', () => {
     expect(ids(a).slice(0, 2)).toContain(first);
   });
 
+  it.each([
+    [
+      "something lighter than airflow, it's literally one script",
+      'how do we run the nightly job on a schedule?',
+      'airflow',
+    ],
+    ['something lighter than sqlalchemy', 'which orm for a flask service', 'sqlalchemy'],
+  ])("%j after %j: the thread's picks and its alternatives that beat it, itself left out", (q, previous, rival) => {
+    const a = ask(q, previous);
+    expect([a.intent, a.title]).toEqual(['recommend', expect.stringContaining('Instead of')]);
+    expect(ids(a)).not.toContain(rival);
+  });
+
+  it('"is it faster than psycopg" weighs the thread\'s pick against the name, no picks instead of it', () => {
+    expect(ask('is it faster than psycopg', "what's asyncpg").title).not.toMatch(/^Instead of/);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
