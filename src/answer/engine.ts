@@ -606,6 +606,15 @@ export function createEngine({
         .map((p) => ({ p, n: overlap(asked, [p.summary, pickLine(p), ...p.use_cases, ...p.why]) }));
       const most = Math.max(0, ...fits.map((f) => f.n));
       const best = fits.find((f) => f.n === most);
+      // "can it rotate the log files" after "is loguru good": the card the thread showed, when its words hold what is
+      // asked (picks there were none). Cross-validated +2.
+      const shown = prior.intent === 'library' && canIt ? kb.entries.get(prior.subjects[0]?.id ?? '') : undefined;
+      if (
+        shown?.type === 'package' &&
+        !reader.named(rest).length &&
+        overlap(asked, [shown.summary, pickLine(shown), ...shown.use_cases, ...shown.why]) > 0
+      )
+        return { ...cardOf(shown, seed), asked: `${previous} ${rest}` };
       // "one that also formats" asks for picks still: those that do it first, in the thread's order.
       if (asked.length && most > 0 && best)
         return {

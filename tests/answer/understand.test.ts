@@ -2252,6 +2252,14 @@ describe('messages, threads and small talk', () => {
     expect(ask('is it faster than psycopg', "what's asyncpg").title).not.toMatch(/^Instead of/);
   });
 
+  it.each([
+    ['can it rotate the log files or do i need something else', 'is loguru good', 'loguru'],
+    ['does it handle retries?', 'tell me about celery', 'celery'],
+  ])('%j after %j: the card the thread showed, which does what is asked', (q, previous, id) => {
+    const a = ask(q, previous);
+    expect([a.intent, ids(a)]).toEqual(['library', [id]]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
