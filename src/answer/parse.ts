@@ -76,9 +76,12 @@ export { CUE_WORDS };
 const URL = /\b(?:https?|mailto):\S+/g;
 /** How sure the classifier must be for its class to count. */
 const SURE = 0.5;
-/** Asking what something just said means: "what does that mean", "what is that actually", "explain what that means". */
+/**
+ * Asking what something just said means: "what does that mean", "what is that actually", "explain what that means",
+ * "can someone explain what it is", "what actually is it" (the last two were another concept; cross-validated +1).
+ */
 const MEANING =
-  /\bwhat (?:does|do|did) (?:that|this|it|they|those) (?:\S+ )?mean\b|\bwhat(?: is|'s|s) (?:that|this)(?: (?:actually|exactly|even|really|about))?(?:$| and\b| or\b|,)|\bexplain (?:that|this|what (?:that|this|it) means)\b|\bwhat (?:that|this|it) (?:\S+ )?means\b/;
+  /\bwhat (?:does|do|did) (?:that|this|it|they|those) (?:\S+ )?mean\b|\bwhat(?: is|'s|s) (?:that|this)(?: (?:actually|exactly|even|really|about))?(?:$| and\b| or\b|,)|\bexplain (?:that|this|what (?:that|this|it) means)\b|\bwhat (?:that|this|it) (?:\S+ )?means\b|\bwhat (?:it|that|this|they|those|these) (?:is|are)\b|\bwhat (?:(?:actually|exactly|even|really) )?(?:is|are) (?:it|they|those|these)(?: (?:actually|exactly|even|really|about))?(?:$| and\b| or\b|,)/;
 /** "instead of X", "faster than X": alternatives cues whose next word says what they set against. */
 const AIMED =
   /\b(?:instead of|(?:lighter|faster|simpler|easier|nicer|better|newer|modern|leaner|smaller) than|less \S+ than) (?:a |an |the |plain |just )?([a-z0-9.-]+)/g;

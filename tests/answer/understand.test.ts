@@ -2260,6 +2260,14 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['library', [id]]);
   });
 
+  it.each([
+    ["the consultants keep saying 'microservices'. can someone explain what it is?", 'microservices'],
+    ['our architect keeps saying connection pooling. what actually is it?', 'connection-pooling'],
+  ])('%j: what the context named is what is asked about', (q, id) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)]).toEqual(['concept', [id]]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
