@@ -137,6 +137,12 @@ const SET_AGAINST =
 /** A follow-up that asks for something other than the thread's package ("something lighter?", "pick instead"). */
 const OTHER_ONE =
   /\b(?:lighter|simpler|easier|nicer|cheaper|smaller|friendlier|leaner|higher[- ]level|more [a-z-]+ (?:one|option)|instead|replaces? it|replacement)\b/;
+/**
+ * Asking where to go from what the message named ("…unittest for years. what should we move to?", "where should we go
+ * from here?"), naming no target after it: the one they have is left out of the picks. (Cross-validated +1.)
+ */
+const MOVE_ON =
+  /\b(?:what|where|which)\b[^.?!]*\b(?:move|moving|switch|switching|migrate|migrating|go|upgrade) (?:over )?(?:to|from here)[^a-z0-9]*$|\bwhat (?:would|should|do) (?:you|we|i) replace (?:it|that|them|this) with\b/;
 /** Words of a "the … one?" follow-up that describe nothing of a package. */
 const DESCRIBES_NOTHING = new Set(
   'the a an one ones version option vs versus or and what about how is there any other more less that this it its thing tho though then'.split(
@@ -1658,7 +1664,7 @@ export function createEngine({
    * picks asked for instead of a name the message gives leave that name out, and say so.
    */
   function lighter(a: Answer, text: string, seed: number): Answer {
-    if (a.intent !== 'recommend' || !OTHER_ONE.test(text)) return a;
+    if (a.intent !== 'recommend' || !(OTHER_ONE.test(text) || MOVE_ON.test(text))) return a;
     const had = new Set(parser.named(text));
     const left = a.subjects.filter((x) => had.has(x.id));
     const keep = a.subjects.flatMap((x) => (had.has(x.id) ? [] : [kb.entries.get(x.id) as Entry]));

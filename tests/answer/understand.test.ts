@@ -2268,6 +2268,15 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['concept', [id]]);
   });
 
+  it.each([
+    ["we've used unittest for years and the tests are verbose. what should we move to?", 'unittest', 'pytest'],
+    ['our flask app keeps growing and we want async. where should we go from here?', 'flask', 'fastapi'],
+  ])('%j: the one they have is left out of where to go', (q, had, first) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', first]);
+    expect(ids(a)).not.toContain(had);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
