@@ -862,7 +862,10 @@ export class Parser {
       ...(m.typo ? { typo: m.text } : {}),
     });
 
-    if (!live.length && (HELP_CUE.test(t) || HELP_CUE.test(full) || sure === 'help')) return { kind: 'help' };
+    // (Not "could you help me choose a database": a kind of package named asks for it, whatever the classifier's read.
+    // Cross-validated unchanged; found by questions of my own.)
+    if (!live.length && (HELP_CUE.test(t) || HELP_CUE.test(full) || (sure === 'help' && !kinds.length)))
+      return { kind: 'help' };
     // "dependency installer that's faster than pip", "task queue simpler than celery", "an api framework like fastapi but
     // more opinionated": a kind named, then how it must beat the name, asks for the alternatives that do, as picks ordered
     // by it, not the card of the one named. With no kind first ("something lighter than django") it is still the card.

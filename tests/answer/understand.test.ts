@@ -2277,6 +2277,13 @@ describe('messages, threads and small talk', () => {
     expect(ids(a)).not.toContain(had);
   });
 
+  it('"could you help me choose a database" asks for a database, not for help', () => {
+    const a = ask('could you help me choose a database');
+    expect(a.intent).toBe('recommend');
+    expect(ids(a)).toContain('postgresql');
+    expect(ask('what can you help me with?').intent).toBe('help');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
