@@ -157,9 +157,10 @@ export type Prefer = 'recommend' | 'checklist' | 'stack' | 'concept';
 
 /** What kind of entry a message without a name most likely wants. First match wins. */
 export const PREFER_CUES: [Prefer, RegExp][] = [
+  // (A "toolbox", "toolset", "starter kit" is a stack too: cross-validated +2.)
   [
     'stack',
-    /\b(?:stack(?! up\b)|toolkit|tool ?kit|tooling|setup|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
+    /\b(?:stack(?! up\b)|toolkit|tool ?kit|tooling|setup|toolbox|tool ?box|toolset|tool ?set|starter kit|standard kit|set of (?:libs|libraries|tools|packages)|layer by layer|end to end|what (?:tools|libs|libraries|packages|stack|software) (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?|people|folks|teams?)|what (?:does|do|should|would) (?:a|an|the|my|our)? ?(?:\S+ ){0,3}(?:engineers?|developers?|devs?|scientists?|analysts?) (?:\S+ )?(?:use|install|run|work with)|tools (?:for|of) (?:a|an) \S+|essentials for)\b/,
   ],
   [
     'checklist',

@@ -2284,6 +2284,11 @@ describe('messages, threads and small talk', () => {
     expect(ask('what can you help me with?').intent).toBe('help');
   });
 
+  it('a starter kit or a toolbox for a team is a stack', () => {
+    expect(ask('starter kit for a new ml team?').intent).toBe('stack');
+    expect(ids(ask("what's in a data engineer's toolbox"))).toEqual(['data-developer-stack']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
