@@ -76,6 +76,9 @@ const SERVICE = '(?:message )?(broker|backend|datastore|data store|database|db|m
 const SERVICE_OF = '(?:message )?(broker|backend|message queue)s?';
 /** The stem a service's category or use cases hold for each kind word (a "db" is some data store). */
 const SERVICE_STEM: Record<string, string> = { broker: 'broker', database: 'data', db: 'data', datastore: 'data' };
+/** Words without which no message asks what a package runs on. */
+const MAY_REST =
+  /\b(?:broker|brokers|backend|backends|datastore|data store|database|databases|db|dbs|message queue|what does)\b/;
 /** Verbs of a package resting on a service ("needs", "runs on", "talks to"). */
 const RESTS_ON =
   '(?:need|needs|require|requires|run on|runs on|sit on|sits on|depend on|depends on|use|uses|using|talk to|talks to|want|wants|expect|expects)';
@@ -87,6 +90,8 @@ const RESTS_ON =
  * Without a name, the same asked of a pronoun.
  */
 export function runsOnAsked(text: string, name?: string): string | undefined {
+  // (Most messages say neither a kind of service nor "what does": the patterns with the name in are not built for them.)
+  if (!MAY_REST.test(text)) return undefined;
   // (No name: a pronoun stands for the thread's package, "what does it need as a broker", "what broker do we need".)
   const n = name ? `(?:the )?${escapeRegExp(name)}(?:'s)?` : '(?:it|they|we|i|you|this|that|this one|that one)';
   const asked = [
