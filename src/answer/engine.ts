@@ -481,8 +481,8 @@ export function createEngine({
         ? kb.entries.get(namedHere[0] as string)
         : undefined;
     if (better && than?.type === 'package') {
-      const before = priorAnswer();
-      const theirs = before.intent === 'recommend' ? before.subjects.map((x) => kb.entries.get(x.id)) : [];
+      const shown = priorAnswer();
+      const theirs = shown.intent === 'recommend' ? shown.subjects.map((x) => kb.entries.get(x.id)) : [];
       const pool = [...theirs, ...alternativesOf(kb, than)].filter(
         (e, i, all): e is PackageEntry => e?.type === 'package' && e.id !== than.id && all.indexOf(e) === i,
       );
@@ -497,8 +497,8 @@ export function createEngine({
     // "celery vs rq?": the services the thread's packages run on.
     const restsOn = reader.named(rest, true).length ? undefined : runsOnAsked(rest);
     if (restsOn !== undefined) {
-      const lead = about ?? previousLead();
-      const on = (before.kind === 'compare' ? before.items : lead ? [lead] : []).filter(
+      const it = about ?? previousLead();
+      const on = (before.kind === 'compare' ? before.items : it ? [it] : []).filter(
         (e): e is PackageEntry => e.type === 'package',
       );
       const under = on.flatMap((p) => servicesUnder(kb, p, restsOn || undefined));
@@ -844,7 +844,9 @@ export function createEngine({
 
   /**
    * The thread's picks again, in the one setting a message gives and nothing else ("for django tho?", "what about
-   * with fastapi"): the packages of their category, those related to the setting first, none made for another.
+   * with fastapi", and a setting said in words of its own: "and if we already run redis?", "the rest of the service is
+   * fastapi"): the packages of their category, those related to the setting first (then those the words fit), none
+   * made for another.
    */
   function settingMoved(rest: string, prior: () => Answer, seed: number): Answer | undefined {
     if (!ONLY_SETTING.test(rest) && !SETTING_SAID.test(rest)) return undefined;
