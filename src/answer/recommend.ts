@@ -9,6 +9,7 @@
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, Knowledge, PackageEntry } from '../knowledge/model.js';
 import { entryName } from '../knowledge/model.js';
+import { derived } from '../knowledge/derived.js';
 import { servicesUnder } from './clients.js';
 import { pickLine } from './labels.js';
 import { overlap } from './purpose.js';
@@ -38,6 +39,8 @@ const KNOWN_NEED = 0.6;
 
 /** A package made for another ("django-orm", "django-rest-framework" for django), by its id. */
 export const madeFor = (p: Entry, id: string): boolean => p.id.startsWith(`${id}-`);
+/** The ids of the frameworks the knowledge holds, worked out once per knowledge. */
+const allFrameworks = derived((kb) => kb.packages.filter((p) => p.kind === 'framework').map((p) => p.id));
 
 /** How high a name left out must have ranked for the need for its category to lead the picks. */
 const LEFT_OUT_LEADS = 3;
@@ -81,7 +84,7 @@ export function rankPicks(
   if (!r.hits.length || r.coverage < MIN_NEED_COVERAGE) return undefined;
   const exclude = o.exclude ?? [];
   const setting = new Set((o.context ?? []).map((e) => e.id));
-  // Only when the question is set in a framework do other frameworks' packages step back.
+  // When the question is set in a framework, other frameworks' packages step back (and with none named, all of them).
   const frameworks = [...setting].some(
     (id) => kb.entries.get(id)?.type === 'package' && (kb.entries.get(id) as PackageEntry).kind === 'framework',
   )
@@ -102,7 +105,13 @@ export function rankPicks(
           : (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
             (1 + PER_ARTICLE * (p.sources.length - 1));
       // A package made for another framework than the one the question is set in ("django orm" for fastapi).
-      const foreign = frameworks.some((f) => !setting.has(f) && p.id !== f && madeFor(p, f)) ? OTHER_FRAMEWORK : 1;
+      // (With no framework named at all, one made for a framework steps back too: "which orm should i use" led with the
+      // Django ORM, whose name holds the word. With SQLAlchemy's standing, cross-validated -1 and tuning +1.)
+      const foreign =
+        frameworks.some((f) => !setting.has(f) && p.id !== f && madeFor(p, f)) ||
+        (!frameworks.length && allFrameworks(kb).some((f) => madeFor(p, f)))
+          ? OTHER_FRAMEWORK
+          : 1;
       const boost =
         foreign *
         emphasis *

@@ -2289,6 +2289,11 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask("what's in a data engineer's toolbox"))).toEqual(['data-developer-stack']);
   });
 
+  it('the articles\' widely used ORM leads a plain "which orm", the framework-made one only where its framework is named', () => {
+    expect(ids(ask('which orm should i use'))[0]).toBe('sqlalchemy');
+    expect(ids(ask('which orm for our django app'))[0]).toBe('django-orm');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
