@@ -76,9 +76,8 @@ const SERVICE = '(?:message )?(broker|backend|datastore|data store|database|db|m
 const SERVICE_OF = '(?:message )?(broker|backend|message queue)s?';
 /** The stem a service's category or use cases hold for each kind word (a "db" is some data store). */
 const SERVICE_STEM: Record<string, string> = { broker: 'broker', database: 'data', db: 'data', datastore: 'data' };
-/** Words without which no message asks what a package runs on. */
-const MAY_REST =
-  /\b(?:broker|brokers|backend|backends|datastore|data store|database|databases|db|dbs|message queue|what does)\b/;
+/** Words without which no message asks what a package runs on: a kind of service, or "what does". */
+const MAY_REST = new RegExp(`\\b${SERVICE}\\b|\\bwhat does\\b`);
 /** Verbs of a package resting on a service ("needs", "runs on", "talks to"). */
 const RESTS_ON =
   '(?:need|needs|require|requires|run on|runs on|sit on|sits on|depend on|depends on|use|uses|using|talk to|talks to|want|wants|expect|expects)';

@@ -475,7 +475,7 @@ export function createEngine({
     // sqlalchemy" after "which orm for flask": the thread's picks and the name's alternatives, those that fit the
     // comparison first, the name left out (not "is it faster than psycopg", which weighs the two). Cross-validated +4.
     const better = COMPARATIVE.exec(rest);
-    const namedHere = better ? reader.named(rest) : [];
+    const namedHere = better ? parser.named(rest) : [];
     const than =
       better && / than$/.test(better[0]) && namedHere.length === 1 && !WEIGHS_IT.test(rest)
         ? kb.entries.get(namedHere[0] as string)
@@ -495,8 +495,9 @@ export function createEngine({
     }
     // "what does it need as a broker then" after "is celery production ready?", "and what broker do we need?" after
     // "celery vs rq?": the services the thread's packages run on.
-    const restsOn = reader.named(rest, true).length ? undefined : runsOnAsked(rest);
-    if (restsOn !== undefined) {
+    // (The cheap word test first: linking the names is the costly part, and most follow-ups ask nothing of the kind.)
+    const restsOn = runsOnAsked(rest);
+    if (restsOn !== undefined && !parser.named(rest, true).length) {
       const it = about ?? previousLead();
       const on = (before.kind === 'compare' ? before.items : it ? [it] : []).filter(
         (e): e is PackageEntry => e.type === 'package',
@@ -606,20 +607,17 @@ export function createEngine({
       const prior = priorAnswer();
       const picks = prior.intent === 'recommend' ? prior.subjects : [];
       const asked = describing(rest.slice(can[0].length));
+      const fitOf = (p: PackageEntry) => overlap(asked, [p.summary, pickLine(p), ...p.use_cases, ...p.why]);
       const fits = picks
         .map((x) => kb.entries.get(x.id))
         .filter((e): e is PackageEntry => e?.type === 'package')
-        .map((p) => ({ p, n: overlap(asked, [p.summary, pickLine(p), ...p.use_cases, ...p.why]) }));
+        .map((p) => ({ p, n: fitOf(p) }));
       const most = Math.max(0, ...fits.map((f) => f.n));
       const best = fits.find((f) => f.n === most);
       // "can it rotate the log files" after "is loguru good": the card the thread showed, when its words hold what is
       // asked (picks there were none). Cross-validated +2.
       const shown = prior.intent === 'library' && canIt ? kb.entries.get(prior.subjects[0]?.id ?? '') : undefined;
-      if (
-        shown?.type === 'package' &&
-        !reader.named(rest).length &&
-        overlap(asked, [shown.summary, pickLine(shown), ...shown.use_cases, ...shown.why]) > 0
-      )
+      if (shown?.type === 'package' && !parser.named(rest).length && fitOf(shown) > 0)
         return { ...cardOf(shown, seed), asked: `${previous} ${rest}` };
       // "one that also formats" asks for picks still: those that do it first, in the thread's order.
       if (asked.length && most > 0 && best)

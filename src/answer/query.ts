@@ -29,7 +29,10 @@ export type Query =
       picksWanted?: boolean;
       /** The picks are already known: a service's Python clients ("talk to postgres from python"). */
       picks?: Entry[];
-      /** A title of the picks' own ("What Celery runs on"), where no need names them. */
+      /**
+       * A title of the picks' own ("What Celery runs on", "Instead of Airflow"), where no need names them: picks the
+       * knowledge's relations give, so the answer is marked `related` and no ranker's second opinion replaces it.
+       */
       title?: string;
       /** Names beside the fallback that the knowledge does not have ("sqlmodel or plain sqlalchemy"), said if it answers. */
       unknown?: string[];

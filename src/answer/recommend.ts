@@ -88,7 +88,7 @@ export function rankPicks(
   const frameworks = [...setting].some(
     (id) => kb.entries.get(id)?.type === 'package' && (kb.entries.get(id) as PackageEntry).kind === 'framework',
   )
-    ? kb.packages.filter((p) => p.kind === 'framework').map((p) => p.id)
+    ? allFrameworks(kb)
     : [];
   const all = r.hits.filter((h) => h.entry.type === 'package' && !leftOut(h.entry, exclude, kb));
   const ofKind = all.filter((h) => h.entry.type === 'package' && o.kinds?.includes(h.entry.kind));
