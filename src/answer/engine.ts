@@ -459,10 +459,10 @@ export function createEngine({
     // "worth adding to a 5 year old untyped codebase?" after "what's mypy", "ok for prod though? maybe 50 calls/min"
     // after "the standard http lib": an angle on the thread's package, whatever words of the setting it does not know.
     // (Cross-validated +5 -1; before the test of leaning back, as a word it does not know makes the message "name" it.)
-    // (So is a search for nothing but the angle's own words: "what are the alternatives" after "we use poetry for the
-    // repo", cross-validated +2.)
+    // (So is a search for nothing but the angle's own words and filler: "what are the alternatives though" after "we
+    // use poetry for the repo", cross-validated +3.)
     const angle = FOCUS_CUES.find(([, re]) => re.test(rest));
-    const bareAngle = own.kind === 'search' && angle && own.words.every((w) => angle[1].test(w));
+    const bareAngle = own.kind === 'search' && angle && own.words.every((w) => FILLER.has(w) || angle[1].test(w));
     if (
       ((own.kind === 'unknown' && !own.unrecognised.some((w) => kb.outside.has(w))) || bareAngle) &&
       !reader.named(rest, true).length

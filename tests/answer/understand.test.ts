@@ -2216,6 +2216,8 @@ describe('messages, threads and small talk', () => {
     ['are there others?', 'tell me about black', 'black'],
     ['what are the alternatives', 'we use poetry for the billing repo', 'poetry'],
     ['what are the alternatives', 'our scraper is built on scrapy', 'scrapy'],
+    ['what are the alternatives though', 'we use poetry for the billing repo', 'poetry'],
+    ['what are the alternatives anyway', 'our scraper is built on scrapy', 'scrapy'],
   ])("%j after %j asks for the alternatives of the thread's package", (q, previous, id) => {
     const a = ask(q, previous);
     expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
