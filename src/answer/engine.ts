@@ -1341,6 +1341,8 @@ export function createEngine({
             (ASKS.test(p.text) && !(i < marked.length - 1 && statesFirst(p.text))) ||
             weighs(p.text) ||
             p.second ||
+            // "langchain overview pls, and what's rag": a part that ends asking nicely is a request.
+            /\b(?:pls|plz|please)$/.test(p.text) ||
             // (…unless it states something: "hardware team is prototyping card terminals. what's the iot stack? also …")
             (i === 0 && marks && p.text.split(' ').length <= SHORT_FIRST && !states(p.text)) ||
             // "xgboost any good and what about catboost", "prod readiness checklist pls. and how do rollbacks work":

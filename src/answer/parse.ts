@@ -51,6 +51,7 @@ import { titledList } from './titles.js';
 import { titledConcept, weighedConcept } from './versus.js';
 import { wordsOf } from './util.js';
 import { MIN_DROPPED } from './slips.js';
+import { KIND_WORDS } from './search.js';
 import { COMMON_WORDS, FILLER, LEARNING_EFFORT } from './words.js';
 
 export type { Focus, Prefer };
@@ -1086,7 +1087,13 @@ export class Parser {
     if ((prefer === 'stack' || prefer === 'checklist') && !subjects.length && !named.length)
       return {
         kind: 'search',
-        words: orCues(expand([...packages.map((m) => m.text), ...topicWords])),
+        // (The kind of thing it is about goes along, "library" or "package", to tell the lists apart.)
+        words: [
+          ...new Set([
+            ...orCues(expand([...packages.map((m) => m.text), ...topicWords])),
+            ...toks.filter((tk) => !tk.sep && KIND_WORDS.has(tk.text)).map((tk) => tk.text),
+          ]),
+        ],
         prefer,
         exclude: [],
       };

@@ -129,6 +129,12 @@ function nameWordsOf(e: Entry): Set<string> {
   return words;
 }
 
+/** Question words that still tell entries apart when one's name says them ("choose a library", not a framework). */
+export const KIND_WORDS = new Set(['library', 'libraries', 'lib', 'libs', 'package', 'packages', 'module', 'modules']);
+/** How much a name saying the kind asked about weighs beside the search's score (cross-validated +3). */
+const KIND_SAID_WEIGHT = 1.1;
+const singular = (w: string) => w.replace(/ies$/, 'y').replace(/s$/, '');
+
 /** How many ranked entries a search hands on. */
 const MAX_HITS = 12;
 
@@ -162,6 +168,18 @@ export function rankEntries(kb: Knowledge, index: SearchIndex, text: string, typ
       cover: m.any / stems.length,
     });
     for (const t of h.terms.keys()) seen.add(t);
+  }
+  // "how do i choose a python library": the entry whose name says the kind of thing asked about (a library, not a
+  // framework) first, though the word itself weighs nothing in the search.
+  const kinds = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => KIND_WORDS.has(w))
+    .map(singular);
+  if (kinds.length) {
+    const weight = (h: Ranked) =>
+      kinds.some((w) => nameWordsOf(h.entry).has(w)) ? h.score * KIND_SAID_WEIGHT : h.score;
+    hits.sort((a, b) => weight(b) - weight(a));
   }
   return { tokens, hits, coverage: stems.length ? coveredWords(stems, seen) / stems.length : 0 };
 }

@@ -2296,6 +2296,21 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('which orm for our django app'))[0]).toBe('django-orm');
   });
 
+  it('choosing a library is the library checklist, choosing a framework the framework one', () => {
+    expect(ids(ask('how should i choose a python library'))).toEqual(['choosing-a-library']);
+    expect(ids(ask('how should i choose a python framework'))).toEqual(['framework-choice-factors']);
+  });
+
+  it('a first part that ends asking nicely is a question of its own', () => {
+    const a = ask("fastapi overview pls, and what's asgi");
+    expect([a.intent, ids(a)]).toEqual(['library', ['fastapi']]);
+    expect(a.also && [a.also.intent, ids(a.also)]).toEqual(['concept', ['wsgi-asgi']]);
+  });
+
+  it('finding where code is slow is profiling', () => {
+    expect(ids(ask('why is my code so slow'))).toEqual(['profiling']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
