@@ -26,7 +26,7 @@ const POPULAR_BOOST = 1.3;
 const PER_ARTICLE = 0.05;
 /** A package that lists the question's setting (django, fastapi) as related fits it better. */
 const SETTING_BOOST = 1.3;
-/** A package made for another framework than the question's setting counts for half. */
+/** A package made for a framework, in a question that names none, counts for half. */
 const OTHER_FRAMEWORK = 0.5;
 /** Each purpose word a package's text holds adds this share. */
 const PER_PURPOSE_WORD = 0.15;
@@ -90,7 +90,12 @@ export function rankPicks(
   )
     ? allFrameworks(kb)
     : [];
-  const all = r.hits.filter((h) => h.entry.type === 'package' && !leftOut(h.entry, exclude, kb));
+  // A package made for another framework than the one the question is set in is no pick ("which orm for our flask app"
+  // lists no Django ORM; cross-validated unchanged).
+  const foreignMade = (p: Entry) => frameworks.some((f) => !setting.has(f) && p.id !== f && madeFor(p, f));
+  const all = r.hits.filter(
+    (h) => h.entry.type === 'package' && !leftOut(h.entry, exclude, kb) && !foreignMade(h.entry),
+  );
   const ofKind = all.filter((h) => h.entry.type === 'package' && o.kinds?.includes(h.entry.kind));
   const hits = ofKind.length ? ofKind : all;
   // The articles' emphasis orders the packages that fit the whole need, never one that misses part of it.
@@ -104,14 +109,9 @@ export function rankPicks(
           ? 1
           : (p.standing === 'standard' ? STANDARD_BOOST : p.standing === 'popular' ? POPULAR_BOOST : 1) *
             (1 + PER_ARTICLE * (p.sources.length - 1));
-      // A package made for another framework than the one the question is set in ("django orm" for fastapi).
-      // (With no framework named at all, one made for a framework steps back too: "which orm should i use" led with the
-      // Django ORM, whose name holds the word. With SQLAlchemy's standing, cross-validated -1 and tuning +1.)
-      const foreign =
-        frameworks.some((f) => !setting.has(f) && p.id !== f && madeFor(p, f)) ||
-        (!frameworks.length && allFrameworks(kb).some((f) => madeFor(p, f)))
-          ? OTHER_FRAMEWORK
-          : 1;
+      // With no framework named at all, a package made for one steps back: "which orm should i use" led with the
+      // Django ORM, whose name holds the word. (With SQLAlchemy's standing, cross-validated -1 and tuning +1.)
+      const foreign = !frameworks.length && allFrameworks(kb).some((f) => madeFor(p, f)) ? OTHER_FRAMEWORK : 1;
       const boost =
         foreign *
         emphasis *

@@ -2311,6 +2311,12 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('why is my code so slow'))).toEqual(['profiling']);
   });
 
+  it('a package made for another framework is no pick in a question set in one (no Django ORM for a flask app)', () => {
+    expect(ids(ask('what orm goes with flask'))).not.toContain('django-orm');
+    expect(ids(ask('what orm goes with flask'))[0]).toBe('sqlalchemy');
+    expect(ids(ask('orm for a django project'))).toContain('django-orm');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
