@@ -56,6 +56,11 @@ import { COMMON_WORDS, FILLER, LEARNING_EFFORT } from './words.js';
 
 export type { Focus, Prefer };
 
+/** What a name said to be too much is wanted instead of: the words the knowledge uses for it. */
+const LIGHTER = ['lightweight', 'light', 'simple', 'small', 'minimal'];
+/** Words that say a name is too much. */
+const TOO_HEAVY = /\b(?:overkill|huge|heavy|heavyweight|bloated|massive|too much)\b/;
+
 import { type Context, NO_CONTEXT, type ParserWords, type Query, type ReadOptions } from './query.js';
 import {
   contentWords,
@@ -64,6 +69,8 @@ import {
   expand,
   grading,
   isNegated,
+  saidTooMuch,
+  TOO_MUCH_WORDS,
   isSetting,
   longestChain,
   nearConnector,
@@ -648,7 +655,8 @@ export class Parser {
   private context(text: string): Context {
     const toks = tokens(normalize(text).replace(CASUAL, ' '));
     const all = this.linker.link(toks);
-    const mentions = all.filter((m) => !isNegated(toks, m));
+    const only = (m: Mention) => !all.some((o) => o.entry.type === 'package' && o.entry.id !== m.entry.id);
+    const mentions = all.filter((m) => !isNegated(toks, m) && !(saidTooMuch(toks, m) && only(m)));
     const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
     const negated = distinct(all.filter((m) => m.entry.type === 'package' && !mentions.includes(m)));
     const concepts = distinct(mentions.filter((m) => m.entry.type === 'concept'));
@@ -681,9 +689,21 @@ export class Parser {
       mentions = mentions.filter((m) => !(m.entry.id === 'pip' && /^install/.test(toks[m.end]?.text ?? '')));
     // Names ruled out here or in the sentences around ("we don't want airflow. what else orchestrates pipelines?").
     // ("logging, but not the stdlib module": the package that ships with Python is ruled out too.)
+    // "django feels huge for this. what would you use?": a name said to be too much is left out, when it is the only
+    // name and nothing asks about it after ("…looks huge, is it worth learning").
+    const tooMuch = (m: Mention) =>
+      saidTooMuch(toks, m) &&
+      !mentions.some((o) => o.entry.type === 'package' && o.entry.id !== m.entry.id) &&
+      !/\b(?:it|its|it'?s)\b/.test(
+        toks
+          .slice(m.end)
+          .map((tk) => tk.text)
+          .join(' '),
+      );
     const negated = [
       ...mentions.filter(
-        (m) => isNegated(toks, m) || (stdlibOut && m.entry.type === 'package' && m.entry.kind === 'stdlib'),
+        (m) =>
+          isNegated(toks, m) || tooMuch(m) || (stdlibOut && m.entry.type === 'package' && m.entry.kind === 'stdlib'),
       ),
       ...(ctx.negated ?? []),
     ];
@@ -1168,15 +1188,17 @@ export class Parser {
         ...(unknownBeside.length ? { unknown: unknownBeside } : {}),
       };
     if (negated.length) {
-      const need = topicWords.filter((w) => !NEGATION.has(w));
+      const need = topicWords.filter((w) => !NEGATION.has(w) && !TOO_MUCH_WORDS.has(w));
+      // (One said to be too much asks for something lighter: "flask seems like overkill" does not lead with django.)
+      const lighter = TOO_HEAVY.test(`${t} ${ctx.words.join(' ')}`) ? LIGHTER : [];
       return need.length
-        ? this.recommend(need, ctx.packages, negated, [...need, ...ctx.words], undefined, kinds)
+        ? this.recommend(need, ctx.packages, negated, [...need, ...ctx.words, ...lighter], undefined, kinds)
         : {
             kind: 'recommend',
             need: [],
             context: [],
             exclude: negated.map((m) => m.entry),
-            purpose: [],
+            purpose: lighter,
             of: negated[0]?.entry,
           };
     }

@@ -129,6 +129,35 @@ const ASKS_OTHERS = new Set(['else', 'options', 'alternatives', 'alternative', '
 const AGAINST_IT =
   /(?:^|\s)(?:not (?:a |the )?(?:big |huge )?fan of|no fan of|sick of|tired of|fed up with|done with|hate|hates|hating|dislike|dislikes|can'?t stand|allergic to)(?: using| the| our)?$/;
 
+/** Words right after a name that say it is too much for the need ("feels huge", "is way too heavy", "seems like overkill"). */
+const TOO_MUCH =
+  /^(?:(?:feels|seems|looks|is|was|'s|sounds)(?: like)? (?:way |far |a bit |kinda |kind of |really |just |massively |so )?(?:overkill|too (?:heavy|big|much|complex|complicated|bloated)|huge|bloated|heavyweight|massive|a lot)|(?:is|feels) (?:way )?more than we need)\b/;
+
+/** Words that say a name is too much, and ask for nothing themselves ("feels like overkill", "similar but lighter"). */
+export const TOO_MUCH_WORDS = new Set(
+  'feels feel seems looks sounds like overkill huge heavy heavyweight massive bloated much big complex complicated lot way far bit kinda really so too similar lighter simpler smaller leaner'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a name is said to be too much for the need ("django feels huge for this", "celery is overkill for us"); not
+ * when asked ("is celery overkill for us").
+ */
+export function saidTooMuch(toks: readonly Token[], m: Mention): boolean {
+  const p1 = toks[m.start - 1]?.text ?? '';
+  const after = toks
+    .slice(m.end, m.end + 6)
+    .map((t) => t.text)
+    .join(' ');
+  // ("scrapy feels like overkill, what else is there": its alternatives are asked for, itself among them.)
+  return (
+    !/^(?:is|isn'?t|would|will|was|are)$/.test(p1) &&
+    TOO_MUCH.test(after) &&
+    !toks.some((t) => ASKS_OTHERS.has(t.text) || t.text === 'similar')
+  );
+}
+
 /** Whether a mention follows a negation: "not X", "without X", "anything but X", "other than X". */
 export function isNegated(toks: readonly Token[], m: Mention): boolean {
   // Words that point at the name stand aside: "isn't the stdlib logging module" rules out logging.

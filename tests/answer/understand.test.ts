@@ -2317,6 +2317,23 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('orm for a django project'))).toContain('django-orm');
   });
 
+  it.each([
+    ['celery is overkill for us, what should we use for background jobs', 'celery', 'rq'],
+    ['airflow is overkill for two cron scripts. what should we run them with', 'airflow', 'prefect'],
+  ])('%j: the name said to be too much is left out of the picks', (q, heavy, first) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', first]);
+    expect(ids(a)).not.toContain(heavy);
+  });
+
+  it('a name asked whether it is too much, or said to be before asking about it, is still the subject', () => {
+    expect([ask('is celery overkill for us?').intent, ids(ask('is celery overkill for us?'))]).toEqual([
+      'library',
+      ['celery'],
+    ]);
+    expect(ids(ask('django looks huge tbh, is it worth learning'))).toEqual(['django']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
