@@ -2334,6 +2334,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('django looks huge tbh, is it worth learning'))).toEqual(['django']);
   });
 
+  it.each([
+    ["i don't love black, is there something else?", 'black'],
+    ['requests is fine but is there something better', 'requests'],
+  ])('%j asks for the alternatives', (q, id) => {
+    const a = ask(q);
+    expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
