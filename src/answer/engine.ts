@@ -237,7 +237,7 @@ const SHORT_FOLLOW_UP = 6;
 const SAYS_PYTHON = /(?<!\b(?:no|not|without|zero) )\bpython3?\b/;
 /** A follow-up that asks for a tool ("which library do people use for it", "any tools for that?"). */
 const ASKS_FOR_TOOL =
-  /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b|\bwhich (?:one|ones)\b.*\b(?:use|pick|run|choose|go with|start with|works?|fits?|plays?|goes|pairs?)\b|\bwhat (?:do|does|should) (?:people|ppl|folks|teams|most teams|python teams|python folks|we|i|you) (?:usually |normally |actually )?(?:use|run|pick)\b/;
+  /\b(?:which|whats?|any|recommend|good|best|go-to)\b.*\b(?:libs?|library|libraries|tools?|packages?|modules?|frameworks?|sdks?|clients?|drivers?)\b|\bwhich (?:one|ones)\b.*\b(?:use|pick|run|choose|go with|start with|works?|fits?|plays?|goes|pairs?)\b|\bwhich (?:one|ones) (?:is|are) (?:the )?(?:most (?:popular|used|common)|best|standard|usual)\b|\bwhat (?:do|does|should) (?:people|ppl|folks|teams|most teams|python teams|python folks|we|i|you) (?:usually |normally |actually )?(?:use|run|pick)\b/;
 /** Where a follow-up asking for a tool names its setting: "…with fastapi", "…for our django app". */
 const SETTING_CLAUSE = /\b(?:with|for|in|on|inside|alongside|behind)\b.*$/;
 /** "it" as the setting of what is asked: "to pair with it", "would you use for it", "on top of that". */

@@ -2342,6 +2342,12 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'alternatives', id]);
   });
 
+  it('"which one is the most popular" after a concept asks for its tools', () => {
+    const a = ask("what's an orm, and which one is the most popular?");
+    expect([a.intent, ids(a)]).toEqual(['concept', ['orm']]);
+    expect(a.also && [a.also.intent, ids(a.also)[0]]).toEqual(['recommend', 'sqlalchemy']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
