@@ -2348,6 +2348,12 @@ describe('messages, threads and small talk', () => {
     expect(a.also && [a.also.intent, ids(a.also)[0]]).toEqual(['recommend', 'sqlalchemy']);
   });
 
+  it('a need word naming a kind of package outweighs words that only describe it', () => {
+    const a = ask('visualization library for beginners');
+    expect(a.intent).toBe('recommend');
+    expect(['seaborn', 'matplotlib', 'plotly']).toContain(ids(a)[0]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
