@@ -248,7 +248,7 @@ const OR_CLAUSE = /\bor (?:should|shall|do|does|would|could|can|must|just|maybe|
 /** "…or is everyone on Y", "…or has everyone moved to Y", "…or is it all Y now": another name as where people went, not an option weighed. */
 const TREND_OR =
   /\bor (?:is|are|has|have) (?:it|everyone|everybody|every1|the world|the industry|the field|all|most people|people) (?:\S+ )?(?:on|moved|gone|switched|all|using|\S+ing)\b/;
-/** The largest set of named packages that share a category (first named first). */
+/** The largest set of named packages that share a category (first named first), or two that stand in for each other. */
 function largestGroup(packages: Mention[]): Mention[] {
   const by = new Map<string, Mention[]>();
   for (const m of packages) {
@@ -257,7 +257,20 @@ function largestGroup(packages: Mention[]): Mention[] {
     list.push(m);
     by.set(m.entry.category, list);
   }
-  return [...by.values()].reduce<Mention[]>((best, g) => (g.length > best.length ? g : best), []);
+  const best = [...by.values()].reduce<Mention[]>((most, g) => (g.length > most.length ? g : most), []);
+  if (best.length >= 2) return best;
+  // "is rabbitmq better than redis": two of different categories, one given as the other's alternative, weigh
+  // against each other too (cross-validated +4, tuning +4).
+  for (const a of packages)
+    for (const b of packages)
+      if (
+        a.entry.type === 'package' &&
+        b.entry.type === 'package' &&
+        a.entry.id !== b.entry.id &&
+        a.entry.alternatives.includes(b.entry.id)
+      )
+        return [a, b].sort((x, y) => x.start - y.start);
+  return best;
 }
 /** Two packages of one category: one can stand in for the other. */
 const sameCategory = (a: Entry, b: Entry) => a.type === 'package' && b.type === 'package' && a.category === b.category;

@@ -2354,6 +2354,14 @@ describe('messages, threads and small talk', () => {
     expect(['seaborn', 'matplotlib', 'plotly']).toContain(ids(a)[0]);
   });
 
+  it.each([
+    ['would rabbitmq beat redis as the broker for our celery workers?', ['rabbitmq', 'redis']],
+    ['is apscheduler better than celery for a nightly job?', ['apscheduler', 'celery']],
+  ])('%j weighs two of different kinds that stand in for each other', (q, both) => {
+    const a = ask(q);
+    expect([a.intent, ids(a)]).toEqual(['compare', both]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
