@@ -1136,7 +1136,13 @@ export class Parser {
     if (named[0] && (prefer === 'checklist' || prefer === 'stack') && focus === 'overview' && subjects.length <= 1)
       return asEntry(named[0]);
     // "what can i use to talk to postgres from python", "mongodb from python — which library": the service's Python clients.
-    const service = packages.length === 1 ? packages[0] : undefined;
+    // ("best postgres driver for an asyncio app": the one name that has clients is the service, the others its
+    // setting; not when another is one of its clients, "is redis-py the thing for talking to redis".)
+    const served = topics.length ? [] : packages.filter((m) => clientsOf(this.kb, m.entry).length > 0);
+    const servedOne = served.length === 1 ? served[0] : undefined;
+    const itsClient = (s: Mention) =>
+      packages.some((m) => clientsOf(this.kb, s.entry).some((c) => c.id === m.entry.id));
+    const service = packages.length === 1 ? packages[0] : servedOne && !itsClient(servedOne) ? servedOne : undefined;
     // "what do we use for talking to mongo from python these days": asked what people use, "these days" weighs nothing.
     const asksUse =
       focus === 'worth' && /\bwhat (?:do|does|should|would|can) (?:we|you|i|people|folks|one) use\b/.test(t);
@@ -1149,7 +1155,8 @@ export class Parser {
         context: [],
         exclude: negated.map((m) => m.entry),
         purpose: purposeWords,
-        picks: byFit(clients, purposeWords),
+        // (The other names set it: "for an asyncio app" puts the async driver first.)
+        picks: byFit(clients, [...purposeWords, ...packages.filter((m) => m !== service).map((m) => m.text)]),
       };
     // "what do u use for logging", "logging library recommendations": a name that is also its category's
     // name, in a request for picks, is the category.

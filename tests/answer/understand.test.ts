@@ -2362,6 +2362,13 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, ids(a)]).toEqual(['compare', both]);
   });
 
+  it("a driver for a service with another name as its setting is the service's clients, fitted to the setting", () => {
+    const a = ask('good postgres driver for our asyncio service?');
+    expect([a.intent, ids(a)]).toEqual(['recommend', ['asyncpg', 'psycopg']]);
+    const next = ask('and mongo?', 'good postgres driver for our asyncio service?');
+    expect([next.intent, ids(next)[0]]).toEqual(['recommend', 'motor']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
