@@ -56,11 +56,6 @@ import { COMMON_WORDS, FILLER, LEARNING_EFFORT } from './words.js';
 
 export type { Focus, Prefer };
 
-/** What a name said to be too much is wanted instead of: the words the knowledge uses for it. */
-const LIGHTER = ['lightweight', 'light', 'simple', 'small', 'minimal'];
-/** Words that say a name is too much. */
-const TOO_HEAVY = /\b(?:overkill|huge|heavy|heavyweight|bloated|massive|too much)\b/;
-
 import { type Context, NO_CONTEXT, type ParserWords, type Query, type ReadOptions } from './query.js';
 import {
   contentWords,
@@ -78,6 +73,11 @@ import {
   range,
   side,
 } from './spans.js';
+
+/** What a name said to be too much is wanted instead of: the words the knowledge uses for it. */
+const LIGHTER = ['lightweight', 'light', 'simple', 'small', 'minimal'];
+/** Words that say a name is too much. */
+const TOO_HEAVY = /\b(?:overkill|huge|heavy|heavyweight|bloated|massive|too much)\b/;
 
 export type { ParserWords, Query, ReadOptions };
 export { CUE_WORDS };
