@@ -1255,14 +1255,16 @@ export function createEngine({
 
   /**
    * A short message of thanks in words of its own ("thank you so much, super useful", "thanks for
-   * the help yesterday"): a courtesy word, no question, nothing named.
+   * the help yesterday"): a courtesy word, no question, nothing named. Read from the normalised text, a final "?" only
+   * for one word, so a button that re-asks the message (without the "?") gets the same answer.
    */
   function courtesy(clean: string, asked: boolean): boolean {
     const words = clean.split(/\s+/).filter(Boolean);
     // Thanks first, then words about the help ("thanks, that's exactly what I needed"): a courtesy, unless
     // what follows asks or follows up ("thx. and the async one"). British "ta" thanks alone or before a comma.
     const rest = clean.replace(THANKS_FIRST, '').replace(TA_FIRST, '');
-    if (words.length > COURTESY_WORDS || asked || /\?/.test(clean)) return false;
+    // ("ta?" asks about the package; a final "?" after more words than the courtesy asks nothing by itself.)
+    if (words.length > COURTESY_WORDS || /\?/.test(clean) || (asked && words.length === 1)) return false;
     // (Names are looked for last: linking is the costly part, and most messages are no courtesy at all.)
     if (rest !== clean) return !ASKS.test(rest) && !FOLLOW_UP.test(rest) && !parser.named(rest).length;
     return (

@@ -2369,6 +2369,12 @@ describe('messages, threads and small talk', () => {
     expect([next.intent, ids(next)[0]]).toEqual(['recommend', 'motor']);
   });
 
+  it('thanks with a final question mark is read as without it, so a button that re-asks it answers the same', () => {
+    const asked = ask('thanks async await ?!');
+    expect(asked.intent).toBe(ask(normalize('thanks async await ?!')).intent);
+    expect(asked.intent).toBe('thanks');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
