@@ -64,7 +64,10 @@ import {
   expand,
   grading,
   isNegated,
+  LIGHTER,
+  onlyPackage,
   saidTooMuch,
+  TOO_HEAVY,
   TOO_MUCH_WORDS,
   isSetting,
   longestChain,
@@ -73,11 +76,6 @@ import {
   range,
   side,
 } from './spans.js';
-
-/** What a name said to be too much is wanted instead of: the words the knowledge uses for it. */
-const LIGHTER = ['lightweight', 'light', 'simple', 'small', 'minimal'];
-/** Words that say a name is too much. */
-const TOO_HEAVY = /\b(?:overkill|huge|heavy|heavyweight|bloated|massive|too much)\b/;
 
 export type { ParserWords, Query, ReadOptions };
 export { CUE_WORDS };
@@ -668,8 +666,7 @@ export class Parser {
   private context(text: string): Context {
     const toks = tokens(normalize(text).replace(CASUAL, ' '));
     const all = this.linker.link(toks);
-    const only = (m: Mention) => !all.some((o) => o.entry.type === 'package' && o.entry.id !== m.entry.id);
-    const mentions = all.filter((m) => !isNegated(toks, m) && !(saidTooMuch(toks, m) && only(m)));
+    const mentions = all.filter((m) => !isNegated(toks, m) && !(saidTooMuch(toks, m) && onlyPackage(all, m)));
     const taken = new Set(mentions.flatMap((m) => range(m.start, m.end)));
     const negated = distinct(all.filter((m) => m.entry.type === 'package' && !mentions.includes(m)));
     const concepts = distinct(mentions.filter((m) => m.entry.type === 'concept'));
@@ -706,7 +703,7 @@ export class Parser {
     // name and nothing asks about it after ("…looks huge, is it worth learning").
     const tooMuch = (m: Mention) =>
       saidTooMuch(toks, m) &&
-      !mentions.some((o) => o.entry.type === 'package' && o.entry.id !== m.entry.id) &&
+      onlyPackage(mentions, m) &&
       !/\b(?:it|its|it'?s)\b/.test(
         toks
           .slice(m.end)

@@ -15,7 +15,7 @@ import { pickLine } from './labels.js';
 import { overlap } from './purpose.js';
 import { rankEntries } from './search.js';
 import type { Answer } from './types.js';
-import { sourcesOf, subject } from './util.js';
+import { sourcesOf, subject, wordsOf } from './util.js';
 
 const MAX_PICKS = 5;
 /** An article calling a package the standard choice outweighs a somewhat better word match. */
@@ -57,20 +57,18 @@ const GENERIC_CATEGORY_WORDS = new Set([
   'memory',
   'stores',
 ]);
-/** The stems of a category's name that name a kind of package, worked out once per category. */
-const stemsOfCategory = new Map<string, string[]>();
-function categoryStems(category: string): string[] {
-  let stems = stemsOfCategory.get(category);
-  if (!stems) {
-    stems = category
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w && !GENERIC_CATEGORY_WORDS.has(w))
-      .map((w) => stem(w));
-    stemsOfCategory.set(category, stems);
-  }
-  return stems;
-}
+/** The stems of each category's name that name a kind of package, worked out once per knowledge. */
+const categoryStems = derived(
+  (kb) =>
+    new Map(
+      kb.packages.map((p) => [
+        p.category,
+        wordsOf(p.category)
+          .filter((w) => !GENERIC_CATEGORY_WORDS.has(w))
+          .map((w) => stem(w)),
+      ]),
+    ),
+);
 
 /** How high a name left out must have ranked for the need for its category to lead the picks. */
 const LEFT_OUT_LEADS = 3;
@@ -145,7 +143,7 @@ export function rankPicks(
       const foreign = !frameworks.length && allFrameworks(kb).some((f) => madeFor(p, f)) ? OTHER_FRAMEWORK : 1;
       // "a beginner friendly lib to make a small game": the need's words that name a package's category weigh more
       // than those that only describe it (pygame, not CircuitPython, which is beginner friendly and small).
-      const said = CATEGORY_SAID ** categoryStems(p.category).filter((c) => needStems.has(c)).length;
+      const said = CATEGORY_SAID ** (categoryStems(kb).get(p.category) ?? []).filter((c) => needStems.has(c)).length;
       const boost =
         said *
         foreign *

@@ -9,6 +9,7 @@ import { type Entry, entryKeys, type Knowledge } from '../knowledge/model.js';
 import type { Matches } from '../knowledge/evaluator.js';
 import { searchIndex, stem, tokenize, type SearchIndex } from '../knowledge/search-index.js';
 import { editDistance } from './names.js';
+import { wordsOf } from './util.js';
 
 /** Words that carry no topic in a question about tools. */
 export const QUESTION_WORDS = new Set(
@@ -171,9 +172,7 @@ export function rankEntries(kb: Knowledge, index: SearchIndex, text: string, typ
   }
   // "how do i choose a python library": the entry whose name says the kind of thing asked about (a library, not a
   // framework) first, though the word itself weighs nothing in the search.
-  const kinds = text
-    .toLowerCase()
-    .split(/[^a-z]+/)
+  const kinds = wordsOf(text)
     .filter((w) => KIND_WORDS.has(w))
     .map(singular);
   if (kinds.length) {

@@ -140,6 +140,16 @@ export const TOO_MUCH_WORDS = new Set(
   ),
 );
 
+/** Words that say a name is too much, anywhere in a message or its context. */
+export const TOO_HEAVY = /\b(?:overkill|huge|heavy|heavyweight|bloated|massive|too much)\b/;
+/** What a name said to be too much is wanted instead of: the words the knowledge uses for it. */
+export const LIGHTER = ['lightweight', 'light', 'simple', 'small', 'minimal'];
+
+/** Whether the mention is the only package the mentions name (it may be named twice). */
+export function onlyPackage(ms: readonly Mention[], m: Mention): boolean {
+  return !ms.some((o) => o.entry.type === 'package' && o.entry.id !== m.entry.id);
+}
+
 /**
  * Whether a name is said to be too much for the need ("django feels huge for this", "celery is overkill for us"); not
  * when asked ("is celery overkill for us").
