@@ -1760,12 +1760,28 @@ export function createEngine({
 const SENTENCE_BREAK =
   /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+(?:\s+(?:again|anyway|exactly|even|actually|then|lol|tho|though|now))?\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)|(?:,|\s+—)\s+(?=(?:and separately|and also|and unrelated|oh and|separately|unrelated)\b,?\s+\S)/i;
 
-/** The sentences of a normalised message. */
+/** A colon before a question word: the words before it lead the question in ("for the intern plan: what…"). */
+const COLON_LEAD = /:\s+(?=(?:what|whats|what's|which|how|is|are|should|can|could|do|does|where|when|who|why)\b)/;
+
+/**
+ * The sentences of a normalised message. "for our intern plan: what skills should a junior have, and what's the
+ * learning path?": a sentence led in by words and a colon, before a part joined as another question, is its setting
+ * and its first question apart (the setting alone left the first question unasked). Not when the words before the
+ * colon only mark the question ("two things:", "q1:"), nor before a sentence of its own ("…main topic: how X differs
+ * from Y. What's the distinction?", where the colon's words are the question's setting). (Cross-validated +15.)
+ */
 function sentences(text: string): string[] {
-  return text
+  const all = text
     .split(SENTENCE_BREAK)
     .map((s) => s.trim())
     .filter(Boolean);
+  return all.flatMap((s, i) => {
+    const at = COLON_LEAD.exec(s);
+    if (!at || !LEAD_IN.test(all[i + 1] ?? '')) return [s];
+    const lead = s.slice(0, at.index);
+    if (!`${lead}: `.replace(LEAD_IN, '').trim()) return [s];
+    return [lead, s.slice(at.index + at[0].length)];
+  });
 }
 
 /**

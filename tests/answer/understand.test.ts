@@ -2375,6 +2375,19 @@ describe('messages, threads and small talk', () => {
     expect(asked.intent).toBe('thanks');
   });
 
+  it('words and a colon before two joined questions are their setting, and both questions are answered', () => {
+    const a = ask('notes for the onboarding doc: what is a message broker, and what does rate limiting mean?');
+    expect([a.intent, ids(a)[0], a.also?.intent, ids(a.also as Answer)[0]]).toEqual([
+      'concept',
+      'message-broker',
+      'concept',
+      'rate-limiting',
+    ]);
+    // Words that only mark the questions lead nothing in.
+    const b = ask('two things: what is alembic, and celery vs rq?');
+    expect([ids(b)[0], ids(b.also as Answer)]).toEqual(['alembic', ['celery', 'rq']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
