@@ -822,6 +822,26 @@ export function createEngine({
   }
 
   /**
+   * "need a lib to read .docx contracts, and another to make pdfs from html", "best lib to scrape static pages + one
+   * for js-heavy ones": a request for a tool, then "and another / one / something" for a second job, in one sentence,
+   * is two requests, each with its picks (read as one, the two jobs' words mixed into one list). Not after a question
+   * mark ("good lib for fake data? plus something that…" is two sentences, read as such). (Cross-validated +6.)
+   */
+  function twoTools(text: string, seed: number): Answer | undefined {
+    const at = SECOND_TOOL.exec(text);
+    if (!at) return undefined;
+    const left = text.slice(0, at.index).trim();
+    const right = (text.slice(at.index + at[0].length).split(/(?<=[?!.])\s+/)[0] ?? '').trim();
+    if (!right || /[?!.]$/.test(left) || sentences(left).length > 1) return undefined;
+    const q2 = `a lib ${right}`;
+    const first = respond(parser.read(left), seed, left);
+    const second = respond(parser.read(q2), seed, q2);
+    if (first.intent !== 'recommend' || second.intent !== 'recommend') return undefined;
+    if (first.subjects[0]?.id === second.subjects[0]?.id) return undefined;
+    return { ...first, also: second };
+  }
+
+  /**
    * "heard there is one tool that replaces flake8, black and isort", "some use flake8, some black; i want ONE tool for
    * lint and format": the one package that is an alternative to the most of two or more packages a message asks one
    * tool for (at least two, and no other as many). ("the n+1 thing" is no one tool.)
@@ -1310,7 +1330,7 @@ export function createEngine({
 
   /** Reads a whole message (normalised): one question, two, or one with context around it. */
   function whole(text: string, seed: number, endsAsking = false): Answer {
-    const replacing = oneForAll(text, seed);
+    const replacing = oneForAll(text, seed) ?? twoTools(text, seed);
     if (replacing) return replacing;
     // A bare tail ("thoughts?", "ideas?", "pls") is no question of its own: it asks the sentence before it.
     const split = sentences(text).filter((p, i, all) => i === 0 || all.length === 1 || !TAIL.test(p));
@@ -1760,6 +1780,9 @@ export function createEngine({
 const SENTENCE_BREAK =
   /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+(?:\s+(?:again|anyway|exactly|even|actually|then|lol|tho|though|now))?\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)|(?:,|\s+—)\s+(?=(?:and separately|and also|and unrelated|oh and|separately|unrelated)\b,?\s+\S)/i;
 
+/** "…, and another for", "+ one for", "and something to": a second tool asked for, for a job of its own. */
+const SECOND_TOOL =
+  /(?:,\s*|\s+)(?:and|plus|\+|&)\s+(?:also\s+)?(?:another(?: one)?|one|something(?: else)?|(?:a |an(?:other)? )?(?:lib|library|package|tool))\s+(?=(?:for|to|that|which)\b)/;
 /** A colon before a question word: the words before it lead the question in ("for the intern plan: what…"). */
 const COLON_LEAD = /:\s+(?=(?:what|whats|what's|which|how|is|are|should|can|could|do|does|where|when|who|why)\b)/;
 

@@ -2388,6 +2388,18 @@ describe('messages, threads and small talk', () => {
     expect([ids(b)[0], ids(b.also as Answer)]).toEqual(['alembic', ['celery', 'rq']]);
   });
 
+  it('a tool asked for, then "and another / + something" for a second job, is two requests with their own picks', () => {
+    const a = ask('a lib to fill in word templates, and another to turn html into pdf');
+    expect([a.intent, ids(a)[0], a.also?.intent, ids(a.also as Answer)[0]]).toEqual([
+      'recommend',
+      'python-docx',
+      'recommend',
+      'weasyprint',
+    ]);
+    const b = ask('need a library for charts + something to read the parquet files');
+    expect([ids(b)[0], ids(b.also as Answer)[0]]).toEqual(['plotly', 'pandas']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
