@@ -49,7 +49,7 @@ import { cleanText, normalize } from './text.js';
 import { type Token, tokens } from './tokens.js';
 import { titledList } from './titles.js';
 import { titledConcept, weighedConcept } from './versus.js';
-import { wordsOf } from './util.js';
+import { escapeRegExp, wordsOf } from './util.js';
 import { MIN_DROPPED } from './slips.js';
 import { KIND_WORDS } from './search.js';
 import { COMMON_WORDS, FILLER, LEARNING_EFFORT } from './words.js';
@@ -326,6 +326,13 @@ const LEARN_ASKED = /\b(?:learn|learning|learnt|learned|beginner[- ]friendly|pic
  */
 const learningIt = (t: string, words: readonly string[]) =>
   LEARN_ASKED.test(t) && words.every((w) => LEARNING_EFFORT.has(w));
+
+/**
+ * "ok dumb q but what even is pandas, the analysts say it all day": what a name is, asked with no article before it,
+ * asks about the name (the animal or the vegetable takes one: "what is a panda"). Cross-validated +1, nothing lost.
+ */
+const asksWhatItIs = (t: string, name: string) =>
+  new RegExp(`\\bwhat(?:'s|s| is| are)(?: even| exactly| actually)? ${escapeRegExp(name)}\\b`).test(t);
 
 /** Where a question puts the name it asks about ("is X any good", "X worth learning", "hook up X for …"). */
 const NAME_SLOTS = [
@@ -801,6 +808,7 @@ export class Parser {
       !ctx.viaLink &&
       // (Learning a thing makes it a skill: "how long to learn pandas", "how steep is the learning curve for django".)
       !learningIt(t, words) &&
+      !(live.length === 1 && asksWhatItIs(t, live[0]?.text ?? '')) &&
       ((words.length >= HOMONYM_WORDS &&
         vocabularyShare(words) < HOMONYM_SHARE &&
         // …unless the classifier is all but certain the message asks about the stack.

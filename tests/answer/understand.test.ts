@@ -2400,6 +2400,11 @@ describe('messages, threads and small talk', () => {
     expect([ids(b)[0], ids(b.also as Answer)[0]]).toEqual(['plotly', 'pandas']);
   });
 
+  it('what a name that is also a word is, asked without an article, asks about the package', () => {
+    expect(ids(ask('whats arcade, my cousin mentioned it at dinner'))).toEqual(['arcade']);
+    expect(ask('what is a panda, my kid keeps asking every day at the zoo').intent).toBe('unknown');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
