@@ -64,6 +64,20 @@ describe('struck-out words', () => {
   it('are taken back: not part of the question', () => {
     expect(normalize('~flake8~ ruff? is ruff worth switching to')).toBe('ruff? is ruff worth switching to');
     expect(normalize('keep ~this~ or not')).toBe('keep or not');
+    expect(normalize('~sqlalchmey~ sqlalchemy, which orm')).toBe('sqlalchemy, which orm');
+    expect(normalize('~whats~ what is a venv')).toBe('what is a venv');
+  });
+
+  it('after "not a fan of" are its emphasis, kept', () => {
+    expect(normalize('any e2e lib? _not_ a fan of ~cypress~')).toBe('any e2e lib? not a fan of cypress');
+  });
+
+  it('before a question for something are what is not wanted', () => {
+    expect(normalize('~pandas~ something faster for a 40gb file')).toBe('not pandas, something faster for a 40gb file');
+  });
+
+  it('before one word and a "which" are weighed against it', () => {
+    expect(normalize('~mypy~ pyright? which one for vs code')).toBe('mypy or pyright? which one for vs code');
   });
 });
 

@@ -2405,6 +2405,12 @@ describe('messages, threads and small talk', () => {
     expect(ask('what is a panda, my kid keeps asking every day at the zoo').intent).toBe('unknown');
   });
 
+  it('a struck-out name is weighed, left out or kept as what the rest of the message says of it', () => {
+    expect(ids(ask('~mypy~ pyright? which one for vs code'))).toEqual(['mypy', 'pyright']);
+    expect(ids(ask('~celery~ what is a lighter job queue'))).not.toContain('celery');
+    expect(ids(ask('browser automation lib? not a fan of ~selenium~'))).not.toContain('selenium');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
