@@ -1222,9 +1222,14 @@ export function createEngine({
   function secondPart(q2: string, q1: string, seed: number): Answer {
     const rest = q2.replace(FOLLOW_UP, '').trim();
     // ("…, and what's the google cloud equivalent": an equivalent of what the first part named.)
+    // ("…, and airflow vs prefect for it": a part that weighs two names of its own leans on nothing, whatever "it" is.)
+    const weighsOwn = () => {
+      const r = parser.read(q2);
+      return r.kind === 'compare' && r.items.length >= 2;
+    };
     const leans =
       FOLLOW_UP.test(q2) ||
-      PRONOUN.test(rest) ||
+      (PRONOUN.test(rest) && !weighsOwn()) ||
       EQUIVALENT.test(rest) ||
       // ("what's redis used for, and what's the python client called?": a client asked for after a service, its client.)
       (!parser.named(q2, true).length &&
@@ -1611,12 +1616,16 @@ export function createEngine({
   function joined(text: string, single: Answer, seed: number): Answer | undefined {
     const at = JOIN.exec(text);
     if (!at || !CONFIDENT.has(single.intent)) return undefined;
-    const left = text.slice(0, at.index).trim();
+    // ("quick q's: what's a message broker, and …": the words before a colon lead the left half in.)
+    const before = text.slice(0, at.index).trim();
+    const lead = COLON_LEAD.exec(before);
+    const left = lead ? before.slice(lead.index + lead[0].length) : before;
     const right = text.slice(at.index + at[0].length).trim();
     // The right half may lean on the left as a follow-up does ("…, and the security one too").
     if (!asksByItself(left) || !(asksByItself(right) || ONE_THING.test(right))) return undefined;
     // "what's better for a nightly ETL — airflow or prefect": a left half that weighs and names nothing weighs the right's names.
-    if (WEIGH.test(left) && !parser.named(left).length) return undefined;
+    // (Not one that weighs two things of its own: "what's the difference between etl and elt, and airflow vs prefect".)
+    if (WEIGH.test(left) && !parser.named(left).length && !OWN_PAIR.test(left)) return undefined;
     const first = respond(parser.read(left), seed, left);
     const second = secondPart(right, left, seed);
     if (!CONFIDENT.has(first.intent) || !CONFIDENT.has(second.intent)) return undefined;
@@ -1783,6 +1792,8 @@ const SENTENCE_BREAK =
 /** "…, and another for", "+ one for", "and something to": a second tool asked for, for a job of its own. */
 const SECOND_TOOL =
   /(?:,\s*|\s+)(?:and|plus|\+|&)\s+(?:also\s+)?(?:another(?: one)?|one|something(?: else)?|(?:a |an(?:other)? )?(?:lib|library|package|tool))\s+(?=(?:for|to|that|which)\b)/;
+/** Two things weighed by a phrase of their own ("between etl and elt", "etl vs elt"). */
+const OWN_PAIR = /\bbetween \S+ and \S+|\S \b(?:vs|versus)\b \S/;
 /** A colon before a question word: the words before it lead the question in ("for the intern plan: what…"). */
 const COLON_LEAD = /:\s+(?=(?:what|whats|what's|which|how|is|are|should|can|could|do|does|where|when|who|why)\b)/;
 

@@ -2411,6 +2411,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('browser automation lib? not a fan of ~selenium~'))).not.toContain('selenium');
   });
 
+  it('a question weighing two things, then two names weighed "for it", answers both', () => {
+    const a = ask("what's the difference between wsgi and asgi, and flask vs fastapi for it?");
+    expect([ids(a)[0], ids(a.also as Answer)]).toEqual(['wsgi-asgi', ['flask', 'fastapi']]);
+    // Words and a colon before the first half lead it in.
+    const b = ask("team quiz: what's a message broker, and rabbitmq vs redis for one?");
+    expect([ids(b)[0], ids(b.also as Answer)]).toEqual(['message-broker', ['rabbitmq', 'redis']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
