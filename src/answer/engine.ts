@@ -1252,10 +1252,11 @@ export function createEngine({
    */
   function distinct(first: Answer, second: Answer, q2: string, q1: string, seed: number): Answer | undefined {
     // "is fastapi production ready, and what are its alternatives": one card from two angles is two answers
-    // (the plain card beside an angle of it says nothing more).
+    // (the plain card beside an angle of it says nothing more, unless the first part asked what the thing is: "what's
+    // rq? and is it ok for production" is both; "anyone used weasyprint? worth it?" only asks the second. Cross-validated +5.)
     const angles = [angleOf(first), angleOf(second)];
     const twoAngles =
-      !angles.includes('overview') &&
+      (!angles.includes('overview') || (angles[0] === 'overview' && WHAT_IS_NAME.test(q1))) &&
       angles[0] !== angles[1] &&
       (/\b(?:it|its)\b/.test(q2) || reader.named(q2).includes(first.subjects[0]?.id ?? ''));
     const same = (a: Answer) =>

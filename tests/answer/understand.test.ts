@@ -2419,6 +2419,12 @@ describe('messages, threads and small talk', () => {
     expect([ids(b)[0], ids(b.also as Answer)]).toEqual(['message-broker', ['rabbitmq', 'redis']]);
   });
 
+  it('what a package is, then another angle of "it", is two answers: the card and the angle', () => {
+    const a = ask("what's dramatiq? and is it ready for production");
+    expect([a.intent, a.focus ?? 'overview', ids(a)[0]]).toEqual(['library', 'overview', 'dramatiq']);
+    expect([a.also?.intent, a.also?.focus, ids(a.also as Answer)[0]]).toEqual(['library', 'production', 'dramatiq']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
