@@ -1258,7 +1258,8 @@ export function createEngine({
     const twoAngles =
       (!angles.includes('overview') || (angles[0] === 'overview' && WHAT_IS_NAME.test(q1))) &&
       angles[0] !== angles[1] &&
-      (/\b(?:it|its)\b/.test(q2) || reader.named(q2).includes(first.subjects[0]?.id ?? ''));
+      // ("…? and what's the alternative": the alternatives of the thing asked about, as "its" would say.)
+      (/\b(?:it|its|the alternatives?)\b/.test(q2) || reader.named(q2).includes(first.subjects[0]?.id ?? ''));
     const same = (a: Answer) =>
       a.intent === first.intent && a.subjects[0]?.id === first.subjects[0]?.id && !(a === second && twoAngles);
     if (!same(second)) return second;

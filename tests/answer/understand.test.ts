@@ -2425,6 +2425,12 @@ describe('messages, threads and small talk', () => {
     expect([a.also?.intent, a.also?.focus, ids(a.also as Answer)[0]]).toEqual(['library', 'production', 'dramatiq']);
   });
 
+  it('"and what\'s the alternative" after a question about one package asks for its alternatives', () => {
+    const a = ask("is celery worth it for a handful of jobs? and what's the alternative");
+    expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'worth', 'celery']);
+    expect([a.also?.intent, a.also?.focus, ids(a.also as Answer)[0]]).toEqual(['library', 'alternatives', 'celery']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
