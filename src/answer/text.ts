@@ -27,7 +27,13 @@ export function stripSlackMarkup(text: string): string {
       .replace(
         /(^|[\s(])~([^~\n]+)~(?=$|[\s).,!?:;])/g,
         (m: string, before: string, struck: string, at: number, all: string) =>
-          struckOut(before, struck, all.slice(0, at), all.slice(at + m.length)),
+          // (Only the words near it: a long message of many struck words stays linear.)
+          struckOut(
+            before,
+            struck,
+            all.slice(Math.max(0, at - NEAR_STRUCK), at),
+            all.slice(at + m.length, at + m.length + NEAR_STRUCK),
+          ),
       )
       .replace(/(^|[\s(])[*_~`]+([^*_~`]+?)[*_~`]+(?=$|[\s).,!?:;])/g, '$1$2')
       .replace(/[`*~]/g, ' ')
@@ -37,6 +43,9 @@ export function stripSlackMarkup(text: string): string {
       .replace(/&amp;/g, '&')
   );
 }
+
+/** Characters read either side of struck-out words, to tell what they still say. */
+const NEAR_STRUCK = 60;
 
 /**
  * What struck-out words still say. Mostly they are taken back ("~flake8~ ruff?", a slip corrected). Struck after
