@@ -1738,7 +1738,15 @@ export function createEngine({
         !FOLLOW_UP.test(text) &&
         !/^(?:btw|random|separately)\b/.test(text) &&
         (REMARK_START.test(text) || text.split(' ').length > REMARK_WORDS);
+      // "what is alembic, and celery vs rq?" in a thread (or the local console, which keeps its last question): two
+      // questions of their own, pointing back at nothing, are both answered as they would be alone (read with the
+      // thread they were one comparison of three). Unchanged on every labelled part, whose threads hold few such messages.
+      const both =
+        options.previous && !FOLLOW_UP.test(text) && !PRONOUN.test(text) && !/^(?:vs|versus|or)\b/.test(text)
+          ? whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed)))
+          : undefined;
       const direct =
+        (both?.also && CONFIDENT.has(both.intent) && CONFIDENT.has(both.also.intent) ? both : undefined) ??
         named(text, options.previous) ??
         (options.previous
           ? inThread(text, options.previous, seed, true)

@@ -2424,6 +2424,13 @@ describe('messages, threads and small talk', () => {
     expect([a.also?.intent, a.also?.focus, ids(a.also as Answer)[0]]).toEqual(['library', 'alternatives', 'celery']);
   });
 
+  it('two questions of their own in a thread are both answered, as they would be alone', () => {
+    const a = ask('what is alembic, and celery vs rq?', 'compare django fastapi');
+    expect(twoLeads(a)).toEqual(['library alembic', 'compare celery']);
+    // A follow-up that points back is still read with the thread.
+    expect(ids(ask('is that still a thing? would you pick it today', 'tell me about tornado'))).toEqual(['tornado']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
