@@ -1741,9 +1741,15 @@ export function createEngine({
       // "what is alembic, and celery vs rq?" in a thread (or the local console, which keeps its last question): two
       // questions of their own, pointing back at nothing, are both answered as they would be alone (read with the
       // thread they were one comparison of three). Unchanged on every labelled part, whose threads hold few such messages.
+      // (Only a message with somewhere to split is read whole as well: most follow-ups are not.)
+      const endsAsking = /\?[^a-z0-9]*$/.test(cleaned);
       const both =
-        options.previous && !FOLLOW_UP.test(text) && !PRONOUN.test(text) && !/^(?:vs|versus|or)\b/.test(text)
-          ? whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed)))
+        options.previous &&
+        MAY_HOLD_TWO.test(text) &&
+        !FOLLOW_UP.test(text) &&
+        !PRONOUN.test(text) &&
+        !/^(?:vs|versus|or)\b/.test(text)
+          ? whole(text, seed, endsAsking)
           : undefined;
       const direct =
         (both?.also && CONFIDENT.has(both.intent) && CONFIDENT.has(both.also.intent) ? both : undefined) ??
@@ -1752,7 +1758,7 @@ export function createEngine({
           ? inThread(text, options.previous, seed, true)
           : FOLLOW_UP.test(text)
             ? orphan(text, seed)
-            : whole(text, seed, /\?[^a-z0-9]*$/.test(cleanText(typed))));
+            : whole(text, seed, endsAsking));
       // Read as context before the thread's question, as a long message is ("…the files are old .xls. which library?"),
       // where read with the thread it finds no answer.
       const combined = remark && !CONFIDENT.has(direct.intent) ? `${text}. ${options.previous}` : undefined;
@@ -1802,6 +1808,8 @@ const SENTENCE_BREAK =
 /** "…, and another for", "+ one for", "and something to": a second tool asked for, for a job of its own. */
 const SECOND_TOOL =
   /(?:,\s*|\s+)(?:and|plus|\+|&)\s+(?:also\s+)?(?:another(?: one)?|one|something(?: else)?|(?:a |an(?:other)? )?(?:lib|library|package|tool))\s+(?=(?:for|to|that|which)\b)/;
+/** Where a message may join two questions: a comma, a mark, a question mark inside it, "and", "also". */
+const MAY_HOLD_TWO = /[,;:+&?]|\b(?:and|also|plus|btw|separately)\b|\s[—–]\s/;
 /** Two things weighed by a phrase of their own ("between etl and elt", "etl vs elt"). */
 const OWN_PAIR = /\bbetween \S+ and \S+|\S \b(?:vs|versus)\b \S/;
 /** A colon before a question word: the words before it lead the question in ("for the intern plan: what…"). */
