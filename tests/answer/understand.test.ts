@@ -2431,6 +2431,17 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('is that still a thing? would you pick it today', 'tell me about tornado'))).toEqual(['tornado']);
   });
 
+  it('names of one kind side by side, then joined by "or" or "and", are all weighed', () => {
+    expect(ids(ask('rq dramatiq or celery for the nightly exports?'))).toEqual(['rq', 'dramatiq', 'celery']);
+    expect(ids(ask('how do i choose between pytest unittest and hypothesis'))).toEqual([
+      'pytest',
+      'unittest',
+      'hypothesis',
+    ]);
+    // Two names side by side with nothing joining them are no list to weigh.
+    expect(ask('pandas numpy cheat sheet').intent).not.toBe('compare');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
