@@ -2442,6 +2442,15 @@ describe('messages, threads and small talk', () => {
     expect(ask('pandas numpy cheat sheet').intent).not.toBe('compare');
   });
 
+  it('a name that is also a word, weighed against a package of its kind, is that package', () => {
+    expect(ids(ask('do we still need black now that we have ruff?'))).toEqual(['black', 'ruff']);
+    expect(ids(ask('is rich nicer than textual for a dashboard in the terminal'))).toEqual(['rich', 'textual']);
+    // …and one tool asked for instead of two of them is the one that stands in for both.
+    expect(ids(ask('one tool that lints and formats, instead of flake8 + black?'))).toEqual(['ruff']);
+    // A word that names a package of another kind is still the word.
+    expect(ids(ask('is it better to click through the ui by hand or use playwright'))).toEqual(['playwright']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
