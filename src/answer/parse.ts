@@ -451,8 +451,15 @@ export class Parser {
       .filter(([, label = '', url = '']) => sameHost(url, label))
       .map(([, label = '']) => label);
     const text = normalized
-      .replace(URL, (url) => {
+      .replace(URL, (url: string, at: number, all: string) => {
         const names = linkNames(url);
+        // A label that is the link's own name ("<https://github.com/coleifer/huey|huey>") is said once, not "huey huey".
+        const label = /(\S+)\s+$/.exec(all.slice(0, at))?.[1];
+        if (label && names[0] === label) {
+          if (this.names.exact(label)) fromLinks.add(label);
+          else linked.push(label);
+          return ' ';
+        }
         // A name the link holds exactly, else one slip from it ("docs.celeryq.dev").
         const known =
           names.find((n) => this.names.exact(n)) ?? names.map((n) => this.names.resolve(n)?.entry).find(Boolean)?.id;

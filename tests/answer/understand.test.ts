@@ -2451,6 +2451,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('is it better to click through the ui by hand or use playwright'))).toEqual(['playwright']);
   });
 
+  it('a link beside an everyday-word name says the message is about software, and a label naming its link is said once', () => {
+    const a = ask('<https://github.com/coleifer/huey|huey> or celery for the mail jobs?');
+    expect([a.intent, ids(a)[0], a.unrecognised]).toEqual(['library', 'celery', ['huey']]);
+    expect(ask('<https://github.com/coleifer/huey|huey>?').unrecognised).toEqual(['huey']);
+    // (Without the link, "… or celery?" would be the vegetable for all the classifier can tell.)
+    expect(ids(ask('<https://pypi.org/project/huey/> or celery?'))).toEqual(['celery']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
