@@ -1422,6 +1422,27 @@ export class Parser {
           !TOOL_NOUNS.has(toks[i + 1]?.text ?? '')
         )
           continue;
+        // "hourly parcel volumes", "a cli parcel tracker": another stack's tool whose name is an English word, inside the
+        // message and before an English word that is none of its trade's, is the everyday thing ("terraform state got
+        // locked" opens on the tool). Cross-validated +3, none lost.
+        const next = toks[i + 1];
+        if (
+          n === 1 &&
+          i > 0 &&
+          this.isEnglish(text) &&
+          !isUncovered(this.kb, text) &&
+          !this.listedBeside(toks, i, mentions) &&
+          !['languages', 'frameworks'].includes(this.kb.outside.get(text) ?? '') &&
+          next &&
+          !next.sep &&
+          this.isEnglish(next.text) &&
+          !FILLER.has(next.text) &&
+          !CONNECTORS.has(next.text) &&
+          !TOOL_NOUNS.has(next.text) &&
+          !STACK_NOUNS.has(next.text) &&
+          !this.kb.outside.has(next.text)
+        )
+          continue;
         // "to react", "renders with javascript": a verb, or the setting of a Python question.
         // (A Python package it does not cover is named there all the same: "serve it with waitress".)
         if (['to', 'with', 'via', 'using'].includes(toks[i - 1]?.text ?? '') && !isUncovered(this.kb, text)) continue;

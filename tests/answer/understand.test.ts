@@ -2459,6 +2459,15 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('<https://pypi.org/project/huey/> or celery?'))).toEqual(['celery']);
   });
 
+  it("another stack's tool named by an English word, used as the word inside a question, leaves the question in scope", () => {
+    expect(ask("what's the standard toolkit to forecast daily cargo volumes per port?").intent).toBe('recommend');
+    expect(ask('students loop over dataframes of karma points and it hangs, what concept should i teach?').intent).toBe(
+      'concept',
+    );
+    // The tool, where the message opens on it or a word of its trade follows.
+    expect(ask('cargo build is slow on ci, any tips').unrecognised).toEqual(['cargo']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
