@@ -119,6 +119,8 @@ export const EXPLAIN =
 
 /** Words for what ships with Python ("stdlib", "the standard library", "built-in"). */
 export const STDLIB_WORDS = String.raw`(?:stdlib|std ?lib|standard library|built[- ]?in)`;
+/** One word for what ships with Python ("stdlib", "std", "builtin"): never a tool's name. */
+export const STDLIB_WORD = new RegExp(`^(?:std|${STDLIB_WORDS})$`);
 /** What ships with Python, ruled out ("isn't the stdlib logging module", "not the built-in one"). */
 export const NOT_STDLIB = new RegExp(
   String.raw`\b(?:not|isn'?t|aren'?t|other than|besides|except|rather than|instead of|beyond|no) (?:the |a |an |just )?${STDLIB_WORDS}\b`,

@@ -29,6 +29,7 @@ import {
   FOLLOW_UP,
   NAMING,
   positive,
+  STDLIB_WORD,
   STRONG_COMPARE,
   THANKS_ONLY,
   WEIGH,
@@ -359,6 +360,8 @@ export function createEngine({
     !/^\d/.test(w) &&
     !CODE_PATH.test(w) &&
     !COMMON_WORDS.has(w) &&
+    // "the stdlib logging module", "std logging": what ships with Python is no tool's name.
+    !STDLIB_WORD.test(w) &&
     // "sres", "recs": the plural of an everyday word (cross-validated +1).
     !(/[^s]s$/.test(w) && COMMON_WORDS.has(w.slice(0, -1))) &&
     !vocabulary(w) &&

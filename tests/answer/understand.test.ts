@@ -2468,6 +2468,17 @@ describe('messages, threads and small talk', () => {
     expect(ask('cargo build is slow on ci, any tips').unrecognised).toEqual(['cargo']);
   });
 
+  it('names weighed "for" a setting they name leave the setting out, and a word for the standard library is no name', () => {
+    // One it does not know against one it knows: the one it knows, and what it did not know.
+    const a = ask('piccolo vs sqlalchemy for our new litestar service?');
+    expect([a.intent, ids(a), a.unrecognised]).toEqual(['library', ['sqlalchemy'], ['piccolo']]);
+    expect(ids(ask('how is pytest different from the std unittest module for a small flask app'))).toEqual([
+      'pytest',
+      'unittest',
+    ]);
+    expect(ask('loguru or the stdlib logging?').unrecognised ?? []).toEqual([]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
