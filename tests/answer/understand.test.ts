@@ -2479,6 +2479,12 @@ describe('messages, threads and small talk', () => {
     expect(ask('loguru or the stdlib logging?').unrecognised ?? []).toEqual([]);
   });
 
+  it('a kind asked for that must beat a name right after "than" leaves the name out, whatever the commas', () => {
+    const a = ask('need a test runner, something way nicer than unittest');
+    expect([a.intent, ids(a).includes('unittest'), ids(a)[0]]).toEqual(['recommend', false, 'pytest']);
+    expect(ids(ask('an http client that is a lot more modern than requests, async too'))).not.toContain('requests');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
