@@ -1783,13 +1783,7 @@ export function createEngine({
       if (!options.previous && CONFIDENT.has(answer.intent)) {
         // (The classifier's read first: it is at hand, and linking the names again is not.)
         const g = guess?.(text);
-        if (
-          g?.label === 'unknown' &&
-          g.p >= EVERYDAY_SENSE &&
-          // (A link says the message is about software: "<https://pypi.org/project/huey/> vs celery?". Cross-validated +1.)
-          !/\bhttps?:/.test(text) &&
-          reader.onlyEverydayNames(text)
-        )
+        if (g?.label === 'unknown' && g.p >= EVERYDAY_SENSE && reader.onlyEverydayNames(text))
           return { ...respond({ kind: 'unknown', unrecognised: [], words: [] }, seed), version };
         if (everydaySense(text, answer))
           return { ...respond({ kind: 'unknown', unrecognised: [], words: [] }, seed), version };
