@@ -872,7 +872,9 @@ export class Parser {
     // With a topic of its own ("which type checker should I use with it") the name is the setting instead.
     // Asked for a list, a stack or a concept ("is there a checklist for that?"), the pronoun points at the situation.
     const pointed =
-      !packages.length &&
+      // (…though the question names a package as its setting: "docker... do i actually need it for a lil flask app".
+      // Cross-validated +1, tuning +2, none lost.)
+      packages.every((m) => setting.includes(m)) &&
       PRONOUN.test(t) &&
       (focus !== 'overview' || !words.length) &&
       !(

@@ -2482,6 +2482,11 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('an http client that is a lot more modern than requests, async too'))).not.toContain('requests');
   });
 
+  it('"it" points at the name before it, though the question names another as its setting', () => {
+    const a = ask('mypy... is it worth it for a small flask app?');
+    expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'worth', 'mypy']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
