@@ -141,7 +141,6 @@ export function longestChain(toks: readonly Token[], ms: Mention[]): Mention[] {
       prev.entry.category === m.entry.category;
     joined = connected || (besides && joined);
     run = connected || besides ? [...run, m] : [m];
-    if (!connected && !besides) joined = false;
     if (joined && run.length > best.length) best = run;
   }
   return best.length >= 2 ? distinct(best) : [];
