@@ -77,12 +77,16 @@ export const AGAINST_PAIRS = new Set([
 /** Connectors strong enough to make an unknown word an item ("numpy vs julia", "java vs kotlin"). */
 export const STRONG_CONNECTORS = new Set(['vs', 'versus', 'v']);
 
+/** "is micropython the same thing as circuitpython": asked whether two are one, which weighs them (cross-validated +2, none lost). */
+const SAME_AS = String.raw`(?:the )?same (?:thing |library |tool |package )?as`;
 /** Words that ask for a comparison outright: every name then counts, even one in a "to X" / "from X" slot. */
-export const STRONG_COMPARE =
-  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|differs|pros and cons|trade-?offs?|side by side|stacks? up (?:against|to)|against)\b/;
+export const STRONG_COMPARE = new RegExp(
+  String.raw`\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|differs|pros and cons|trade-?offs?|side by side|stacks? up (?:against|to)|against|${SAME_AS})\b`,
+);
 
-export const COMPARE_CUE =
-  /\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?|stacks? up|stacking up|holds? up against|fares?|faring|measures? up|against|head[- ]to[- ]head)\b|,/;
+export const COMPARE_CUE = new RegExp(
+  String.raw`\b(?:vs|versus|compare|compared|comparing|comparison|differences?|diffs?|differ|different|better|worse|which|pick between|choose between|choosing between|deciding between|torn between|or|prefer|preferable|over|pros and cons|trade-?offs?|stacks? up|stacking up|holds? up against|fares?|faring|measures? up|against|head[- ]to[- ]head|${SAME_AS})\b|,`,
+);
 
 /** A message that asks what the bot is. */
 export const HELP_CUE =

@@ -2487,6 +2487,11 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.focus, ids(a)[0]]).toEqual(['library', 'worth', 'mypy']);
   });
 
+  it('asked whether two packages are the same thing, weighs them', () => {
+    expect(ids(ask('is pytest the same thing as unittest?'))).toEqual(['pytest', 'unittest']);
+    expect(ids(ask('is rq the same library as celery or something else'))).toEqual(['rq', 'celery']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
