@@ -101,20 +101,7 @@ const MOVED_TO = new Set(
 );
 
 /** Words that may sit between two compared names ("openai sdk vs anthropic sdk"). */
-const CHAIN_GAP = new Set([
-  'sdk',
-  'sdks',
-  'client',
-  'clients',
-  'api',
-  'driver',
-  'drivers',
-  'which',
-  'would',
-  'be',
-  'stdlib',
-  'std',
-]);
+const CHAIN_GAP = new Set(['sdk', 'sdks', 'client', 'clients', 'api', 'driver', 'drivers', 'which', 'would', 'be']);
 
 /** The longest run of names joined only by connectors and filler ("django, flask or fastapi"). */
 export function longestChain(toks: readonly Token[], ms: Mention[]): Mention[] {
