@@ -844,7 +844,9 @@ export class Parser {
         !(guess && guess.label !== 'unknown' && guess.p >= CERTAIN_IN_SCOPE)) ||
         (guess?.label === 'unknown' && guess.p >= SURE))
     )
-      return { kind: 'unknown', unrecognised: nameLike, words };
+      // (Saying another stack's name beside it: "django or rails for the booking site" does not know "rails".
+      // Cross-validated +3, none lost.)
+      return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...nameLike])], words };
     // What a role is paid is outside the stack, whatever the role works with. (Cross-validated +5, with the tips
     // about something else kept from a second opinion; confident answers to out-of-scope questions 77 -> 72.)
     if (PAY_ASKED.test(t) && PAY_ROLE.test(t)) return { kind: 'unknown', unrecognised: [], words, elsewhere: true };

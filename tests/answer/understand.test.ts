@@ -2492,6 +2492,11 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('is rq the same library as celery or something else'))).toEqual(['rq', 'celery']);
   });
 
+  it("out of scope where a known name stands beside another stack's, says the other stack's name", () => {
+    const a = ask('django or rails for the new booking site');
+    expect([a.intent, a.unrecognised]).toEqual(['unknown', ['rails']]);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
