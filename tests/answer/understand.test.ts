@@ -2497,6 +2497,10 @@ describe('messages, threads and small talk', () => {
     expect([a.intent, a.unrecognised]).toEqual(['unknown', ['rails']]);
   });
 
+  it('read as everyday words, a message still says the name it did not know', () => {
+    expect(ask('celery vs sidekiq for the payout jobs?').unrecognised).toContain('sidekiq');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
