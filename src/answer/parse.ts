@@ -405,6 +405,21 @@ const AFTER_WHAT_IS = new Set([
 const HOW_WORKS =
   /^how (?:do|does) (?:the |a |an )?\S+(?: \S+)? (?:work|works|actually work|relate|fit in|fit together|tie in)(?: here| to (?:this|that|it))?$/;
 const PYTHON = /\bpython3?\b|\bpy\b/;
+
+/** Words right before another stack's tool that ask for its Python counterpart ("the python equivalent of jest"). */
+const COUNTERPART_OF =
+  /\b(?:equivalents?|counterparts?|versions?|analog(?:ue)?s?|alternatives?|answer|replacements?|substitutes?|instead|rather than|in place|coming from|moving from|switching from)(?: (?:of|to|for))?(?: (?:the|a|an))?/;
+/** Words right after another stack's tool that ask for its Python counterpart ("a rubocop equivalent?"). */
+const COUNTERPART_AFTER =
+  /(?:equivalents?|counterparts?|alternatives?|analog(?:ue)?s?|clones?|versions?)\b(?! (?:of|to)\b)/;
+/** Words right after another stack's tool that ask for it in Python ("jest but for python", "prettier-like formatter in python"). */
+const FOR_PYTHON =
+  /(?:-?like|-? ?style|esque)?(?: [a-z]+)?(?: but)?(?: (?:equivalents?|alternatives?|counterparts?|versions?|clones?))? (?:for|in) python3?\b/;
+/** Words that may close a message after another stack's tool whose Python counterpart it asks for ("prettier but", "a jest-like one"). */
+const CLOSING_LIKE =
+  /(?:-?like|-? ?style|esque)?(?: (?:but|one|thing|tool|lib|library|equivalents?|alternatives?|counterparts?|versions?|clones?))*[\s?!.]*/;
+/** Picks shown for another stack's tool's counterparts. */
+const MAX_COUNTERPARTS = 5;
 /** Whether a text says Python, also misspelt by one edit ("pyhton", "pythn"). */
 function saysPython(text: string): boolean {
   return PYTHON.test(text) || (text.match(/\bp[a-z]{4,6}\b/g) ?? []).some((w) => isOneEdit(w, 'python'));
@@ -500,6 +515,7 @@ export class Parser {
         ? { ...NO_CONTEXT, threaded: true }
         : NO_CONTEXT;
     const python = saysPython(clean) || Boolean(ctx.python) || Boolean(options.python);
+    const said = clean.toLowerCase().replace(/\s+/g, ' ');
     const guess = options.cuesOnly ? undefined : this.guess(options.message ? normalize(options.message) : text);
     const viaLink = /\b(?:https?|mailto):\S+/.test(normalize(raw));
     let mentions = this.linker.link(toks, { names: fromLinks });
@@ -521,7 +537,7 @@ export class Parser {
       t,
       toks,
       mentions,
-      { ...ctx, linked, python, viaLink, ...(hosts.length ? { hosts } : {}) },
+      { ...ctx, linked, python, viaLink, said, ...(hosts.length ? { hosts } : {}) },
       explain,
       text,
       guess,
@@ -568,6 +584,29 @@ export class Parser {
     return live.every((m) => this.isEnglish(m.text)) && this.offTopic(topic)
       ? { kind: 'unknown', unrecognised: [], words: topic, elsewhere: true }
       : { kind: 'tip', topic };
+  }
+
+  /**
+   * The category of Python packages whose counterpart a message asks for: another stack's tool right after "the python
+   * equivalent of" (or "an alternative to", "instead of", "coming from") or right before "equivalent", in a message
+   * that says Python, or right before "for python", "but in python", "-like … for python".
+   */
+  private counterpartAsked(ctx: Context, stacks: { text: string }[]): string | undefined {
+    const said = ctx.said ?? '';
+    for (const o of stacks) {
+      const category = this.kb.counterparts?.get(o.text);
+      if (!category) continue;
+      const name = escapeRegExp(o.text);
+      const asked =
+        (ctx.python &&
+          (new RegExp(`${COUNTERPART_OF.source} ${name}\\b`).test(said) ||
+            new RegExp(`\\b${name}[ -]${COUNTERPART_AFTER.source}`).test(said))) ||
+        new RegExp(`\\b${name}${FOR_PYTHON.source}`).test(said) ||
+        // (Reading drops a closing "for python": "is there a jest for python" reads "is there a jest".)
+        (ctx.python && !saysPython(said) && new RegExp(`\\b${name}${CLOSING_LIKE.source}$`).test(said));
+      if (asked) return category;
+    }
+    return undefined;
   }
 
   /** Whether the classifier is sure a text asks about something outside the stack. */
@@ -770,6 +809,19 @@ export class Parser {
     const stacks = outside.filter((o) => !uncovered.includes(o));
     const against = this.unknownItems(toks, mentions, stacks);
     const unknown = [...new Set([...(ctx.linked ?? []), ...stacks.map((o) => o.text), ...against.map((a) => a.text)])];
+    // "what's the python equivalent of eslint", "jest but for python?": another stack's tool named as the one whose
+    // Python counterpart is wanted, with no Python package named, asks for the picks of the category that does its job.
+    const counterpart = live.some((m) => m.entry.type === 'package') ? undefined : this.counterpartAsked(ctx, stacks);
+    if (counterpart)
+      return {
+        kind: 'recommend',
+        // (No need of its own: the picks are titled by their category, "For HTTP clients".)
+        need: [],
+        context: [],
+        exclude: [],
+        purpose: [],
+        picks: categoryNamed(this.kb, wordsOf(counterpart)).slice(0, MAX_COUNTERPARTS),
+      };
     // "a site that uses javascript", "javascript-heavy pages": a language a page is made with, where the knowledge's
     // uses name it ("javascript rendered pages"), is what the Python tool works on, not the stack the question is in.
     // (Not "in javascript", "our javascript frontend", nor "javascript or python". Cross-validated +1; five such

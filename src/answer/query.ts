@@ -99,6 +99,8 @@ export interface Context extends ReadOptions {
   linked?: string[];
   /** Whether the message says "python" at all (before courtesies and tails are dropped). */
   python?: boolean;
+  /** The message as said, in lower case, before a closing "in python" is dropped. */
+  said?: string;
   /** Names outside the Python stack in the context around the question. */
   outside?: string[];
   /** Whether the message holds a link (a name from a link is a name, whatever else it could mean). */

@@ -118,6 +118,20 @@ function crossCheck(kb: Knowledge, origin: Map<string, string>, problems: Proble
     }
   }
   kb.names = owner;
+  // A counterpart is another stack's tool ("jest"), for a category the knowledge's packages have ("Testing").
+  const categories = new Set(kb.packages.map((p) => p.category));
+  for (const [name, category] of kb.counterparts ?? []) {
+    const file = at(`counterpart:${name}`);
+    if (!categories.has(category))
+      problems.push({ file, entry: 'counterparts', field: name, message: `"${category}" is no package's category` });
+    else if (!kb.outside.has(name) || kb.outside.get(name) === UNCOVERED)
+      problems.push({
+        file,
+        entry: 'counterparts',
+        field: name,
+        message: 'is not listed as another stack\'s name in outside',
+      });
+  }
   for (const [name, kind] of kb.outside) {
     const id = owner.get(normKey(name));
     // A Python package the knowledge once did not cover and now does ("uncovered.yml") is simply covered.
@@ -178,6 +192,7 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
     entries: new Map(),
     names: new Map(),
     outside: new Map(),
+    counterparts: new Map(),
     digest: '',
   };
   const origin = new Map<string, string>();
@@ -197,6 +212,11 @@ export function checkKnowledge(dir: string, cache?: YamlCache): { knowledge?: Kn
       for (const n of names) {
         kb.outside.set(n, kind);
         origin.set(`outside:${n}`, name);
+      }
+    for (const [category, names] of Object.entries(data.counterparts ?? {}))
+      for (const n of names) {
+        kb.counterparts?.set(n, category);
+        origin.set(`counterpart:${n}`, name);
       }
     for (const list of LISTS) {
       for (const item of data[list] ?? []) {

@@ -33,6 +33,8 @@ export interface Knowledge {
   names: Map<string, string>;
   /** Names outside the Python stack (lower-case, single-spaced) to their kind ("languages"). */
   outside: Map<string, string>;
+  /** Another stack's tool named outside (lower-case) to the category of Python packages that does its job ("jest" → "Testing"). */
+  counterparts?: Map<string, string>;
   /** Hash of the knowledge files; ties a built search index to the knowledge it was built from. */
   digest: string;
   /** The file each entry comes from, for `file › entry` paths in reports and corrections. */

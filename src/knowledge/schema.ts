@@ -132,9 +132,19 @@ function build(z: typeof Z) {
     z.array(Short(40).transform((s) => s.toLowerCase().replace(/\s+/g, ' '))).min(1),
   );
 
+  /**
+   * Another stack's tools by the category of Python packages that does their job ("Testing": jest, junit), so "the
+   * python equivalent of jest" asks for that category's picks. Each name must also be listed outside.
+   */
+  const CounterpartsSchema = z.record(
+    Short(60),
+    z.array(Short(40).transform((s) => s.toLowerCase().replace(/\s+/g, ' '))).min(1),
+  );
+
   /** One YAML file holds one or more of these lists; files of the same kind are merged. */
   const KnowledgeFileSchema = z.strictObject({
     outside: OutsideSchema.optional(),
+    counterparts: CounterpartsSchema.optional(),
     sources: z.array(SourceSchema).optional(),
     packages: z.array(PackageSchema).optional(),
     checklists: z.array(ChecklistSchema).optional(),

@@ -1671,9 +1671,9 @@ describe('messages, threads and small talk', () => {
     // With nothing known named, the opening word is what it does not know.
     expect(ask('kettle for forecasting visitor numbers over the holidays?').unrecognised).toEqual(['kettle']);
     // A label before a colon is no tool.
-    expect(ask('context for the ops channel: we run flask behind nginx, how to scale it?').unrecognised ?? []).toEqual(
-      [],
-    );
+    expect(
+      ask('context for the ops channel: we run flask behind nginx, how to scale it?').unrecognised ?? [],
+    ).not.toContain('context');
   });
 
   it('"which fits?" after sentences choosing between two packages compares those two, not every name around them', () => {
@@ -2499,6 +2499,20 @@ describe('messages, threads and small talk', () => {
 
   it('read as everyday words, a message still says the name it did not know', () => {
     expect(ask('celery vs sidekiq for the payout jobs?').unrecognised).toContain('sidekiq');
+  });
+
+  it("another stack's tool whose Python counterpart is asked for gets the picks of the category that does its job", () => {
+    const lint = ask("what's the python equivalent of rubocop?");
+    expect([lint.intent, ids(lint)[0], lint.title]).toEqual(['recommend', 'ruff', 'For linting and formatting']);
+    expect(ids(ask('is there a mocha for python')).slice(0, 1)).toEqual(['pytest']);
+    expect(ids(ask('axios but in python?'))).toContain('httpx');
+    expect(ids(ask('we run laravel today; what should the python rewrite use instead of laravel?'))).toContain(
+      'django',
+    );
+    // Not another stack's tool weighed or moved to, nor its own version of something else.
+    expect(ask("we're moving from python to laravel").intent).toBe('unknown');
+    expect(ask('flask or express for the api, we write python').intent).not.toBe('recommend');
+    expect(ask("what's the ggplot2 equivalent of a facet grid in R").intent).toBe('unknown');
   });
 
   it('hints are door-neutral commands, never "/pystack"', () => {

@@ -118,6 +118,25 @@ describe('broken knowledge', () => {
       expected: { file: 'outside.yml', entry: 'languages', field: 'flask', message: /names the knowledge entry "flask"/ },
     },
     {
+      name: "a counterpart for a category no package has",
+      file: 'outside.yml',
+      from: '  Background jobs: [sidekiq,',
+      to: '  Job runners: [sidekiq,',
+      expected: {
+        file: 'outside.yml',
+        entry: 'counterparts',
+        field: 'sidekiq',
+        message: /"Job runners" is no package's category/,
+      },
+    },
+    {
+      name: 'a counterpart not listed as another stack\'s name',
+      file: 'outside.yml',
+      from: '  HTTP clients: [axios,',
+      to: '  HTTP clients: [superagent,',
+      expected: { file: 'outside.yml', entry: 'counterparts', field: 'superagent', message: /not listed as another stack/ },
+    },
+    {
       name: 'a missing required field',
       file: 'frameworks.yml',
       from: '    category: Web frameworks\n',
