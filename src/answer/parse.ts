@@ -279,6 +279,9 @@ const SWITCH =
 /** Words that ask for a way to reach a service from code ("driver", "talk to", "from python", "which library"). */
 const REACH =
   /\b(?:drivers?|clients?|sdks?|python (?:api|bindings?|wrapper)|(?:bindings?|wrapper) for|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
+/** Nouns right after a service's name that ask for its Python clients ("a postgres driver", "the mongodb client"). */
+const CLIENT_NOUN = /^(?:drivers?|clients?|connectors?|adapters?|bindings?)$/;
+
 /**
  * A message that opens on a tool's name, then how that tool stands to what follows ("locust for load testing",
  * "beanie on top of motor", "panel or plotly", "is bokeh as good as matplotlib"); not a label before a colon
@@ -746,6 +749,7 @@ export class Parser {
     const negated = distinct(all.filter((m) => m.entry.type === 'package' && !mentions.includes(m)));
     const concepts = distinct(mentions.filter((m) => m.entry.type === 'concept'));
     const between = choosingBetween(toks, mentions);
+    const reached = this.clientNamed(toks, mentions);
     return {
       ...(between ? { between } : {}),
       packages: distinct(mentions.filter((m) => m.entry.type === 'package')),
@@ -754,6 +758,37 @@ export class Parser {
       words: contentWords(toks, taken, []).filter((w) => !this.nameLike(w)),
       outside: this.outside(toks, mentions).map((o) => o.text),
       python: saysPython(text),
+      ...(reached ? { reached } : {}),
+    };
+  }
+
+  /**
+   * A service named right before a word for its clients ("we need a postgres driver", "mongodb client that works with
+   * asyncio"): what is asked for is one of its Python clients, the other names the setting. Not where a name beside
+   * it is one of those clients ("asyncpg or psycopg as the postgres driver").
+   */
+  private clientNamed(toks: readonly Token[], mentions: Mention[]): Mention | undefined {
+    const service = mentions.find(
+      (m) => CLIENT_NOUN.test(toks[m.end]?.text ?? '') && clientsOf(this.kb, m.entry).length > 0,
+    );
+    if (!service) return undefined;
+    const clients = clientsOf(this.kb, service.entry);
+    return mentions.some((m) => clients.some((c) => c.id === m.entry.id)) ? undefined : service;
+  }
+
+  /** Picks of a service's Python clients, those that fit the purpose and the other names first. */
+  private clientsOf(service: Mention, others: Mention[], purpose: string[], negated: Mention[]): Query {
+    return {
+      kind: 'recommend',
+      need: [service.text, 'client'],
+      context: [],
+      exclude: negated.map((m) => m.entry),
+      purpose,
+      // (The other names set it: "for an asyncio app" puts the async driver first.)
+      picks: byFit(clientsOf(this.kb, service.entry), [
+        ...purpose,
+        ...others.filter((m) => m.entry.id !== service.entry.id).map((m) => m.text),
+      ]),
     };
   }
 
@@ -1139,6 +1174,10 @@ export class Parser {
     // starts faster?"): nothing of Python named anywhere, no word of Python, names of another stack.
     if (live.every((m) => setting.includes(m)) && !ctx.packages.length && ctx.outside?.length && !ctx.python)
       return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...ctx.outside])], words };
+    // "mongodb driver that works with asyncio, it's for a fastapi service": a service's clients asked for, not its setting
+    // weighed (unless weighed outright, "postgres driver vs sqlite").
+    const reached = this.clientNamed(toks, packages);
+    if (reached && !STRONG_COMPARE.test(t)) return this.clientsOf(reached, packages, purposeWords, negated);
     // Names joined by "vs", "or", ","; a setting at the chain's edge ("…on vscode, mypy or pyright") stays out.
     const joinedNames = longestChain(toks, packages);
     const unset = joinedNames.filter((m) => !setting.includes(m));
@@ -1215,6 +1254,9 @@ export class Parser {
     // "…one said elasticsearch, another said opensearch. what's the difference between the two?": the two of one kind.
     // ("deciding between rq and celery … we already run redis … which one?": the two it is choosing between.)
     const context = distinct(ctx.packages);
+    // ("…we need a postgres driver that won't block the event loop. which one?": one of its clients.)
+    if (ctx.reached && !live.length && (WEIGH.test(t) || WHICH_FITS.test(t)))
+      return this.clientsOf(ctx.reached, context, purposeWords, negated);
     const pair = /\b(?:the|these|those) two\b|\bboth\b/.test(t) ? largestGroup(context) : [];
     const weighed = ctx.between ?? (context.length > 2 && pair.length === 2 ? pair : context);
     if (
@@ -1261,16 +1303,7 @@ export class Parser {
       focus === 'worth' && /\bwhat (?:do|does|should|would|can) (?:we|you|i|people|folks|one) use\b/.test(t);
     const clients =
       service && (focus === 'overview' || asksUse) && REACH.test(t) ? clientsOf(this.kb, service.entry) : [];
-    if (service && clients.length)
-      return {
-        kind: 'recommend',
-        need: [service.text, 'client'],
-        context: [],
-        exclude: negated.map((m) => m.entry),
-        purpose: purposeWords,
-        // (The other names set it: "for an asyncio app" puts the async driver first.)
-        picks: byFit(clients, [...purposeWords, ...packages.filter((m) => m !== service).map((m) => m.text)]),
-      };
+    if (service && clients.length) return this.clientsOf(service, packages, purposeWords, negated);
     // "what do u use for logging", "logging library recommendations": a name that is also its category's
     // name, in a request for picks, is the category.
     const topical = packages.length === 1 ? packages[0]?.entry : undefined;

@@ -107,6 +107,8 @@ export interface Context extends ReadOptions {
   viaLink?: boolean;
   /** Link labels that only repeat their link's host ("djangoproject.com"): no names. */
   hosts?: string[];
+  /** A service the context asks for a client of ("we need a postgres driver"). */
+  reached?: Mention;
   /** The two packages the context is choosing between ("we're torn between flask and django"). */
   between?: Mention[];
 }

@@ -2515,6 +2515,15 @@ describe('messages, threads and small talk', () => {
     expect(ask("what's the ggplot2 equivalent of a facet grid in R").intent).toBe('unknown');
   });
 
+  it('a service named before a word for its clients asks for one of them, the other names its setting', () => {
+    const a = ask("mysql driver that works with asyncio, it's for a starlette app");
+    expect([a.intent, ids(a)[0]]).toEqual(['recommend', 'aiomysql']);
+    const b = ask('our billing worker is asyncio all the way down and it needs a mysql driver. which one?');
+    expect([b.intent, ids(b)[0]]).toEqual(['recommend', 'aiomysql']);
+    // Weighed outright, or beside one of its clients, it is still a comparison.
+    expect(ids(ask('asyncpg or psycopg as the postgres driver?'))).toEqual(['asyncpg', 'psycopg']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
