@@ -956,7 +956,11 @@ export class Parser {
           ? 'checklist'
           : (guessedPrefer ?? PREFER_CUES.find(([, re]) => re.test(t))?.[0] ?? ctx.prefer);
     const packages = distinct(live.filter((m) => m.entry.type === 'package'));
-    const setting = packages.filter((m) => isSetting(toks, m));
+    // "celery + rabbitmq vs celery + redis": a name said on every side of a choice between two others is its setting.
+    const times = (m: Mention) => live.filter((x) => x.entry.id === m.entry.id).length;
+    const everySide = (m: Mention) =>
+      times(m) >= 2 && packages.filter((o) => o.entry.id !== m.entry.id && times(o) === 1).length >= 2;
+    const setting = packages.filter((m) => isSetting(toks, m) || everySide(m));
     // "…is it production ready?": the pronoun points at the name the context gave.
     // With a topic of its own ("which type checker should I use with it") the name is the setting instead.
     // Asked for a list, a stack or a concept ("is there a checklist for that?"), the pronoun points at the situation.

@@ -81,6 +81,8 @@ export function isSetting(toks: readonly Token[], m: Mention): boolean {
     if (tk.text === 'to' && toks.slice(k + 1, m.start).some((t) => !FILLER.has(t.text))) return false;
     // "reach for X", "go for X", "opt for X": X is what is picked, not a setting.
     // "should we move to poetry", "switch to ruff": what is moved to is picked, not a setting.
+    // "redis as the celery broker": a name after "as" and a determiner is the role's setting ("as good as X" is not).
+    if (tk.text === 'as' && k < m.start - 1 && DETERMINER.test(toks[k + 1]?.text ?? '')) return true;
     if (SETTING.has(tk.text))
       return !(
         (tk.text === 'for' && PICKED_FOR.has(toks[k - 1]?.text ?? '')) ||
@@ -89,6 +91,9 @@ export function isSetting(toks: readonly Token[], m: Mention): boolean {
   }
   return false;
 }
+
+/** Words that make what follows "as" a role ("as the celery broker", "as our cache"). */
+const DETERMINER = /^(?:the|a|an|our|my|your|their|its)$/;
 
 /** Verbs after which "for" names what is picked ("reach for starlette"). */
 const PICKED_FOR = new Set(['reach', 'reaching', 'go', 'going', 'opt', 'opting', 'settle', 'settled', 'vote', 'voted']);

@@ -2524,6 +2524,13 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('asyncpg or psycopg as the postgres driver?'))).toEqual(['asyncpg', 'psycopg']);
   });
 
+  it("a name set as the role's setting, or said on every side of a choice, is weighed by nothing", () => {
+    expect(ids(ask('postgres as the django database, or mysql?'))).toEqual(['postgresql', 'mysql']);
+    expect(ids(ask('fastapi + httpx vs fastapi + aiohttp for the gateway'))).toEqual(['httpx', 'aiohttp']);
+    // A tool weighed against two together is one comparison, not two questions.
+    expect(ids(ask('poetry vs pip-tools + venv for the new repo?'))).toEqual(['poetry', 'pip-tools', 'venv']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
