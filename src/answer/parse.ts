@@ -278,7 +278,7 @@ const SWITCH =
   /\b(?:migrat(?:e|ing|ion) to|mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? to|jump(?:ing)? to|replac(?:e|ing) (?:it|them) with|or should we (?:use|move|go|switch))\b/;
 /** Words that ask for a way to reach a service from code ("driver", "talk to", "from python", "which library"). */
 const REACH =
-  /\b(?:drivers?|clients?|sdks?|python (?:api|bindings?|wrapper)|(?:bindings?|wrapper) for|connect(?:ing|ion)?(?: to)?|talk(?:ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:lib|library|package|module)|what (?:lib|library|package|module))\b/;
+  /\b(?:drivers?|clients?|sdks?|python (?:api|bindings?|wrapper)|(?:bindings?|wrapper) for|connect(?:s|ing|ion)?(?: to)?|talk(?:s|ing)? to|speak(?:s|ing)? to|query(?:ing)?|access(?:ing)?|from (?:\S+ )?(?:python|script|code|app|worker|service)|in python|with python|which (?:python )?(?:lib|library|package|module)|what (?:python )?(?:lib|library|package|module))\b/;
 /** Nouns right after a service's name that ask for its Python clients ("a postgres driver", "the mongodb client"). */
 const CLIENT_NOUN = /^(?:drivers?|clients?|connectors?|adapters?|bindings?)$/;
 

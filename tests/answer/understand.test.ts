@@ -2531,6 +2531,11 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('poetry vs pip-tools + venv for the new repo?'))).toEqual(['poetry', 'pip-tools', 'venv']);
   });
 
+  it('a python library that talks to a service is one of its clients', () => {
+    expect(ids(ask('which python lib talks to mongodb?'))[0]).toBe('pymongo');
+    expect(ids(ask('what python library connects to postgres'))[0]).toBe('psycopg');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
