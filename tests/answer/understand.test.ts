@@ -2536,6 +2536,13 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('what python library connects to postgres'))[0]).toBe('psycopg');
   });
 
+  it('a message opening on a name, then "but" and what it must have, asks for the alternatives that have it', () => {
+    const a = ask('matplotlib but interactive?');
+    expect([a.intent, ids(a)[0], ids(a).includes('matplotlib')]).toEqual(['recommend', 'plotly', false]);
+    // "but" opening a clause of its own is about the name.
+    expect(ids(ask('celery but it keeps crashing on startup'))[0]).toBe('celery');
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
