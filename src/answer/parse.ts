@@ -494,6 +494,17 @@ export class Parser {
         return ` ${names[0] ?? ''} `;
       })
       .replace(/\s+/g, ' ')
+      // "matplotlib.pyplot", "scipy.signal", "requests.get": a module path or call inside a package is that package
+      // (it said "I don't know matplotlib.pyplot"; cross-validated +1, none lost).
+      .replace(/\b([a-z][\w-]*)\.[a-z_][\w.]*\b/g, (path: string, head: string, at: number, all: string) =>
+        !this.names.exact(path) &&
+        !this.kb.outside.has(path) &&
+        this.names.exact(head) &&
+        // (Not where the package is named by itself too: "a nicer way to do logging than logging.basicconfig".)
+        !new RegExp(`(?:^|[^\\w.])${escapeRegExp(head)}(?![\\w.])`).test(all)
+          ? head
+          : path,
+      )
       // Drawn-out chat spelling ("heyyy", "sooo", "pleeease") is the everyday word.
       .replace(/[a-z]*([a-z])\1{2,}[a-z]*/g, (w) => this.drawnOut(w))
       .replace(/\b[a-z][a-z'-]{3,}\b/g, (w) => this.mend(w))

@@ -2543,6 +2543,14 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('celery but it keeps crashing on startup'))[0]).toBe('celery');
   });
 
+  it('a module path inside a package is that package', () => {
+    expect(ids(ask('matplotlib.pyplot or seaborn for the heatmaps?'))).toEqual(['matplotlib', 'seaborn']);
+    const a = ask('is sklearn.metrics enough for the f1 scores');
+    expect([ids(a)[0], a.unrecognised ?? []]).toEqual(['scikit-learn', []]);
+    // A name with a dot of its own stays that name.
+    expect(ids(ask('rpi.gpio or gpiozero for the doorbell?'))).toEqual(['rpi-gpio', 'gpiozero']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
