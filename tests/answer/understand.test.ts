@@ -2551,6 +2551,11 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('rpi.gpio or gpiozero for the doorbell?'))).toEqual(['rpi-gpio', 'gpiozero']);
   });
 
+  it('ideas named only by everyday words, in a message surely about something else, are those words', () => {
+    expect(ask("are we short on dockers for tomorrow's vessel?").intent).toBe('unknown');
+    expect(ids(ask('what are containers'))).toEqual(['containers']);
+  });
+
   it('hints are door-neutral commands, never "/pystack"', () => {
     for (const q of ['lib httpx', 'alternatives to flask', 'which type checker', 'help', 'java vs kotlin']) {
       const a = ask(q);
