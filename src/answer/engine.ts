@@ -1804,9 +1804,10 @@ export function createEngine({
 
 /**
  * After ? ! . or ;, at " + " (not inside tools weighed together: "celery + rabbitmq vs celery + redis", "ruff vs black +
- * flake8"; cross-validated +3 with a name said on every side left out, none lost), before ", and which …" / "then tell me …" (a second question), after a comma before
- * a word that only ever opens another question (", and separately, merge…", ", and also for…"), and before
- * ", what's X" ending the message, maybe with "again" or "anyway" ("brain's fried, what's pep8 again": cross-validated +1).
+ * flake8"; cross-validated +3 with a name said on every side left out, none lost), before ", and which …" / "then tell
+ * me …" (a second question), after a comma before a word that only ever opens another question (", and separately,
+ * merge…", ", and also for…"), and before ", what's X" ending the message, maybe with "again" or "anyway" ("brain's
+ * fried, what's pep8 again": cross-validated +1).
  */
 const SENTENCE_BREAK =
   /(?<=[?!.])\s+(?=\S)|;\s*|\s+(?=[+&]\s+(?:what|whats|which|how|is|are|should|can|do|does|where|who|why|any)\b)|\s+[+&]\s+(?<!(?:^|\bbetween\s+)\S+\s+[+&]\s+(?=\S+\s+(?:vs|versus)\b))(?<!\b(?:vs|versus)\s+\S+\s+[+&]\s+)|\s+(?=\d[.)]\s+)|,?\s+(?=(?:one more|another one|unrelated|btw|also)\s*:)|,\s+(?=(?:so |wait |ok |but )?(?:what(?:'s|s| is| are| even is)|wtf is)\s+(?!(?:it|that|this|they|those|these|them)\b)\S+(?:\s+(?:again|anyway|exactly|even|actually|then|lol|tho|though|now))?\s*\??$)|,?\s+(?:—\s+)?(?=(?:and|also|plus|oh and|then|and then|and unrelated|and separately)\b,?\s+(?:also,?\s+|separately,?\s+|unrelated,?\s+)?(?:what|whats|which|how|is|are|should|can|do|does|where|when|who|why|tell|give|show|got|any)\b)|(?:,|\s+—)\s+(?=(?:and separately|and also|and unrelated|oh and|separately|unrelated)\b,?\s+\S)/i;
