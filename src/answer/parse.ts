@@ -10,7 +10,7 @@
 import { derived } from '../knowledge/derived.js';
 import { normKey } from '../knowledge/load.js';
 import { isOneEdit } from '../knowledge/near.js';
-import { type Entry, entryKeys, isUncovered, type Knowledge } from '../knowledge/model.js';
+import { categoryWords, type Entry, entryKeys, isUncovered, type Knowledge } from '../knowledge/model.js';
 import {
   AGAINST,
   AGAINST_PAIRS,
@@ -430,6 +430,9 @@ const FOR_PYTHON =
 /** Words that may close a message after another stack's tool whose Python counterpart it asks for ("prettier but", "a jest-like one"). */
 const CLOSING_LIKE =
   /(?:-?like|-? ?style|esque)?(?: (?:but|one|thing|tool|lib|library|equivalents?|alternatives?|counterparts?|versions?|clones?))*[\s?!.]*/;
+/** "the python equivalent", with no tool after it: the Python counterpart of the tool the message names elsewhere. */
+const PYTHON_COUNTERPART =
+  /\bpython(?:'s)? (?:equivalents?|counterparts?|versions?|alternatives?|answer)\b(?! (?:of|to|for)\b)/;
 /** Picks shown for another stack's tool's counterparts. */
 const MAX_COUNTERPARTS = 5;
 /** Whether a text says Python, also misspelt by one edit ("pyhton", "pythn"). */
@@ -614,16 +617,32 @@ export class Parser {
    * equivalent of" (or "an alternative to", "instead of", "coming from") or right before "equivalent", in a message
    * that says Python, or right before "for python", "but in python", "-like … for python".
    */
-  private counterpartAsked(ctx: Context, stacks: { text: string }[]): string | undefined {
+  private counterpartAsked(ctx: Context, toks: readonly Token[], stacks: { text: string }[]): string | undefined {
     const said = ctx.said ?? '';
-    for (const o of stacks) {
-      const category = this.kb.counterparts?.get(o.text);
+    // (Also a tool said as where the asker comes from, which is no setting: "coming from spring boot, what should i use".)
+    const named = [
+      ...new Set([
+        ...stacks.map((o) => o.text),
+        ...toks.flatMap((_, i) =>
+          [1, 2, 3].map((n) =>
+            toks
+              .slice(i, i + n)
+              .map((tk) => tk.text)
+              .join(' '),
+          ),
+        ),
+      ]),
+    ].filter((w) => this.kb.counterparts?.has(w));
+    for (const text of named) {
+      const category = this.kb.counterparts?.get(text);
       if (!category) continue;
-      const name = escapeRegExp(o.text);
+      const name = escapeRegExp(text);
       const asked =
         (ctx.python &&
           (new RegExp(`${COUNTERPART_OF.source} ${name}\\b`).test(said) ||
-            new RegExp(`\\b${name}[ -]${COUNTERPART_AFTER.source}`).test(said))) ||
+            new RegExp(`\\b${name}[ -]${COUNTERPART_AFTER.source}`).test(said) ||
+            // ("we use sequelize in node, what's the python equivalent": of the one tool the message names.)
+            (named.length === 1 && PYTHON_COUNTERPART.test(said)))) ||
         new RegExp(`\\b${name}${FOR_PYTHON.source}`).test(said) ||
         // (Reading drops a closing "for python": "is there a jest for python" reads "is there a jest".)
         (ctx.python && !saysPython(said) && new RegExp(`\\b${name}${CLOSING_LIKE.source}$`).test(said));
@@ -866,16 +885,21 @@ export class Parser {
     const unknown = [...new Set([...(ctx.linked ?? []), ...stacks.map((o) => o.text), ...against.map((a) => a.text)])];
     // "what's the python equivalent of eslint", "jest but for python?": another stack's tool named as the one whose
     // Python counterpart is wanted, with no Python package named, asks for the picks of the category that does its job.
-    const counterpart = live.some((m) => m.entry.type === 'package') ? undefined : this.counterpartAsked(ctx, stacks);
+    // (A tip asked for is a tip: "give me a tip on python testing, i'm coming from junit".)
+    const counterpart =
+      live.some((m) => m.entry.type === 'package') || TIP_WORD.test(t)
+        ? undefined
+        : this.counterpartAsked(ctx, toks, stacks);
     if (counterpart)
       return {
         kind: 'recommend',
-        // (No need of its own: the picks are titled by their category, "For HTTP clients".)
         need: [],
         context: [],
         exclude: [],
         purpose: [],
         picks: categoryNamed(this.kb, wordsOf(counterpart)).slice(0, MAX_COUNTERPARTS),
+        // (Titled by their category, "For HTTP clients"; picks the knowledge gives, which no ranker's second opinion replaces.)
+        title: `For ${categoryWords(counterpart)}`,
       };
     // "a site that uses javascript", "javascript-heavy pages": a language a page is made with, where the knowledge's
     // uses name it ("javascript rendered pages"), is what the Python tool works on, not the stack the question is in.

@@ -2509,6 +2509,12 @@ describe('messages, threads and small talk', () => {
     expect(ids(ask('we run laravel today; what should the python rewrite use instead of laravel?'))).toContain(
       'django',
     );
+    // Where the asker comes from, or "the python equivalent" of the one tool the message names.
+    expect(ids(ask('coming from spring boot, what should i use in python?'))).toContain('django');
+    expect(ids(ask("our node service uses sequelize; what's the python equivalent?"))[0]).toBe('sqlalchemy');
+    expect(ids(ask('python alternative to maven'))).toContain('poetry');
+    // A tip asked for is a tip.
+    expect(ask("any tip for python tests? we're coming from jest").intent).toBe('tip');
     // Not another stack's tool weighed or moved to, nor its own version of something else.
     expect(ask("we're moving from python to laravel").intent).toBe('unknown');
     expect(ask('flask or express for the api, we write python').intent).not.toBe('recommend');
