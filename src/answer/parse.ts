@@ -430,6 +430,12 @@ const FOR_PYTHON =
 /** Words that may close a message after another stack's tool whose Python counterpart it asks for ("prettier but", "a jest-like one"). */
 const CLOSING_LIKE =
   /(?:-?like|-? ?style|esque)?(?: (?:but|one|thing|tool|lib|library|equivalents?|alternatives?|counterparts?|versions?|clones?))*[\s?!.]*/;
+/**
+ * Words that ask for a counterpart: only with one of them is another stack's tool looked for anywhere in the message
+ * (also where the asker comes from, which is no setting), not only where such names count.
+ */
+const COUNTERPART_CUE =
+  /\b(?:equivalents?|counterparts?|versions?|analog(?:ue)?s?|alternatives?|answer|replacements?|substitutes?|instead|rather than|in place|coming from|moving from|switching from)\b/;
 /** "the python equivalent", with no tool after it: the Python counterpart of the tool the message names elsewhere. */
 const PYTHON_COUNTERPART =
   /\bpython(?:'s)? (?:equivalents?|counterparts?|versions?|alternatives?|answer)\b(?! (?:of|to|for)\b)/;
@@ -623,7 +629,7 @@ export class Parser {
     const named = [
       ...new Set([
         ...stacks.map((o) => o.text),
-        ...toks.flatMap((_, i) =>
+        ...(!COUNTERPART_CUE.test(said) ? [] : toks).flatMap((_, i) =>
           [1, 2, 3].map((n) =>
             toks
               .slice(i, i + n)
