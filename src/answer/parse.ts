@@ -510,7 +510,7 @@ export class Parser {
       .replace(/\s+/g, ' ')
       // "matplotlib.pyplot", "scipy.signal", "requests.get": a module path or call inside a package is that package
       // (it said "I don't know matplotlib.pyplot"; cross-validated +1, none lost).
-      .replace(/\b([a-z][\w-]*)\.[a-z_][\w.]*\b/g, (path: string, head: string, at: number, all: string) =>
+      .replace(/\b([a-z][\w-]*)\.[a-z_][\w.]*\b/g, (path: string, head: string, _at: number, all: string) =>
         !this.names.exact(path) &&
         !this.kb.outside.has(path) &&
         this.names.exact(head) &&
@@ -813,16 +813,16 @@ export class Parser {
    * it is one of those clients ("asyncpg or psycopg as the postgres driver").
    */
   private clientNamed(toks: readonly Token[], mentions: Mention[]): Mention | undefined {
-    const service = mentions.find(
-      (m) => CLIENT_NOUN.test(toks[m.end]?.text ?? '') && clientsOf(this.kb, m.entry).length > 0,
-    );
-    if (!service) return undefined;
-    const clients = clientsOf(this.kb, service.entry);
-    return mentions.some((m) => clients.some((c) => c.id === m.entry.id)) ? undefined : service;
+    for (const service of mentions) {
+      if (!CLIENT_NOUN.test(toks[service.end]?.text ?? '')) continue;
+      const clients = clientsOf(this.kb, service.entry);
+      if (clients.length) return mentions.some((m) => clients.some((c) => c.id === m.entry.id)) ? undefined : service;
+    }
+    return undefined;
   }
 
   /** Picks of a service's Python clients, those that fit the purpose and the other names first. */
-  private clientsOf(service: Mention, others: Mention[], purpose: string[], negated: Mention[]): Query {
+  private clientPicks(service: Mention, others: Mention[], purpose: string[], negated: Mention[]): Query {
     return {
       kind: 'recommend',
       need: [service.text, 'client'],
@@ -944,6 +944,8 @@ export class Parser {
       ]),
     ];
     const strangers = mentions.length ? [] : nameLike;
+    // Out of scope, the names it did not know: another stack's and those that look like a tool's.
+    const notKnown = [...new Set([...unknown, ...nameLike])];
     const taken = new Set<number>();
     for (const m of [
       ...mentions.filter((x) => !described.includes(x)),
@@ -983,7 +985,7 @@ export class Parser {
     )
       // (Saying another stack's name beside it: "django or rails for the booking site" does not know "rails".
       // Cross-validated +3, none lost.)
-      return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...nameLike])], words };
+      return { kind: 'unknown', unrecognised: notKnown, words };
     // "what's the dwell time target for import containers", "are we short on dockers for tonight's vessel": only ideas
     // named, each by an everyday word, where the classifier is all but certain the message is about something else:
     // the everyday things, not the ideas.
@@ -997,7 +999,7 @@ export class Parser {
       !ctx.packages.length &&
       !ctx.viaLink
     )
-      return { kind: 'unknown', unrecognised: [...new Set([...unknown, ...nameLike])], words };
+      return { kind: 'unknown', unrecognised: notKnown, words };
     // What a role is paid is outside the stack, whatever the role works with. (Cross-validated +5, with the tips
     // about something else kept from a second opinion; confident answers to out-of-scope questions 77 -> 72.)
     if (PAY_ASKED.test(t) && PAY_ROLE.test(t)) return { kind: 'unknown', unrecognised: [], words, elsewhere: true };
@@ -1258,7 +1260,7 @@ export class Parser {
     // "mongodb driver that works with asyncio, it's for a fastapi service": a service's clients asked for, not its setting
     // weighed (unless weighed outright, "postgres driver vs sqlite").
     const reached = this.clientNamed(toks, packages);
-    if (reached && !STRONG_COMPARE.test(t)) return this.clientsOf(reached, packages, purposeWords, negated);
+    if (reached && !STRONG_COMPARE.test(t)) return this.clientPicks(reached, packages, purposeWords, negated);
     // Names joined by "vs", "or", ","; a setting at the chain's edge ("…on vscode, mypy or pyright") stays out.
     const joinedNames = longestChain(toks, packages);
     const unset = joinedNames.filter((m) => !setting.includes(m));
@@ -1337,7 +1339,7 @@ export class Parser {
     const context = distinct(ctx.packages);
     // ("…we need a postgres driver that won't block the event loop. which one?": one of its clients.)
     if (ctx.reached && !live.length && (WEIGH.test(t) || WHICH_FITS.test(t)))
-      return this.clientsOf(ctx.reached, context, purposeWords, negated);
+      return this.clientPicks(ctx.reached, context, purposeWords, negated);
     const pair = /\b(?:the|these|those) two\b|\bboth\b/.test(t) ? largestGroup(context) : [];
     const weighed = ctx.between ?? (context.length > 2 && pair.length === 2 ? pair : context);
     if (
@@ -1384,7 +1386,7 @@ export class Parser {
       focus === 'worth' && /\bwhat (?:do|does|should|would|can) (?:we|you|i|people|folks|one) use\b/.test(t);
     const clients =
       service && (focus === 'overview' || asksUse) && REACH.test(t) ? clientsOf(this.kb, service.entry) : [];
-    if (service && clients.length) return this.clientsOf(service, packages, purposeWords, negated);
+    if (service && clients.length) return this.clientPicks(service, packages, purposeWords, negated);
     // "what do u use for logging", "logging library recommendations": a name that is also its category's
     // name, in a request for picks, is the category.
     const topical = packages.length === 1 ? packages[0]?.entry : undefined;
